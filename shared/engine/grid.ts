@@ -1,0 +1,62 @@
+/**
+ * The plain-data picture of a workbook that every spreadsheet adapter hands to the engine.
+ * Adapters translate their library's cells into this; the engine never sees a library type.
+ * @module
+ */
+
+/** 1-based row number as a person sees it in the spreadsheet (row 1 = headers). */
+export type RowNumber = number;
+/** 1-based column number (A = 1). */
+export type ColumnNumber = number;
+
+/**
+ * One cell as stored (not as displayed).
+ * - numbers are numbers; a cell formatted as a percentage holds the fraction (36,9 % → 0.369) and has `percent`
+ * - a date cell holds its ISO date text in `date` (and its serial number in `value`)
+ * - a spreadsheet error (`#DIV/0!`) is in `error`, `value` is null
+ * - a formula keeps its cached result in `value`; `uncached` when the file holds no result (openpyxl files)
+ */
+export interface CellInput {
+  value: number | string | boolean | null;
+  percent?: boolean;
+  date?: string;
+  error?: string;
+  formula?: string;
+  uncached?: boolean;
+}
+
+/** A sheet as rows of cells; `rows[0]` is row 1 (the headers). Trailing empty cells may be missing. */
+export interface SheetGrid {
+  name: string;
+  rows: (CellInput | null | undefined)[][];
+  hidden?: boolean;
+  /** rowNumbers of rows hidden by the user (informational; they are still assessed) */
+  hiddenRows?: RowNumber[];
+}
+
+/** The product's own remembered state for one workbook (kept in the hidden sheet `_malkoll`). */
+export interface ProductState {
+  /** text the product last wrote, by cell key `Sheet!identity!Column` (see engine/state.ts) */
+  written: Record<string, string>;
+}
+
+export interface WorkbookGrid {
+  /** stable id: the file name for local workbooks, the spreadsheet id for Google */
+  id: string;
+  /** human name shown in the summary (file name without .xlsx, or the spreadsheet title) */
+  name: string;
+  sheets: SheetGrid[];
+  /** null when the workbook has no `_malkoll` sheet yet */
+  state: ProductState | null;
+}
+
+/** Looks a sheet up the way the template contract says (trim + case-fold). */
+export function findSheet(grid: WorkbookGrid, sheetName: string): SheetGrid | undefined {
+  const wanted = normalizeName(sheetName);
+  return grid.sheets.find((s) => normalizeName(s.name) === wanted);
+}
+
+/** The one normaliser for headers, sheet names and keywords: trim, fold case, collapse inner spaces. */
+export function normalizeName(text: string): string {
+  return text.replace(/[\s\u00a0]+/g, ' ').trim().toLocaleLowerCase('sv-SE');
+}

@@ -1,0 +1,116 @@
+/**
+ * The template contract of domain.md §3: sheet names and header texts. Outside checks rely on these
+ * exact words; header matching ignores case and surrounding spaces (see grid.normalizeName).
+ * @module
+ */
+
+export const SHEETS = {
+  metrics: 'Mätetal',
+  indicators: 'Indikatorer',
+  goalAreas: 'Målområden',
+  settings: 'Inställningar',
+  survey: 'Självskattning',
+  actionPlan: 'Handlingsplan',
+  summary: 'Sammanfattning',
+  changeLog: 'Ändringslogg',
+  state: '_malkoll',
+} as const;
+
+export const METRIC_HEADERS = {
+  goalArea: 'Målområde',
+  indicator: 'Indikator',
+  metric: 'Mätetal',
+  unit: 'Enhet',
+  direction: 'Riktning',
+  target: 'Målvärde',
+  targetYear: 'Målår',
+  baseYear: 'Basår',
+  baseValue: 'Basvärde',
+  annualChange: 'Årlig förändring',
+  tolerance: 'Tolerans',
+  absoluteTolerance: 'Tolerans (absolut)',
+  manual: 'Manuell bedömning',
+  justification: 'Motivering',
+  assessmentYear: 'Bedömningsår',
+  followedUntil: 'Följs upp t.o.m.',
+  development: 'Utveckling',
+  explanation: 'Förklaring',
+} as const;
+
+/** `Utfall 2024`, `Målvärde 2025`: year columns; a trailing footnote mark (`Utfall 2023*`) is allowed. */
+export const OUTCOME_PREFIX = 'Utfall';
+export const TARGET_YEAR_PREFIX = 'Målvärde';
+
+export const INDICATOR_HEADERS = {
+  goalArea: 'Målområde',
+  indicator: 'Indikator',
+  target2030: 'Målvärde 2030',
+  governingMetric: 'Styrande mätetal',
+  manual: 'Manuell bedömning',
+  justification: 'Motivering',
+  development: 'Utveckling',
+  explanation: 'Förklaring',
+} as const;
+
+export const GOAL_AREA_HEADERS = {
+  goalArea: 'Målområde',
+  goal: 'Hållbarhetsmål',
+  manual: 'Manuell bedömning',
+  justification: 'Motivering',
+  development: 'Utveckling',
+  explanation: 'Förklaring',
+} as const;
+
+export const SETTINGS_HEADERS = { name: 'Inställning', value: 'Värde' } as const;
+
+export const SETTING_NAMES = {
+  organisation: 'Organisation',
+  reportingYear: 'Redovisningsår',
+  tolerance: 'Tolerans',
+  threshold: 'Gräns för samlad bedömning',
+  shareWith: 'Sammanfattning delas med',
+  manualOverall: 'Manuell samlad bedömning',
+  manualOverallJustification: 'Motivering för samlad bedömning',
+  answerOrder: 'Svarsordning',
+  departments: 'Förvaltningar',
+  strengthsCount: 'Antal styrkor',
+} as const;
+
+export const SURVEY_HEADERS = {
+  department: 'Förvaltning',
+  statement: 'Påstående',
+  answer: 'Svar',
+  goalArea: 'Målområde',
+  year: 'År',
+} as const;
+
+export const ACTION_HEADERS = {
+  goalArea: 'Målområde',
+  activity: 'Aktivitet',
+  owner: 'Ansvarig',
+  due: 'Klart senast',
+  status: 'Status',
+  position: 'Läge',
+} as const;
+
+/** The columns the product writes, per sheet. Nothing else in a workbook is ever written. */
+export const PRODUCT_COLUMNS: Record<string, readonly string[]> = {
+  [SHEETS.metrics]: [METRIC_HEADERS.development, METRIC_HEADERS.explanation],
+  [SHEETS.indicators]: [INDICATOR_HEADERS.development, INDICATOR_HEADERS.explanation],
+  [SHEETS.goalAreas]: [GOAL_AREA_HEADERS.development, GOAL_AREA_HEADERS.explanation],
+  [SHEETS.actionPlan]: [ACTION_HEADERS.position],
+};
+
+export const ASSESSMENTS = ['Positiv', 'Oförändrad', 'Negativ', 'Inget värde'] as const;
+export const DIRECTIONS = ['Öka', 'Minska', 'Kvalitativ'] as const;
+export const PLAN_STATUSES = ['Ej påbörjad', 'Pågår', 'Klar'] as const;
+export const DEFAULT_ANSWER_ORDER = ['Instämmer helt', 'Instämmer delvis', 'Instämmer inte', 'Vet ej'] as const;
+
+/** Defaults of domain.md §4, declared once; `Inställningar` only overrides them. */
+export const DEFAULTS = {
+  tolerance: 0.005,
+  threshold: 0.5,
+  strengthsCount: 3,
+  /** answer categories scored by default (Vet ej is shown but not scored) */
+  scoredAnswers: ['Instämmer helt', 'Instämmer delvis', 'Instämmer inte'],
+} as const;

@@ -1,0 +1,69 @@
+/**
+ * The ports between the application and the outside world. Two real adapters implement them:
+ * shared/adapters/xlsx (local .xlsx files, the embedded default) and shared/adapters/sheets (Google Sheets).
+ * @module
+ */
+import type { WorkbookGrid } from './engine/grid.ts';
+import type { WritePlan } from './engine/model.ts';
+import type { SummaryDocument, ChangeLogRow } from './engine/summary-model.ts';
+
+export interface WorkbookRef {
+  id: string;
+  name: string;
+}
+
+/** A workbook as read, with a token that tells whether it changed since. */
+export interface WorkbookSnapshot {
+  grid: WorkbookGrid;
+  version: string;
+}
+
+export type WriteOutcome =
+  | { kind: 'written' }
+  | { kind: 'unchanged' }
+  /** the workbook changed after it was read: nothing was written; read again and recompute */
+  | { kind: 'conflict' }
+  /** the workbook could not be written (locked, permissions …); `reason` is Swedish */
+  | { kind: 'skipped'; reason: string };
+
+export interface UnreadableWorkbook {
+  ref: WorkbookRef;
+  /** Swedish, names the file and the reason */
+  reason: string;
+}
+
+export interface WorkbookStore {
+  /** the configured set (local: every .xlsx in the folder but the summary, lock files and backups) */
+  list(): Promise<WorkbookRef[]>;
+  /** one read per workbook; throws UnreadableWorkbookError for a file that cannot be opened */
+  read(ref: WorkbookRef): Promise<WorkbookSnapshot>;
+  /** at most one write; only the plan's cells and the product state; nothing when the plan is empty */
+  write(ref: WorkbookRef, plan: WritePlan, expectedVersion: string): Promise<WriteOutcome>;
+}
+
+export interface SummaryState {
+  contentHash: string | null;
+  /** when the content last changed (ISO), shown in the summary */
+  changedAt: string | null;
+}
+
+export interface SummaryStore {
+  /** what the summary holds now (null when there is none yet) */
+  readState(): Promise<SummaryState | null>;
+  /** rewrites the summary and appends the change-log rows; one write */
+  write(doc: SummaryDocument, state: SummaryState, changeLog: ChangeLogRow[]): Promise<void>;
+  /** where a person finds it (a path or a URL) */
+  location(): string;
+}
+
+/** Thrown by `WorkbookStore.read` for a workbook that cannot be opened; the rest of the set still runs. */
+export class UnreadableWorkbookError extends Error {
+  readonly ref: WorkbookRef;
+  readonly reason: string;
+  constructor(ref: WorkbookRef, reason: string) {
+    super(reason);
+    this.name = 'UnreadableWorkbookError';
+    this.ref = ref;
+    this.reason = reason;
+  }
+}
