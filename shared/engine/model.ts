@@ -221,6 +221,8 @@ export interface MetricAssessment {
   computed: Status | null;
   manual: ManualAssessment | null;
   explanation: string;
+  /** year → outcome, every year the row has (for the summary's Utfall columns and line charts) */
+  outcomes?: Record<number, number>;
 }
 
 export type AggregateRule = 'medel' | 'styrande' | 'manuell' | 'inget-bedömt';
@@ -249,6 +251,10 @@ export interface AggregateAssessment {
   computed: Status | null;
   manual: ManualAssessment | null;
   explanation: string;
+  /** målområde level: the Hållbarhetsmål statement (shown in the summary) */
+  goal?: string | null;
+  /** indikator level: Målvärde 2030 as typed (shown in the summary) */
+  target2030?: string | null;
 }
 
 export interface PaceResult {
@@ -267,6 +273,9 @@ export interface PaceResult {
   /** the year a least-squares line through the last three outcomes reaches the target; 'nås inte'; null = too few points */
   projection: number | 'nås inte' | null;
   explanation: string;
+  /** Basår/Basvärde and Målår/Målvärde the line runs between (for the summary's pace table) */
+  base?: { year: number; value: number };
+  goal?: { year: number; value: number };
 }
 
 export interface ActionAssessment extends ActionRow {

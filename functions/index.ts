@@ -1,0 +1,39 @@
+/**
+ * The package's `main`: registers every target (domain.md §6), so `npx functions-framework
+ * --target=onSheetEdit` (or `recalculateAll`) serves it, locally and in a source deploy.
+ *
+ * Configuration is parsed when this module loads (the instance's cold start): a missing or invalid
+ * variable stops the process with a message naming it, before any request is served. The Google
+ * clients are created lazily, on the first request that needs them, so start-up does no I/O.
+ * @module
+ */
+import * as functions from '@google-cloud/functions-framework';
+import { ConfigError, parseConfig, type Config } from '../shared/config.ts';
+import { createProductionRecalc } from '../shared/app/production.ts';
+import { relaxFrameworkJsonParsing } from './framework-json.ts';
+import { createOnSheetEdit } from './on-sheet-edit.ts';
+import { createRecalculateAll } from './recalculate-all.ts';
+import { jsonLogger } from './types.ts';
+
+function loadConfig(): Config {
+  try {
+    return parseConfig(process.env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      jsonLogger({ severity: 'ERROR', message: err.message, variables: err.variables });
+    }
+    throw err;
+  }
+}
+
+const config = loadConfig();
+relaxFrameworkJsonParsing(jsonLogger);
+
+let production: ReturnType<typeof createProductionRecalc> | undefined;
+const app = (): ReturnType<typeof createProductionRecalc> => (production ??= createProductionRecalc(config));
+
+functions.http(
+  'onSheetEdit',
+  createOnSheetEdit({ config, recalculate: (spreadsheetId, edit) => app().recalculate(spreadsheetId, edit) }),
+);
+functions.http('recalculateAll', createRecalculateAll({ recalculateAll: () => app().recalculateAll() }));

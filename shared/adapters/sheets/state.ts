@@ -1,0 +1,84 @@
+/**
+ * The product's own state in the hidden sheet `_malkoll` (never in a sheet people type in): JSON in
+ * column A, cut into chunks below Sheets' 50,000-character cell limit, row 1 a warning header.
+ * Writing it replaces the sheet's content; creating it adds the sheet first, hidden, with a fixed id.
+ * @module
+ */
+import type { sheets_v4 } from '@googleapis/sheets';
+import { SHEETS } from '../../engine/template.ts';
+
+export const STATE_HEADER = 'Målkolls eget tillstånd – ändra inte';
+const CHUNK = 40_000;
+
+/** The id Målkoll gives `_malkoll` when it adds it (the next free one if a sheet already has it). */
+export const STATE_SHEET_ID = 7_362_655;
+
+export interface WorkbookStateDoc {
+  kind: 'workbook';
+  version: 1;
+  written: Record<string, string>;
+  /** the workbook version the written statuses were computed from (a later run can tell they are stale) */
+  basedOnVersion: string | null;
+}
+
+export interface GrantedPermission {
+  address: string;
+  type: 'user' | 'group';
+  permissionId: string;
+}
+
+export interface SummaryStateDoc {
+  kind: 'summary';
+  version: 1;
+  contentHash: string | null;
+  changedAt: string | null;
+  /** only what Målkoll itself shared; removal revokes exactly these */
+  granted: GrantedPermission[];
+  /** sheet and chart ids Målkoll made, so a write needs no read */
+  layout: { summary: number; actionPlan: number | null; changeLog: number; state: number; charts: number[] } | null;
+}
+
+type StateDoc = WorkbookStateDoc | SummaryStateDoc;
+
+export function decodeState(text: string, kind: 'workbook'): WorkbookStateDoc | null;
+export function decodeState(text: string, kind: 'summary'): SummaryStateDoc | null;
+export function decodeState(text: string, kind: StateDoc['kind']): StateDoc | null {
+  try {
+    const doc = JSON.parse(text) as StateDoc;
+    return doc && doc.kind === kind && doc.version === 1 ? doc : null;
+  } catch {
+    return null; // damaged by hand: treated as no state, rewritten by the next write
+  }
+}
+
+export function encodeState(doc: StateDoc): string[] {
+  const text = JSON.stringify(doc);
+  const chunks: string[] = [];
+  for (let i = 0; i < text.length; i += CHUNK) chunks.push(text.slice(i, i + CHUNK));
+  return chunks;
+}
+
+export function freeSheetId(taken: Iterable<number>, preferred: number): number {
+  const used = new Set(taken);
+  let id = preferred;
+  while (used.has(id)) id++;
+  return id;
+}
+
+/** Requests that leave `_malkoll` holding exactly `doc`. `existingId` null = add the sheet (hidden) first. */
+export function stateSheetRequests(doc: StateDoc, existingId: number | null, newId: number): sheets_v4.Schema$Request[] {
+  const chunks = encodeState(doc);
+  const rows = [STATE_HEADER, ...chunks].map((text) => ({ values: [{ userEnteredValue: { stringValue: text } }] }));
+  const rowCount = rows.length;
+  if (existingId === null) {
+    return [
+      { addSheet: { properties: { sheetId: newId, title: SHEETS.state, hidden: true, gridProperties: { rowCount, columnCount: 1 } } } },
+      { updateCells: { start: { sheetId: newId, rowIndex: 0, columnIndex: 0 }, rows, fields: 'userEnteredValue' } },
+    ];
+  }
+  return [
+    // resizing first makes room for a longer state and drops the rows of a longer old one
+    { updateSheetProperties: { properties: { sheetId: existingId, hidden: true, gridProperties: { rowCount } }, fields: 'hidden,gridProperties.rowCount' } },
+    { updateCells: { range: { sheetId: existingId }, rows, fields: 'userEnteredValue' } },
+  ];
+}

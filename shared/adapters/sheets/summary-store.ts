@@ -1,0 +1,231 @@
+/**
+ * SummaryStore for Google Sheets: the summary spreadsheet shared read-only with leadership.
+ * readState = one `values.batchGet` of `_malkoll`; write = one `batchUpdate` that rewrites
+ * `Sammanfattning` (cells + native charts) and `Handlingsplan`, appends to `Ändringslogg` (never
+ * rewritten) and stores the state. The sheet and chart ids Målkoll made are kept in that state, so a
+ * write needs no read; only when they are unknown (first write) or stale (the batch is refused with 400,
+ * e.g. a person deleted a chart) is the sheet list read once.
+ * @module
+ */
+import type { sheets_v4 } from '@googleapis/sheets';
+import type { drive_v3 } from '@googleapis/drive';
+import type { SummaryState, SummaryStore } from '../../ports.ts';
+import type { ChangeLogRow, SummaryDocument, SummaryCell } from '../../engine/summary-model.ts';
+import { SHEETS } from '../../engine/template.ts';
+import { GoogleApiError, withRetry, type RetryPolicy } from './retry.ts';
+import { STATE_SHEET_ID, decodeState, freeSheetId, stateSheetRequests, type SummaryStateDoc } from './state.ts';
+import { layoutSummary } from './summary-layout.ts';
+import { styledCell } from './cell-format.ts';
+import { share, type ShareResult } from './sharing.ts';
+
+export interface SheetsSummaryStoreDeps {
+  sheets: sheets_v4.Sheets;
+  drive: drive_v3.Drive;
+  summarySpreadsheetId: string | null;
+  /** a folder in a shared drive: a service account can own no files elsewhere */
+  driveFolderId: string | null;
+  shareDomains: string[];
+  retry?: Partial<RetryPolicy>;
+  /** file name when the store creates the spreadsheet */
+  title?: string;
+}
+
+export type SheetsSummaryStore = SummaryStore & {
+  ensureSpreadsheet(): Promise<string>;
+  share(addresses: string[], agreed: boolean): Promise<ShareResult>;
+};
+
+type Layout = NonNullable<SummaryStateDoc['layout']>;
+interface Found {
+  summary?: number;
+  actionPlan?: number;
+  changeLog?: number;
+  state?: number;
+  charts: number[];
+  /** the empty first sheet of a spreadsheet this store created */
+  blank?: number;
+  taken: number[];
+}
+
+const IDS = { summary: 101, actionPlan: 102, changeLog: 103 };
+const CHART_BASE = 910_000;
+const STATE_RANGE = `'${SHEETS.state}'!A:A`;
+export const CHANGE_LOG_HEADERS = ['Tidpunkt', 'Arbetsbok', 'Blad', 'Rad', 'Avser', 'Från', 'Till', 'Orsak'];
+const SPREADSHEET_MIME = 'application/vnd.google-apps.spreadsheet';
+
+const text = (t: string) => (t === '' ? {} : { userEnteredValue: { stringValue: t } });
+const cellOf = (c: SummaryCell) => (c.style ? styledCell(c.text, c.style) : text(c.text));
+
+export function createSheetsSummaryStore(deps: SheetsSummaryStoreDeps): SheetsSummaryStore {
+  const { sheets, drive } = deps;
+  let id = deps.summarySpreadsheetId;
+  let internal: SummaryStateDoc | null | undefined; // undefined: not read yet
+  let createdHere = false;
+
+  const emptyState = (): SummaryStateDoc => ({ kind: 'summary', version: 1, contentHash: null, changedAt: null, granted: [], layout: null });
+
+  async function loadInternal(): Promise<SummaryStateDoc | null> {
+    if (internal !== undefined) return internal;
+    if (!id) return (internal = null);
+    const spreadsheetId = id;
+    try {
+      const res = await withRetry('sheets.spreadsheets.values.batchGet', (o) => sheets.spreadsheets.values.batchGet({ spreadsheetId, ranges: [STATE_RANGE] }, o), deps.retry);
+      const values = res.data.valueRanges?.[0]?.values ?? [];
+      internal = decodeState(values.slice(1).map((r) => String(r[0] ?? '')).join(''), 'summary');
+    } catch (error) {
+      // Sheets answers 400 "Unable to parse range" when `_malkoll` does not exist yet
+      if (error instanceof GoogleApiError && error.status === 400) internal = null;
+      else throw error;
+    }
+    return internal;
+  }
+
+  async function findSheets(spreadsheetId: string): Promise<Found> {
+    const res = await withRetry('sheets.spreadsheets.get', (o) => sheets.spreadsheets.get({ spreadsheetId, fields: 'sheets(properties(sheetId,title),charts(chartId))' }, o), deps.retry);
+    const found: Found = { charts: [], taken: [] };
+    for (const s of res.data.sheets ?? []) {
+      const sid = s.properties?.sheetId ?? 0;
+      const title = s.properties?.title ?? '';
+      found.taken.push(sid);
+      if (title === SHEETS.summary) {
+        found.summary = sid;
+        found.charts = (s.charts ?? []).map((c) => c.chartId ?? 0);
+      } else if (title === SHEETS.actionPlan) found.actionPlan = sid;
+      else if (title === SHEETS.changeLog) found.changeLog = sid;
+      else if (title === SHEETS.state) found.state = sid;
+      else if (createdHere && /^(Blad|Sheet)1$/.test(title)) found.blank = sid;
+    }
+    return found;
+  }
+
+  const fromLayout = (l: Layout): Found => ({
+    summary: l.summary,
+    ...(l.actionPlan !== null ? { actionPlan: l.actionPlan } : {}),
+    changeLog: l.changeLog,
+    state: l.state,
+    charts: l.charts,
+    taken: [l.summary, l.changeLog, l.state, ...(l.actionPlan !== null ? [l.actionPlan] : [])],
+  });
+
+  function buildRequests(found: Found, doc: SummaryDocument, state: SummaryState, changeLog: ChangeLogRow[]): sheets_v4.Schema$Request[] {
+    const taken = new Set(found.taken);
+    const pick = (existing: number | undefined, preferred: number) => {
+      const chosen = existing ?? freeSheetId(taken, preferred);
+      taken.add(chosen);
+      return chosen;
+    };
+    const summaryId = pick(found.summary, IDS.summary);
+    const changeLogId = pick(found.changeLog, IDS.changeLog);
+    const actionPlanId = doc.actionPlan ? pick(found.actionPlan, IDS.actionPlan) : null;
+    const stateId = found.state ?? freeSheetId(taken, STATE_SHEET_ID);
+    const base = found.charts.includes(CHART_BASE) ? CHART_BASE + 1000 : CHART_BASE;
+    const summary = layoutSummary(doc.blocks, summaryId, doc.blocks.map((_, i) => base + i));
+    const requests: sheets_v4.Schema$Request[] = [];
+
+    const rewrite = (sheetId: number, exists: boolean, title: string, index: number, rows: sheets_v4.Schema$RowData[], columnCount: number) => {
+      const gridProperties = { rowCount: rows.length + 5, columnCount };
+      if (exists) requests.push({ updateSheetProperties: { properties: { sheetId, gridProperties }, fields: 'gridProperties.rowCount,gridProperties.columnCount' } });
+      else requests.push({ addSheet: { properties: { sheetId, title, index, gridProperties } } });
+      requests.push({ updateCells: { range: { sheetId }, rows, fields: '*' } });
+    };
+
+    for (const chartId of found.charts) requests.push({ deleteEmbeddedObject: { objectId: chartId } });
+    rewrite(summaryId, found.summary !== undefined, SHEETS.summary, 0, summary.rows, summary.columnCount);
+    for (const chart of summary.charts) requests.push({ addChart: { chart } });
+    if (doc.actionPlan && actionPlanId !== null) {
+      const rows = [{ values: doc.actionPlan.columns.map((c) => styledCell(c, 'header')) }, ...doc.actionPlan.rows.map((r) => ({ values: r.map(cellOf) }))];
+      rewrite(actionPlanId, found.actionPlan !== undefined, SHEETS.actionPlan, 1, rows, Math.max(doc.actionPlan.columns.length, 10));
+    } else if (found.actionPlan !== undefined) {
+      requests.push({ deleteSheet: { sheetId: found.actionPlan } });
+    }
+    if (found.changeLog === undefined) {
+      requests.push({ addSheet: { properties: { sheetId: changeLogId, title: SHEETS.changeLog, index: 2, gridProperties: { rowCount: 1, columnCount: CHANGE_LOG_HEADERS.length } } } });
+      requests.push({ updateCells: { start: { sheetId: changeLogId, rowIndex: 0, columnIndex: 0 }, rows: [{ values: CHANGE_LOG_HEADERS.map((h) => styledCell(h, 'header')) }], fields: '*' } });
+    }
+    if (changeLog.length) {
+      const rows = changeLog.map((r) => ({
+        values: [r.at, r.change.workbookName, r.change.sheet, String(r.change.rowNumber), r.change.subject, r.change.from ?? '', r.change.to, r.cause ?? ''].map(text),
+      }));
+      requests.push({ appendCells: { sheetId: changeLogId, rows, fields: 'userEnteredValue' } });
+    }
+    if (found.blank !== undefined) requests.push({ deleteSheet: { sheetId: found.blank } });
+    internal = {
+      ...(internal ?? emptyState()),
+      contentHash: state.contentHash,
+      changedAt: state.changedAt,
+      layout: { summary: summaryId, actionPlan: actionPlanId, changeLog: changeLogId, state: stateId, charts: summary.charts.map((c) => c.chartId!) },
+    };
+    return [...requests, ...stateSheetRequests(internal, found.state ?? null, stateId)];
+  }
+
+  async function batch(spreadsheetId: string, requests: sheets_v4.Schema$Request[]): Promise<void> {
+    await withRetry('sheets.spreadsheets.batchUpdate', (o) => sheets.spreadsheets.batchUpdate({ spreadsheetId, requestBody: { requests } }, o), deps.retry);
+  }
+
+  async function ensureSpreadsheet(): Promise<string> {
+    if (id) return id;
+    if (!deps.driveFolderId) {
+      throw new Error(
+        'Ingen sammanfattning finns (MALKOLL_SUMMARY_SPREADSHEET) och ingen mapp i en delad enhet (MALKOLL_DRIVE_FOLDER): ett tjänstekonto kan inte äga filer. Kör `setup google` som person, eller ange en mapp i en delad enhet.',
+      );
+    }
+    const parent = deps.driveFolderId;
+    try {
+      const res = await withRetry('drive.files.create', (o) =>
+        drive.files.create({ supportsAllDrives: true, fields: 'id', requestBody: { name: deps.title ?? 'Målkoll – Sammanfattning', mimeType: SPREADSHEET_MIME, parents: [parent] } }, o),
+      deps.retry);
+      id = res.data.id ?? null;
+    } catch (error) {
+      if (error instanceof GoogleApiError && error.reason === 'storageQuotaExceeded') {
+        throw new GoogleApiError(error.operation, 403, error.reason, `MALKOLL_DRIVE_FOLDER (${parent}) ligger inte i en delad enhet; ett tjänstekonto kan bara skapa filer där. ${error.message}`, error.attempts);
+      }
+      throw error;
+    }
+    if (!id) throw new Error('Drive skapade kalkylarket men gav inget id.');
+    createdHere = true;
+    internal = null;
+    return id;
+  }
+
+  return {
+    ensureSpreadsheet,
+    location: () => (id ? `https://docs.google.com/spreadsheets/d/${id}/edit` : 'ingen sammanfattning ännu'),
+
+    async readState() {
+      const doc = await loadInternal();
+      return doc ? { contentHash: doc.contentHash, changedAt: doc.changedAt } : null;
+    },
+
+    async write(doc, state, changeLog) {
+      const spreadsheetId = await ensureSpreadsheet();
+      const known = (await loadInternal())?.layout;
+      if (known) {
+        try {
+          return await batch(spreadsheetId, buildRequests(fromLayout(known), doc, state, changeLog));
+        } catch (error) {
+          if (!(error instanceof GoogleApiError && error.status === 400)) throw error;
+          // the remembered ids are stale (a sheet or chart was removed by hand): look once, then write
+        }
+      }
+      await batch(spreadsheetId, buildRequests(await findSheets(spreadsheetId), doc, state, changeLog));
+    },
+
+    async share(addresses, agreed) {
+      const fileId = await ensureSpreadsheet();
+      const current = (await loadInternal()) ?? emptyState();
+      const result = await share({ drive, fileId, shareDomains: deps.shareDomains, ...(deps.retry ? { retry: deps.retry } : {}) }, addresses, agreed, current.granted);
+      if (JSON.stringify(result.grants) !== JSON.stringify(current.granted)) {
+        internal = { ...current, granted: result.grants };
+        let stateId = current.layout?.state;
+        let taken = current.layout ? fromLayout(current.layout).taken : [];
+        if (stateId === undefined) {
+          const found = await findSheets(fileId);
+          stateId = found.state;
+          taken = found.taken;
+        }
+        await batch(fileId, stateSheetRequests(internal, stateId ?? null, freeSheetId(taken, STATE_SHEET_ID)));
+      }
+      return { granted: result.granted, revoked: result.revoked, refused: result.refused };
+    },
+  };
+}

@@ -1,0 +1,156 @@
+/**
+ * Lays a SummaryDocument out in an exceljs workbook: sheet Sammanfattning (blocks top to bottom),
+ * Handlingsplan, Ändringslogg (kept rows + appended rows) and the hidden `_malkoll` state sheet.
+ * @module
+ */
+import ExcelJS from 'exceljs';
+import type { SummaryCell, SummaryDocument, ChangeLogRow } from '../../engine/summary-model.ts';
+import type { SummaryState } from '../../ports.ts';
+import { PALETTE } from '../../engine/palette.ts';
+import { SHEETS } from '../../engine/template.ts';
+import { renderChartPng } from './chart-png.ts';
+
+export const CHANGE_LOG_COLUMNS = ['Tidpunkt', 'Arbetsbok', 'Blad', 'Rad', 'Vad', 'Från', 'Till', 'Orsak'];
+/** a cell of a kept Ändringslogg row, as read back */
+export type LogValue = string | number | Date | null;
+
+const ROW_HEIGHT_PX = 20;
+
+export async function buildSummaryWorkbook(
+  doc: SummaryDocument,
+  state: SummaryState,
+  keptLog: LogValue[][],
+  newLog: ChangeLogRow[],
+): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Målkoll';
+  summarySheet(wb, doc);
+  if (doc.actionPlan) {
+    const ws = wb.addWorksheet(SHEETS.actionPlan);
+    header(ws.addRow(doc.actionPlan.columns));
+    for (const row of doc.actionPlan.rows) cells(ws.addRow(row.map(value)), row);
+    widths(ws, [28, 40, 22, 14, 14, 14]);
+    ws.views = [{ state: 'frozen', ySplit: 1 }];
+  }
+  changeLogSheet(wb, keptLog, newLog);
+  const hidden = wb.addWorksheet(SHEETS.state, { state: 'hidden' });
+  hidden.getCell('A1').value = JSON.stringify(state);
+  return wb;
+}
+
+function summarySheet(wb: ExcelJS.Workbook, doc: SummaryDocument): void {
+  const ws = wb.addWorksheet(SHEETS.summary);
+  widths(ws, [38, 30, 16, 14, 14, 14, 16, 60]);
+  let r = 1;
+  for (const b of doc.blocks) {
+    switch (b.kind) {
+      case 'title':
+        ws.getCell(r, 1).value = b.text;
+        ws.getCell(r, 1).font = { bold: true, size: 18 };
+        ws.getRow(r).height = 28;
+        r += 2;
+        break;
+      case 'heading':
+        if (b.level === 2) r += 1;
+        ws.getCell(r, 1).value = b.text;
+        ws.getCell(r, 1).font = { bold: true, size: b.level === 2 ? 14 : 12 };
+        r += 1;
+        break;
+      case 'paragraph':
+        ws.getCell(r, 1).value = b.text;
+        r += 1;
+        break;
+      case 'keyValue': {
+        ws.getCell(r, 1).value = b.label;
+        ws.getCell(r, 1).font = { bold: true, size: 12 };
+        ws.getCell(r, 2).value = b.value.text;
+        style(ws.getCell(r, 2), b.value);
+        if (b.value.footnote !== undefined) ws.getCell(r, 3).value = `Fotnot ${b.value.footnote}`;
+        r += 1;
+        break;
+      }
+      case 'table': {
+        ws.getCell(r, 1).value = b.caption;
+        ws.getCell(r, 1).font = { italic: true };
+        r += 1;
+        header(ws.getRow(r), b.columns);
+        r += 1;
+        for (const row of b.rows) {
+          row.forEach((cell, i) => {
+            const target = ws.getCell(r, i + 1);
+            target.value = value(cell);
+            style(target, cell);
+          });
+          r += 1;
+        }
+        r += 1;
+        break;
+      }
+      case 'list':
+        for (const item of b.items) {
+          if (item.style) {
+            ws.getCell(r, 1).value = item.style;
+            style(ws.getCell(r, 1), item);
+          }
+          ws.getCell(r, 2).value = item.text;
+          r += 1;
+        }
+        break;
+      case 'chart': {
+        const { png, width, height } = renderChartPng(b.chart);
+        const id = wb.addImage({ buffer: png as unknown as ExcelJS.Buffer, extension: 'png' });
+        ws.addImage(id, { tl: { col: 0, row: r - 1 }, ext: { width, height }, editAs: 'oneCell' });
+        ws.getCell(r, 1).note = b.chart.alt;
+        r += Math.ceil(height / ROW_HEIGHT_PX) + 1;
+        break;
+      }
+      case 'footnotes':
+        for (const f of b.items) {
+          ws.getCell(r, 1).value = `${f.number}. ${f.text}`;
+          ws.getCell(r, 1).font = { size: 9 };
+          r += 1;
+        }
+        break;
+    }
+  }
+}
+
+function changeLogSheet(wb: ExcelJS.Workbook, kept: LogValue[][], added: ChangeLogRow[]): void {
+  const ws = wb.addWorksheet(SHEETS.changeLog);
+  header(ws.addRow(CHANGE_LOG_COLUMNS));
+  for (const row of kept) ws.addRow(row);
+  for (const { at, change, cause } of added) {
+    ws.addRow([at, change.workbookName, change.sheet, change.rowNumber, change.subject, change.from ?? '', change.to, cause ?? '']);
+  }
+  widths(ws, [22, 24, 16, 6, 36, 14, 14, 40]);
+  ws.views = [{ state: 'frozen', ySplit: 1 }];
+}
+
+function value(cell: SummaryCell): ExcelJS.CellValue {
+  if (cell.footnote !== undefined) {
+    return { richText: [{ text: cell.text }, { text: String(cell.footnote), font: { vertAlign: 'superscript' } }] };
+  }
+  return cell.number !== undefined && Number.isFinite(cell.number) && /^[\d\s\u00a0,−-]+$/.test(cell.text)
+    ? cell.number
+    : cell.text;
+}
+
+function style(target: ExcelJS.Cell, cell: SummaryCell): void {
+  if (!cell.style) return;
+  const c = PALETTE[cell.style];
+  if (c.fill) target.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${c.fill}` } };
+  target.font = { color: { argb: `FF${c.font}` }, bold: c.bold ?? cell.style !== 'text' };
+}
+
+function header(row: ExcelJS.Row, columns?: string[]): void {
+  if (columns) columns.forEach((c, i) => (row.getCell(i + 1).value = c));
+  row.eachCell((cell) => style(cell, { text: '', style: 'header' }));
+}
+
+function cells(row: ExcelJS.Row, source: SummaryCell[]): void {
+  source.forEach((cell, i) => style(row.getCell(i + 1), cell));
+}
+
+function widths(ws: ExcelJS.Worksheet, w: number[]): void {
+  w.forEach((width, i) => (ws.getColumn(i + 1).width = width));
+}

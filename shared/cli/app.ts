@@ -1,0 +1,55 @@
+/**
+ * `malkoll <command>`: parses the arguments and runs one command. Returns the exit code:
+ * 0 when it ran (even if rows had errors), 1 when it could not run, 2 for a usage error.
+ * @module
+ */
+import type { CliConsole } from './console.ts';
+import { initCommand } from './commands/init.ts';
+import { recalcCommand } from './commands/recalc.ts';
+import { watchCommand } from './commands/watch.ts';
+import { demoCommand } from './commands/demo.ts';
+import { CliError } from './cli-error.ts';
+
+export const USAGE = `Användning: malkoll <kommando>
+
+  init DIR      skapar mallen och demo-arbetsböckerna i DIR
+  recalc DIR    räknar om alla arbetsböcker i DIR och skriver Sammanfattning.xlsx och Sammanfattning.html
+  watch DIR     räknar om när en arbetsbok i DIR sparas (Ctrl-C avslutar)
+  demo DIR      init (om DIR saknar arbetsböcker) och recalc – det npm start gör`;
+
+type Command = (dir: string, io: CliConsole) => Promise<void>;
+
+const COMMANDS: Record<string, Command> = {
+  init: initCommand,
+  recalc: recalcCommand,
+  watch: watchCommand,
+  demo: demoCommand,
+};
+
+export async function runCli(args: string[], io: CliConsole): Promise<number> {
+  const [name, dir, ...rest] = args;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.out(USAGE);
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.err(`Okänt kommando '${name}'.\n\n${USAGE}`);
+    return 2;
+  }
+  if (!dir || rest.length > 0) {
+    io.err(`'${name}' behöver exakt en mapp, t.ex. malkoll ${name} demo\n\n${USAGE}`);
+    return 2;
+  }
+  try {
+    await command(dir, io);
+    return 0;
+  } catch (error) {
+    if (error instanceof CliError) {
+      io.err(`malkoll ${name}: ${error.message}`);
+      return 1;
+    }
+    io.err(`malkoll ${name}: oväntat fel – ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return 1;
+  }
+}

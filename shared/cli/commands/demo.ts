@@ -1,0 +1,22 @@
+import path from 'node:path';
+import type { CliConsole } from '../console.ts';
+import { createXlsxWorkbookStore } from '../../adapters/xlsx/index.ts';
+import { initCommand } from './init.ts';
+import { recalcCommand } from './recalc.ts';
+
+/** What `npm start` runs: the demo set in DIR (created once), recalculated, and where to look. */
+export async function demoCommand(dir: string, io: CliConsole): Promise<void> {
+  const abs = path.resolve(dir);
+  const hasWorkbooks = await createXlsxWorkbookStore(abs)
+    .list()
+    .then((refs) => refs.length > 0)
+    .catch(() => false);
+  if (!hasWorkbooks) {
+    io.out(`Skapar demo-arbetsböcker för Region Exempelland i ${abs} …`);
+    await initCommand(dir, io);
+  }
+  await recalcCommand(dir, io);
+  io.out('');
+  io.out(`Öppna arbetsböckerna i ${abs} i Excel eller LibreOffice, ändra ett utfall och kör igen:`);
+  io.out(`  npm run malkoll -- recalc ${dir}     (eller: npm run malkoll -- watch ${dir})`);
+}

@@ -1,0 +1,30 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { writeTemplateWorkbook } from '../../adapters/xlsx/create-workbook.ts';
+import { demoWorkbooks } from '../../../sheets-templates/demo/index.ts';
+import type { CliConsole } from '../console.ts';
+
+export const TEMPLATE_FOLDER = 'mall';
+export const TEMPLATE_FILE = 'Målkoll-mall.xlsx';
+
+/** Creates the empty template (in DIR/mall, outside the set) and the demo workbooks; never overwrites a file. */
+export async function initCommand(dir: string, io: CliConsole): Promise<void> {
+  const abs = path.resolve(dir);
+  mkdirSync(path.join(abs, TEMPLATE_FOLDER), { recursive: true });
+  const targets: { file: string; write: () => Promise<void> }[] = [
+    { file: path.join(abs, TEMPLATE_FOLDER, TEMPLATE_FILE), write: () => writeTemplateWorkbook(path.join(abs, TEMPLATE_FOLDER, TEMPLATE_FILE)) },
+    ...demoWorkbooks().map((wb) => ({
+      file: path.join(abs, wb.fileName),
+      write: () => writeTemplateWorkbook(path.join(abs, wb.fileName), wb),
+    })),
+  ];
+  for (const target of targets) {
+    if (existsSync(target.file)) {
+      io.out(`  finns redan, lämnas orörd: ${target.file}`);
+      continue;
+    }
+    await target.write();
+    io.out(`  skapad: ${target.file}`);
+  }
+  io.out(`Klart. Räkna om med: malkoll recalc ${dir}`);
+}

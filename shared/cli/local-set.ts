@@ -1,0 +1,27 @@
+/**
+ * The embedded default: a folder of .xlsx workbooks and its Sammanfattning.xlsx/.html.
+ * @module
+ */
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { createXlsxWorkbookStore } from '../adapters/xlsx/index.ts';
+import { createXlsxSummaryStore } from '../adapters/xlsx/summary-store.ts';
+import { recalcSet } from '../app/recalc-set.ts';
+import type { RecalcReport } from '../app/report.ts';
+import { CliError } from './cli-error.ts';
+
+export function resolveFolder(dir: string): string {
+  const abs = path.resolve(dir);
+  if (!existsSync(abs) || !statSync(abs).isDirectory()) {
+    throw new CliError(`mappen ${abs} finns inte. Skapa mallen och demodata med: malkoll init ${dir}`);
+  }
+  return abs;
+}
+
+export async function recalcFolder(abs: string, cause: string | null = null): Promise<RecalcReport> {
+  const store = createXlsxWorkbookStore(abs);
+  if ((await store.list()).length === 0) {
+    throw new CliError(`det finns inga arbetsböcker (.xlsx) i ${abs}. Skapa mallen och demodata med: malkoll init ${abs}`);
+  }
+  return recalcSet({ store, summary: createXlsxSummaryStore(abs), now: () => new Date(), cause });
+}

@@ -1,0 +1,122 @@
+/**
+ * Configuration of the functions and of `setup google` (domain.md §6), parsed once at the edge from the
+ * environment into a plain object. Nothing below `parseConfig` reads `process.env`. Operators read the
+ * error messages, so they name the variable and say what a good value looks like (Swedish).
+ * @module
+ */
+import { z } from 'zod';
+
+export interface Config {
+  /** shared with the edit trigger; trimmed (a secret pasted with a trailing newline still matches) */
+  signingSecret: string;
+  /** the only workbooks the product may read or write, in the order given, without duplicates */
+  spreadsheets: string[];
+  summarySpreadsheet: string | null;
+  /** a folder in a shared drive, where the function may create the summary (a service account owns no files) */
+  driveFolder: string | null;
+  /** lower-case e-mail domains the summary may be shared with; empty: shared with nobody */
+  shareDomains: string[];
+}
+
+export const ENV = {
+  signingSecret: 'MALKOLL_SIGNING_SECRET',
+  spreadsheets: 'MALKOLL_SPREADSHEETS',
+  summarySpreadsheet: 'MALKOLL_SUMMARY_SPREADSHEET',
+  driveFolder: 'MALKOLL_DRIVE_FOLDER',
+  shareDomains: 'MALKOLL_SHARE_DOMAINS',
+} as const;
+
+export const MIN_SECRET_LENGTH = 32;
+
+/** Thrown for a missing or invalid variable; `variables` lists every one at fault. */
+export class ConfigError extends Error {
+  readonly variables: string[];
+  constructor(problems: { variable: string; message: string }[]) {
+    super(
+      `Ogiltig konfiguration (miljövariabler):\n` +
+        problems.map((p) => `- ${p.variable}: ${p.message}`).join('\n'),
+    );
+    this.name = 'ConfigError';
+    this.variables = [...new Set(problems.map((p) => p.variable))];
+  }
+}
+
+/** Google Drive/Sheets ids: letters, digits, `-` and `_` (a pasted URL holds `/` and `:`). */
+const GOOGLE_ID = /^[A-Za-z0-9_-]{1,200}$/;
+const DOMAIN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+
+const googleIdMessage = 'ska vara ett id ur adressen (bokstäver, siffror, - och _), inte hela adressen';
+
+/** Blank means unset: deploy tools often pass an empty string for a variable left out. */
+function blankToUndefined(value: unknown): unknown {
+  return typeof value === 'string' && value.trim() === '' ? undefined : value;
+}
+
+function list(value: string): string[] {
+  return [...new Set(value.split(',').map((s) => s.trim()).filter((s) => s !== ''))];
+}
+
+const googleId = z.string().trim().regex(GOOGLE_ID, googleIdMessage);
+
+const schema = z.object({
+  [ENV.signingSecret]: z.preprocess(
+    blankToUndefined,
+    z
+      .string({ error: `saknas; ange en hemlighet på minst ${MIN_SECRET_LENGTH} tecken, samma som redigeringsutlösaren använder` })
+      .trim()
+      .min(MIN_SECRET_LENGTH, `är för kort; den ska ha minst ${MIN_SECRET_LENGTH} tecken`),
+  ),
+  [ENV.spreadsheets]: z.preprocess(
+    blankToUndefined,
+    z
+      .string({ error: 'saknas; ange id:n för arbetsböckerna, åtskilda med kommatecken' })
+      .transform(list)
+      .pipe(
+        z
+          .array(z.string().regex(GOOGLE_ID, `innehåller ett ogiltigt id: ${googleIdMessage}`))
+          .min(1, 'saknas; ange id:n för arbetsböckerna, åtskilda med kommatecken'),
+      ),
+  ),
+  [ENV.summarySpreadsheet]: z.preprocess(blankToUndefined, googleId.optional()),
+  [ENV.driveFolder]: z.preprocess(blankToUndefined, googleId.optional()),
+  [ENV.shareDomains]: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .transform((s) => list(s).map((d) => d.replace(/^@/, '').toLowerCase()))
+      .pipe(z.array(z.string().regex(DOMAIN, 'innehåller en ogiltig domän (t.ex. region.se)')))
+      .optional(),
+  ),
+});
+
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const result = schema.safeParse({
+    [ENV.signingSecret]: env[ENV.signingSecret],
+    [ENV.spreadsheets]: env[ENV.spreadsheets],
+    [ENV.summarySpreadsheet]: env[ENV.summarySpreadsheet],
+    [ENV.driveFolder]: env[ENV.driveFolder],
+    [ENV.shareDomains]: env[ENV.shareDomains],
+  });
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((issue) => ({ variable: String(issue.path[0]), message: issue.message })),
+    );
+  }
+  const v = result.data;
+  const summarySpreadsheet = v[ENV.summarySpreadsheet] ?? null;
+  if (summarySpreadsheet !== null && v[ENV.spreadsheets].includes(summarySpreadsheet)) {
+    throw new ConfigError([
+      {
+        variable: ENV.summarySpreadsheet,
+        message: `är också en arbetsbok i ${ENV.spreadsheets}; sammanfattningen ska ligga i ett eget kalkylark`,
+      },
+    ]);
+  }
+  return {
+    signingSecret: v[ENV.signingSecret],
+    spreadsheets: v[ENV.spreadsheets],
+    summarySpreadsheet,
+    driveFolder: v[ENV.driveFolder] ?? null,
+    shareDomains: v[ENV.shareDomains] ?? [],
+  };
+}

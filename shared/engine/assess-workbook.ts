@@ -1,0 +1,75 @@
+/**
+ * The statuses written into one workbook: its own metrics, its indicators from its own metrics, its
+ * goal areas from its own indicators (domain.md §3 "A set of workbooks": only that workbook's rows).
+ * @module
+ */
+import type { AggregateAssessment, IsoDate, MetricAssessment, SetSettings, WorkbookAssessment, WorkbookModel } from './model.ts';
+import type { GoalAreaRow, IndicatorRow } from './model.ts';
+import { assessMetric } from './assess-metric.ts';
+import { aggregate } from './aggregate.ts';
+import { goalAreaKey, indicatorKey } from './match.ts';
+import { assessActions } from './action-plan.ts';
+
+export function assessWorkbook(model: WorkbookModel, settings: SetSettings, today: IsoDate): WorkbookAssessment {
+  const year = settings.reportingYear;
+  const metrics = model.metrics.map((row) => assessMetric(row, year, settings.tolerance));
+  const indicators = model.indicators.map((row) => assessIndicator(row, metrics, year, settings.threshold));
+  const goalAreas = model.goalAreas.map((row) => assessGoalArea(row, indicators, year, settings.threshold));
+  return {
+    workbookId: model.workbookId,
+    year,
+    metrics,
+    indicators,
+    goalAreas,
+    actions: assessActions(model.actions, today),
+  };
+}
+
+/** An indicator row from the metrics under the same goal area and indicator name. */
+export function assessIndicator(
+  row: IndicatorRow,
+  metrics: readonly MetricAssessment[],
+  year: number | null,
+  threshold: number,
+): AggregateAssessment {
+  const key = indicatorKey(row.goalArea, row.name);
+  const children = metrics.filter((m) => indicatorKey(m.goalArea, m.indicator) === key);
+  return aggregate({
+    level: 'indikator',
+    name: row.name,
+    goalArea: row.goalArea,
+    workbookId: row.workbookId,
+    rowNumber: row.rowNumber,
+    children: children.map((m) => ({ name: m.name, status: m.status })),
+    threshold,
+    governingMetric: row.governingMetric,
+    manual: row.manual,
+    year,
+    childNoun: 'mätetal',
+    errors: row.errors,
+  });
+}
+
+/** A goal-area row from the indicators under it. */
+export function assessGoalArea(
+  row: GoalAreaRow,
+  indicators: readonly AggregateAssessment[],
+  year: number | null,
+  threshold: number,
+): AggregateAssessment {
+  const key = goalAreaKey(row.name);
+  const children = indicators.filter((i) => i.goalArea !== null && goalAreaKey(i.goalArea) === key);
+  return aggregate({
+    level: 'målområde',
+    name: row.name,
+    goalArea: row.name,
+    workbookId: row.workbookId,
+    rowNumber: row.rowNumber,
+    children: children.map((i) => ({ name: i.name, status: i.status })),
+    threshold,
+    manual: row.manual,
+    year,
+    childNoun: 'indikatorer',
+    errors: row.errors,
+  });
+}

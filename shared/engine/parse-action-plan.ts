@@ -1,0 +1,60 @@
+/**
+ * Sheet `Handlingsplan` (optional): activities with owner, deadline and status under a goal area.
+ * @module
+ */
+import type { SheetGrid } from './grid.ts';
+import type { ActionRow, GoalAreaRow } from './model.ts';
+import { ACTION_HEADERS as H } from './template.ts';
+import { matchHeaders, missingHeaderMessage, type HeaderMatch } from './headers.ts';
+import { addIssue, cellAt, dataRows, identityOf, optionalText, reportHeaderProblems, textAt, type ParseContext } from './parse-common.ts';
+import { parseDueDate } from './due-date.ts';
+import { resolveName } from './name-lookup.ts';
+import { parsePlanStatus } from './words.ts';
+
+export interface ParsedActionPlan {
+  rows: ActionRow[];
+  match: HeaderMatch;
+}
+
+export function parseActionPlan(sheet: SheetGrid, goalAreas: GoalAreaRow[] | null, ctx: ParseContext): ParsedActionPlan {
+  const match = matchHeaders(sheet.rows[0] ?? [], { known: Object.values(H), required: [H.goalArea, H.activity] });
+  reportHeaderProblems(ctx, sheet, match);
+  for (const h of match.missingRequired) addIssue(ctx, 'error', sheet.name, missingHeaderMessage(h, sheet.name, match), { rowNumber: 1, column: h });
+  if (match.missingRequired.length > 0) return { rows: [], match };
+
+  const names = goalAreas?.map((g) => g.name) ?? null;
+  const rows: ActionRow[] = [];
+  const seen = new Map<string, number>();
+  for (const row of dataRows(sheet)) {
+    const activity = textAt(row, match, H.activity);
+    let goalArea = textAt(row, match, H.goalArea);
+    if (activity === '' && goalArea === '') continue;
+    const errors: string[] = [];
+    if (activity === '') errors.push('Aktivitet saknas');
+    if (goalArea === '') errors.push('Målområde saknas');
+    else if (names) {
+      const found = resolveName(goalArea, names, 'Målområdet', 'bladet Målområden');
+      if (found.kind === 'found') goalArea = found.name;
+      else errors.push(found.message);
+    }
+    const due = parseDueDate(cellAt(row, match.columns[H.due]));
+    if (due.kind === 'error') errors.push(due.message);
+    const status = parsePlanStatus(textAt(row, match, H.status));
+    if (status.kind === 'error') errors.push(status.message);
+    const id = identityOf(goalArea, activity);
+    const first = seen.get(id);
+    if (first !== undefined) errors.push(`Dubblett av rad ${first}`);
+    else if (activity !== '') seen.set(id, row.rowNumber);
+    rows.push({
+      workbookId: ctx.workbookId,
+      rowNumber: row.rowNumber,
+      goalArea,
+      activity,
+      owner: optionalText(row, match, H.owner),
+      due: due.kind === 'date' ? due.iso : null,
+      status: status.kind === 'word' ? status.value : null,
+      errors,
+    });
+  }
+  return { rows, match };
+}

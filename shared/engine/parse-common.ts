@@ -1,0 +1,88 @@
+/**
+ * What every sheet parser shares: the issue sink, cell access by header, the manual-assessment columns.
+ * @module
+ */
+import type { CellInput, SheetGrid } from './grid.ts';
+import type { Issue, IssueKind, ManualAssessment } from './model.ts';
+import type { HeaderMatch } from './headers.ts';
+import { cellText, parseYearCell } from './values.ts';
+import { parseAssessmentWord } from './words.ts';
+
+export interface ParseContext {
+  workbookId: string;
+  workbookName: string;
+  issues: Issue[];
+}
+
+export function addIssue(
+  ctx: ParseContext,
+  kind: IssueKind,
+  sheet: string,
+  message: string,
+  at: { rowNumber?: number; column?: string; subject?: string } = {},
+): void {
+  const issue: Issue = { kind, workbookId: ctx.workbookId, workbookName: ctx.workbookName, sheet, message };
+  if (at.rowNumber !== undefined) issue.rowNumber = at.rowNumber;
+  if (at.column !== undefined) issue.column = at.column;
+  if (at.subject !== undefined && at.subject !== '') issue.subject = at.subject;
+  ctx.issues.push(issue);
+}
+
+/** Header problems (duplicates, misspellings) as sheet issues. */
+export function reportHeaderProblems(ctx: ParseContext, sheet: SheetGrid, match: HeaderMatch): void {
+  for (const p of match.problems) addIssue(ctx, p.kind, sheet.name, p.message, { rowNumber: 1, column: p.header });
+}
+
+/** One data row of a sheet with cell access by canonical header. */
+export interface SheetRow {
+  rowNumber: number;
+  cells: readonly (CellInput | null | undefined)[];
+}
+
+export function dataRows(sheet: SheetGrid): SheetRow[] {
+  return sheet.rows.slice(1).map((cells, i) => ({ rowNumber: i + 2, cells: cells ?? [] }));
+}
+
+export function cellAt(row: SheetRow, column: number | undefined): CellInput | null | undefined {
+  return column === undefined ? undefined : row.cells[column - 1];
+}
+
+export function textAt(row: SheetRow, match: HeaderMatch, header: string): string {
+  return cellText(cellAt(row, match.columns[header]));
+}
+
+/** Text or null when blank. */
+export function optionalText(row: SheetRow, match: HeaderMatch, header: string): string | null {
+  const t = textAt(row, match, header);
+  return t === '' ? null : t;
+}
+
+/**
+ * Reads `Manuell bedömning` + `Motivering` (+ `Bedömningsår` when the sheet has one). A missing Motivering is no
+ * parse error (the rules make it one, rule 1); a Motivering without an assessment is ignored.
+ */
+export function readManual(
+  row: SheetRow,
+  match: HeaderMatch,
+  headers: { manual: string; justification: string; year?: string },
+  errors: string[],
+): ManualAssessment | null {
+  const word = parseAssessmentWord(textAt(row, match, headers.manual));
+  let year: number | null = null;
+  if (headers.year !== undefined) {
+    const y = parseYearCell(cellAt(row, match.columns[headers.year]));
+    if (y.kind === 'error') errors.push(`${headers.year}: ${y.message}`);
+    if (y.kind === 'year') year = y.year;
+  }
+  if (word.kind === 'error') {
+    errors.push(word.message);
+    return null;
+  }
+  if (word.kind === 'empty') return null;
+  return { assessment: word.value, justification: optionalText(row, match, headers.justification), year };
+}
+
+/** Normalised identity of a row for duplicate checks and state keys. */
+export function identityOf(...parts: string[]): string {
+  return parts.map((p) => p.replace(/[\s\u00a0]+/g, ' ').trim().toLocaleLowerCase('sv-SE')).join('|');
+}

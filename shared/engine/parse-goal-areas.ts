@@ -1,0 +1,36 @@
+/**
+ * Sheet `Målområden`: one row per goal area with its goal statement and an optional manual assessment.
+ * @module
+ */
+import type { SheetGrid } from './grid.ts';
+import type { GoalAreaRow } from './model.ts';
+import { GOAL_AREA_HEADERS as H } from './template.ts';
+import { matchHeaders, missingHeaderMessage, type HeaderMatch } from './headers.ts';
+import { addIssue, dataRows, identityOf, optionalText, readManual, reportHeaderProblems, textAt, type ParseContext } from './parse-common.ts';
+
+export interface ParsedGoalAreas {
+  rows: GoalAreaRow[];
+  match: HeaderMatch;
+}
+
+export function parseGoalAreas(sheet: SheetGrid, ctx: ParseContext): ParsedGoalAreas {
+  const match = matchHeaders(sheet.rows[0] ?? [], { known: Object.values(H), required: [H.goalArea] });
+  reportHeaderProblems(ctx, sheet, match);
+  for (const h of match.missingRequired) addIssue(ctx, 'error', sheet.name, missingHeaderMessage(h, sheet.name, match), { rowNumber: 1, column: h });
+  if (match.missingRequired.length > 0) return { rows: [], match };
+
+  const rows: GoalAreaRow[] = [];
+  const seen = new Map<string, number>();
+  for (const row of dataRows(sheet)) {
+    const name = textAt(row, match, H.goalArea);
+    if (name === '') continue;
+    const errors: string[] = [];
+    const manual = readManual(row, match, { manual: H.manual, justification: H.justification }, errors);
+    const id = identityOf(name);
+    const first = seen.get(id);
+    if (first !== undefined) errors.push(`Dubblett av rad ${first}`);
+    else seen.set(id, row.rowNumber);
+    rows.push({ workbookId: ctx.workbookId, rowNumber: row.rowNumber, name, goal: optionalText(row, match, H.goal), manual, errors });
+  }
+  return { rows, match };
+}

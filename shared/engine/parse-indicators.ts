@@ -1,0 +1,56 @@
+/**
+ * Sheet `Indikatorer`: one row per indicator under a goal area that must exist in `Målområden`.
+ * @module
+ */
+import type { SheetGrid } from './grid.ts';
+import type { GoalAreaRow, IndicatorRow } from './model.ts';
+import { INDICATOR_HEADERS as H } from './template.ts';
+import { matchHeaders, missingHeaderMessage, type HeaderMatch } from './headers.ts';
+import { addIssue, dataRows, identityOf, optionalText, readManual, reportHeaderProblems, textAt, type ParseContext } from './parse-common.ts';
+import { resolveName } from './name-lookup.ts';
+
+export interface ParsedIndicators {
+  rows: IndicatorRow[];
+  match: HeaderMatch;
+}
+
+/** `goalAreas` null = the Målområden sheet is missing (already an issue): goal areas are then not checked. */
+export function parseIndicators(sheet: SheetGrid, goalAreas: GoalAreaRow[] | null, ctx: ParseContext): ParsedIndicators {
+  const match = matchHeaders(sheet.rows[0] ?? [], { known: Object.values(H), required: [H.goalArea, H.indicator] });
+  reportHeaderProblems(ctx, sheet, match);
+  for (const h of match.missingRequired) addIssue(ctx, 'error', sheet.name, missingHeaderMessage(h, sheet.name, match), { rowNumber: 1, column: h });
+  if (match.missingRequired.length > 0) return { rows: [], match };
+
+  const goalAreaNames = goalAreas?.map((g) => g.name) ?? null;
+  const rows: IndicatorRow[] = [];
+  const seen = new Map<string, number>();
+  for (const row of dataRows(sheet)) {
+    const name = textAt(row, match, H.indicator);
+    let goalArea = textAt(row, match, H.goalArea);
+    if (name === '' && goalArea === '') continue;
+    const errors: string[] = [];
+    if (name === '') errors.push('Indikator saknas');
+    if (goalArea === '') errors.push('Målområde saknas');
+    else if (goalAreaNames) {
+      const found = resolveName(goalArea, goalAreaNames, 'Målområdet', 'bladet Målområden');
+      if (found.kind === 'found') goalArea = found.name;
+      else errors.push(found.message);
+    }
+    const manual = readManual(row, match, { manual: H.manual, justification: H.justification }, errors);
+    const id = identityOf(goalArea, name);
+    const first = seen.get(id);
+    if (first !== undefined) errors.push(`Dubblett av rad ${first}`);
+    else if (name !== '') seen.set(id, row.rowNumber);
+    rows.push({
+      workbookId: ctx.workbookId,
+      rowNumber: row.rowNumber,
+      goalArea,
+      name,
+      target2030: optionalText(row, match, H.target2030),
+      governingMetric: optionalText(row, match, H.governingMetric),
+      manual,
+      errors,
+    });
+  }
+  return { rows, match };
+}

@@ -1,0 +1,104 @@
+/**
+ * parseWorkbook(grid) → WorkbookModel: reads every template sheet of one workbook. Never throws; every problem
+ * is an Issue (sheet level) or a row error (rule 0). Sheets are looked up by trim + case-fold; a missing
+ * required sheet is named, with the nearest existing sheet when it looks renamed.
+ * @module
+ */
+import type { SheetGrid, WorkbookGrid } from './grid.ts';
+import type { WorkbookModel } from './model.ts';
+import { findSheet } from './grid.ts';
+import { SHEETS } from './template.ts';
+import { suggestNearest } from './headers.ts';
+import { addIssue, type ParseContext } from './parse-common.ts';
+import { parseGoalAreas } from './parse-goal-areas.ts';
+import { parseIndicators } from './parse-indicators.ts';
+import { parseMetrics } from './parse-metrics.ts';
+import { emptySettings, parseSettings } from './parse-settings.ts';
+import { parseSurvey } from './parse-survey.ts';
+import { parseActionPlan } from './parse-action-plan.ts';
+import { productColumnsOf, typedInProductColumns } from './product-columns.ts';
+
+const REQUIRED_SHEETS = [SHEETS.metrics, SHEETS.indicators, SHEETS.goalAreas];
+/** sheets a person never types in; not offered as "did you mean" */
+const NOT_SUGGESTED = new Set<string>([SHEETS.state, SHEETS.summary, SHEETS.changeLog]);
+
+export function parseWorkbook(grid: WorkbookGrid): WorkbookModel {
+  const ctx: ParseContext = { workbookId: grid.id, workbookName: grid.name, issues: [] };
+  const model: WorkbookModel = {
+    workbookId: grid.id,
+    workbookName: grid.name,
+    metrics: [],
+    indicators: [],
+    goalAreas: [],
+    settings: emptySettings(),
+    survey: [],
+    actions: [],
+    years: [],
+    productColumns: [],
+    issues: ctx.issues,
+  };
+  try {
+    parseSheets(grid, model, ctx);
+  } catch (error) {
+    // a bug must not stop the rest of the set: the workbook is reported, not thrown
+    addIssue(ctx, 'unreadable-workbook', '', `Arbetsboken kunde inte läsas: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return model;
+}
+
+function requiredSheet(grid: WorkbookGrid, name: string, ctx: ParseContext): SheetGrid | undefined {
+  const sheet = findSheet(grid, name);
+  if (sheet) return sheet;
+  const others = grid.sheets.map((s) => s.name).filter((n) => !NOT_SUGGESTED.has(n));
+  const near = suggestNearest(name, others);
+  const hint = near === null ? '' : ` – bladet '${near}' kanske har bytt namn? Döp om det till '${name}'`;
+  addIssue(ctx, 'error', name, `Bladet '${name}' saknas i arbetsboken${hint}`);
+  return undefined;
+}
+
+function parseSheets(grid: WorkbookGrid, model: WorkbookModel, ctx: ParseContext): void {
+  const goalSheet = requiredSheet(grid, SHEETS.goalAreas, ctx);
+  const indicatorSheet = requiredSheet(grid, SHEETS.indicators, ctx);
+  const metricSheet = requiredSheet(grid, SHEETS.metrics, ctx);
+
+  const goals = goalSheet ? parseGoalAreas(goalSheet, ctx) : null;
+  const indicators = indicatorSheet ? parseIndicators(indicatorSheet, goals?.rows ?? null, ctx) : null;
+  const metrics = metricSheet ? parseMetrics(metricSheet, { goalAreas: goals?.rows ?? null, indicators: indicators?.rows ?? null }, ctx) : null;
+
+  const settingsSheet = findSheet(grid, SHEETS.settings);
+  if (settingsSheet) model.settings = parseSettings(settingsSheet, ctx);
+  const surveySheet = findSheet(grid, SHEETS.survey);
+  if (surveySheet) model.survey = parseSurvey(surveySheet, ctx);
+  const planSheet = findSheet(grid, SHEETS.actionPlan);
+  const plan = planSheet ? parseActionPlan(planSheet, goals?.rows ?? null, ctx) : null;
+
+  if (metricSheet && metrics) {
+    model.metrics = metrics.rows;
+    model.years = metrics.years;
+    const columns = productColumnsOf(metricSheet, SHEETS.metrics, metrics.match);
+    model.productColumns.push(columns);
+    const refs = metrics.rows.map((m) => ({ rowNumber: m.rowNumber, identity: [m.goalArea, m.indicator, m.name], subject: m.name }));
+    typedInProductColumns(metricSheet, SHEETS.metrics, columns, refs, grid.state, ctx);
+  }
+  if (indicatorSheet && indicators) {
+    model.indicators = indicators.rows;
+    const columns = productColumnsOf(indicatorSheet, SHEETS.indicators, indicators.match);
+    model.productColumns.push(columns);
+    const refs = indicators.rows.map((i) => ({ rowNumber: i.rowNumber, identity: [i.goalArea, i.name], subject: i.name }));
+    typedInProductColumns(indicatorSheet, SHEETS.indicators, columns, refs, grid.state, ctx);
+  }
+  if (goalSheet && goals) {
+    model.goalAreas = goals.rows;
+    const columns = productColumnsOf(goalSheet, SHEETS.goalAreas, goals.match);
+    model.productColumns.push(columns);
+    const refs = goals.rows.map((g) => ({ rowNumber: g.rowNumber, identity: [g.name], subject: g.name }));
+    typedInProductColumns(goalSheet, SHEETS.goalAreas, columns, refs, grid.state, ctx);
+  }
+  if (planSheet && plan) {
+    model.actions = plan.rows;
+    const columns = productColumnsOf(planSheet, SHEETS.actionPlan, plan.match);
+    model.productColumns.push(columns);
+    const refs = plan.rows.map((a) => ({ rowNumber: a.rowNumber, identity: [a.goalArea, a.activity], subject: a.activity }));
+    typedInProductColumns(planSheet, SHEETS.actionPlan, columns, refs, grid.state, ctx);
+  }
+}

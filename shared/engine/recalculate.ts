@@ -1,0 +1,62 @@
+/**
+ * The whole pure pipeline for a set of workbooks: parse → set-wide settings → assess each workbook
+ * (its own rows) → plan its writes → assess the set → build the summary. Adapters do the I/O around it.
+ * @module
+ */
+import type { WorkbookGrid } from './grid.ts';
+import type { Issue, IsoDate, SetAssessment, SetSettings, WorkbookAssessment, WorkbookModel, WritePlan } from './model.ts';
+import type { SummaryDocument } from './summary-model.ts';
+import { parseWorkbook } from './parse-workbook.ts';
+import { resolveSetSettings } from './set-settings.ts';
+import { assessWorkbook } from './assess-workbook.ts';
+import { assessSet } from './assess-set.ts';
+import { planWrites } from './write-plan.ts';
+import { buildSummary } from './summary.ts';
+import { refusedSharingIssues } from './sharing.ts';
+
+export interface RecalculateOptions {
+  /** the day of the run (Handlingsplan's Läge is judged on it) */
+  today: IsoDate;
+  /** shown as "Senast ändrad" when the summary's content changed; never part of its hash */
+  changedAt: string;
+  /** problems found before the engine ran (files that could not be opened) */
+  extraIssues?: Issue[];
+  /** e-mail domains the summary may be shared with; null = sharing is not part of this run (local files) */
+  shareDomains?: string[] | null;
+  /** models of workbooks not read this time (kept from their last run), so one edit need not read the whole set */
+  otherModels?: WorkbookModel[];
+}
+
+export interface RecalculateResult {
+  /** models of the grids read this time, in the order of `plans` */
+  models: WorkbookModel[];
+  settings: SetSettings;
+  assessments: WorkbookAssessment[];
+  plans: WritePlan[];
+  set: SetAssessment;
+  summary: SummaryDocument;
+}
+
+const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'sv-SE');
+
+export function recalculate(grids: WorkbookGrid[], options: RecalculateOptions): RecalculateResult {
+  const sorted = [...grids].sort(byName);
+  const models = sorted.map(parseWorkbook);
+  const fresh = new Set(models.map((m) => m.workbookId));
+  const others = (options.otherModels ?? []).filter((m) => !fresh.has(m.workbookId));
+  const all = [...models, ...others].sort((a, b) => a.workbookName.localeCompare(b.workbookName, 'sv-SE'));
+  const settings = resolveSetSettings(all);
+  if (options.shareDomains) {
+    settings.issues.push(...refusedSharingIssues(settings, options.shareDomains, all));
+  }
+  const assessments = models.map((model) => assessWorkbook(model, settings, options.today));
+  const plans = sorted.map((grid, i) => planWrites(grid, models[i]!, assessments[i]!));
+  const set = assessSet(all, settings, options.today);
+  set.issues.push(...(options.extraIssues ?? []));
+  const summary = buildSummary(set, settings, {
+    sources: all.map((m) => ({ id: m.workbookId, name: m.workbookName })),
+    today: options.today,
+    changedAt: options.changedAt,
+  });
+  return { models, settings, assessments, plans, set, summary };
+}

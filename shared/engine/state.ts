@@ -1,0 +1,35 @@
+/**
+ * Keys of the product's remembered state (ProductState.written): what it last wrote into each of its
+ * own cells. Rows are keyed by their names, not their row numbers, so a sorted or moved row keeps
+ * its history and a deleted row simply drops out.
+ * @module
+ */
+import { normalizeName } from './grid.ts';
+import type { ProductState } from './grid.ts';
+
+/**
+ * A row's identity within its sheet: its naming cells (e.g. Målområde, Indikator, Mätetal),
+ * normalised so that case and spacing edits do not lose the history. `sheet` is accepted so callers
+ * state which naming scheme they use; it is already part of the full key (see `stateKey`).
+ */
+export function rowIdentity(_sheet: string, parts: string[]): string {
+  return parts.map((p) => normalizeName(p)).join('|');
+}
+
+/** The key of one product cell: `Sheet!identity!Column`. */
+export function stateKey(sheet: string, identity: string, column: string): string {
+  return `${sheet}!${identity}!${column}`;
+}
+
+export function emptyState(): ProductState {
+  return { written: {} };
+}
+
+/** True when both hold exactly the same keys with the same texts (null counts as empty). */
+export function sameState(a: ProductState | null, b: ProductState | null): boolean {
+  const wa = a?.written ?? {};
+  const wb = b?.written ?? {};
+  const ka = Object.keys(wa);
+  if (ka.length !== Object.keys(wb).length) return false;
+  return ka.every((k) => Object.hasOwn(wb, k) && wb[k] === wa[k]);
+}

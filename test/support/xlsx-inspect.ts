@@ -1,0 +1,201 @@
+/**
+ * An independent reader for .xlsx packages in tests: fflate unzips, fast-xml-parser parses. It shares no
+ * code with the adapter, so a test that compares "before" and "after" through it cannot be fooled by a
+ * bug in the adapter's own reading.
+ */
+import { unzipSync, strFromU8 } from 'fflate';
+import { XMLParser } from 'fast-xml-parser';
+
+type Xml = Record<string, unknown>;
+
+const ARRAYS = new Set([
+  'sheet', 'row', 'c', 'definedName', 'mergeCell', 'conditionalFormatting', 'cfRule', 'dataValidation',
+  'hyperlink', 'col', 'si', 'r', 'Relationship', 'Override', 'Default', 'xf', 'numFmt', 'comment',
+]);
+
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@_',
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: false,
+  isArray: (name) => ARRAYS.has(name),
+});
+
+export function unzipXlsx(bytes: Uint8Array): Record<string, Uint8Array> {
+  return unzipSync(bytes);
+}
+
+export function partNames(bytes: Uint8Array): string[] {
+  return Object.keys(unzipXlsx(bytes)).sort();
+}
+
+export function parseXml(text: string): Xml {
+  return parser.parse(text) as Xml;
+}
+
+export function partXml(parts: Record<string, Uint8Array>, name: string): Xml | null {
+  const part = parts[name];
+  return part ? parseXml(strFromU8(part)) : null;
+}
+
+export interface InspectedCell {
+  /** the text of <v> (or the string for t="s"/inlineStr) */
+  value: string | null;
+  type: string;
+  formula: string | null;
+  style: string | null;
+}
+
+export interface InspectedSheet {
+  name: string;
+  path: string;
+  state: string;
+  cells: Map<string, InspectedCell>;
+  merged: string[];
+  conditionalFormatting: string[];
+  dataValidations: string[];
+  hyperlinks: string[];
+  hiddenColumns: string[];
+  frozenPane: string | null;
+  hiddenRows: number[];
+  /** relationship types of the sheet (drawing, comments, vmlDrawing, hyperlink …) with their targets */
+  relationships: string[];
+  hasDrawing: boolean;
+  hasLegacyDrawing: boolean;
+}
+
+export interface InspectedWorkbook {
+  parts: string[];
+  sheets: InspectedSheet[];
+  definedNames: Record<string, string>;
+  /** cellXfs as parsed, to look styles up by index */
+  cellXfs: Xml[];
+  fills: Xml[];
+  fonts: Xml[];
+  numFmts: Record<string, string>;
+}
+
+const arr = <T>(v: unknown): T[] => (Array.isArray(v) ? (v as T[]) : v === undefined || v === null ? [] : [v as T]);
+const text = (v: unknown): string => {
+  if (v === undefined || v === null) return '';
+  if (typeof v === 'string' || typeof v === 'number') return String(v);
+  if (Array.isArray(v)) return v.map(text).join('');
+  const o = v as Xml;
+  if ('#text' in o) return text(o['#text']);
+  return '';
+};
+
+/** Text of a string item (<si> or <is>): plain <t> or rich-text runs <r><t>, without phonetic runs. */
+function stringItem(si: Xml): string {
+  if (si.t !== undefined) return text(si.t);
+  return arr<Xml>(si.r).map((r) => text(r.t)).join('');
+}
+
+function resolveTarget(base: string, target: string): string {
+  if (target.startsWith('/')) return target.slice(1);
+  const parts = base.split('/').slice(0, -1);
+  for (const seg of target.split('/')) {
+    if (seg === '..') parts.pop();
+    else if (seg !== '.') parts.push(seg);
+  }
+  return parts.join('/');
+}
+
+function relsPathOf(partPath: string): string {
+  const i = partPath.lastIndexOf('/');
+  return `${partPath.slice(0, i)}/_rels/${partPath.slice(i + 1)}.rels`;
+}
+
+export function inspectXlsx(bytes: Uint8Array): InspectedWorkbook {
+  const parts = unzipXlsx(bytes);
+  const workbook = (partXml(parts, 'xl/workbook.xml')?.workbook ?? {}) as Xml;
+  const rels = arr<Xml>(((partXml(parts, 'xl/_rels/workbook.xml.rels')?.Relationships ?? {}) as Xml).Relationship);
+  const relTarget = new Map(rels.map((r) => [String(r['@_Id']), resolveTarget('xl/workbook.xml', String(r['@_Target']))]));
+  const sst = arr<Xml>(((partXml(parts, 'xl/sharedStrings.xml')?.sst ?? {}) as Xml).si).map(stringItem);
+  const styles = (partXml(parts, 'xl/styles.xml')?.styleSheet ?? {}) as Xml;
+
+  const sheets = arr<Xml>((workbook.sheets as Xml | undefined)?.sheet).map((s): InspectedSheet => {
+    const path = relTarget.get(String(s['@_r:id'])) ?? '';
+    return inspectSheet(parts, path, String(s['@_name']), String(s['@_state'] ?? 'visible'), sst);
+  });
+  const definedNames: Record<string, string> = {};
+  for (const d of arr<Xml>((workbook.definedNames as Xml | undefined)?.definedName)) {
+    definedNames[String(d['@_name'])] = text(d);
+  }
+  const numFmts: Record<string, string> = {};
+  for (const n of arr<Xml>((styles.numFmts as Xml | undefined)?.numFmt)) numFmts[String(n['@_numFmtId'])] = String(n['@_formatCode']);
+  return {
+    parts: Object.keys(parts).sort(),
+    sheets,
+    definedNames,
+    cellXfs: arr<Xml>((styles.cellXfs as Xml | undefined)?.xf),
+    fills: arr<Xml>((styles.fills as Xml | undefined)?.fill),
+    fonts: arr<Xml>((styles.fonts as Xml | undefined)?.font),
+    numFmts,
+  };
+}
+
+function inspectSheet(parts: Record<string, Uint8Array>, path: string, name: string, state: string, sst: string[]): InspectedSheet {
+  const ws = (partXml(parts, path)?.worksheet ?? {}) as Xml;
+  const cells = new Map<string, InspectedCell>();
+  const hiddenRows: number[] = [];
+  for (const row of arr<Xml>((ws.sheetData as Xml | undefined)?.row)) {
+    if (row['@_hidden'] === '1' || row['@_hidden'] === 'true') hiddenRows.push(Number(row['@_r']));
+    for (const c of arr<Xml>(row.c)) {
+      const type = String(c['@_t'] ?? 'n');
+      let value: string | null;
+      if (type === 's') value = c.v === undefined ? null : (sst[Number(text(c.v))] ?? null);
+      else if (type === 'inlineStr') value = stringItem((c.is ?? {}) as Xml);
+      else value = c.v === undefined || text(c.v) === '' ? null : text(c.v);
+      const formula = c.f === undefined ? null : text(c.f);
+      cells.set(String(c['@_r']), { value, type, formula, style: c['@_s'] === undefined ? null : String(c['@_s']) });
+    }
+  }
+  const relsXml = partXml(parts, relsPathOf(path));
+  const relationships = arr<Xml>(((relsXml?.Relationships ?? {}) as Xml).Relationship)
+    .map((r) => `${String(r['@_Type']).split('/').pop()} ${r['@_TargetMode'] === 'External' ? String(r['@_Target']) : resolveTarget(path, String(r['@_Target']))}`)
+    .sort();
+  const pane = (((ws.sheetViews as Xml | undefined)?.sheetView as Xml | undefined)?.pane ?? null) as Xml | null;
+  return {
+    name,
+    path,
+    state,
+    cells,
+    merged: arr<Xml>((ws.mergeCells as Xml | undefined)?.mergeCell).map((m) => String(m['@_ref'])).sort(),
+    conditionalFormatting: arr<Xml>(ws.conditionalFormatting).map((cf) => `${String(cf['@_sqref'])} ${arr<Xml>(cf.cfRule).map((r) => `${String(r['@_type'])}:${String(r['@_operator'])}:${text(r.formula)}`).join(';')}`),
+    dataValidations: arr<Xml>((ws.dataValidations as Xml | undefined)?.dataValidation).map((d) => `${String(d['@_sqref'])} ${String(d['@_type'])} ${text(d.formula1)}`),
+    hyperlinks: arr<Xml>((ws.hyperlinks as Xml | undefined)?.hyperlink).map((h) => String(h['@_ref'])).sort(),
+    hiddenColumns: arr<Xml>((ws.cols as Xml | undefined)?.col)
+      .filter((c) => c['@_hidden'] === '1' || c['@_hidden'] === 'true')
+      .map((c) => `${String(c['@_min'])}-${String(c['@_max'])}`),
+    frozenPane: pane && pane['@_state'] === 'frozen' ? `${String(pane['@_xSplit'] ?? 0)},${String(pane['@_ySplit'] ?? 0)}` : null,
+    hiddenRows,
+    relationships,
+    hasDrawing: ws.drawing !== undefined,
+    hasLegacyDrawing: ws.legacyDrawing !== undefined,
+  };
+}
+
+export function sheetOf(wb: InspectedWorkbook, name: string): InspectedSheet {
+  const s = wb.sheets.find((x) => x.name === name);
+  if (!s) throw new Error(`no sheet ${name}`);
+  return s;
+}
+
+/** The fill colour (rgb, without alpha) and font colour/bold of a cell's style. */
+export function cellColours(wb: InspectedWorkbook, cell: InspectedCell | undefined): { fill: string | null; font: string | null; bold: boolean } {
+  const xf = wb.cellXfs[Number(cell?.style ?? 0)] ?? {};
+  const fill = wb.fills[Number(xf['@_fillId'] ?? 0)] ?? {};
+  const pattern = (fill.patternFill ?? {}) as Xml;
+  const fg = (pattern.fgColor ?? {}) as Xml;
+  const font = wb.fonts[Number(xf['@_fontId'] ?? 0)] ?? {};
+  const colour = (font.color ?? {}) as Xml;
+  const rgb = (v: unknown): string | null => (typeof v === 'string' ? v.slice(-6).toUpperCase() : null);
+  const b = font.b as Xml | string | undefined;
+  return {
+    fill: pattern['@_patternType'] === 'solid' ? rgb(fg['@_rgb']) : null,
+    font: rgb(colour['@_rgb']),
+    bold: b !== undefined && !(typeof b === 'object' && (b['@_val'] === '0' || b['@_val'] === 'false')),
+  };
+}
