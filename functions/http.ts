@@ -27,13 +27,14 @@ export async function answerRecalc(
   const started = Date.now();
   try {
     const report = await run();
+    const errors = report.issues.filter((i) => i.kind === 'error').length;
     log({
-      severity: report.errors.length > 0 ? 'WARNING' : 'INFO',
+      severity: errors > 0 ? 'WARNING' : 'INFO',
       message: 'omräkning klar',
       ...fields,
       summary: report.summary,
       workbooks: report.workbooks.length,
-      errors: report.errors.length,
+      errors,
       durationMs: Date.now() - started,
     });
     res.status(200).json(report);

@@ -4,10 +4,12 @@
  * @module
  */
 
+/** The part of shared/app/report.ts's RecalcReport the functions rely on (a structural subset). */
 export interface RecalcReport {
   workbooks: { id: string; name: string; outcome: string; counts: Record<string, number> }[];
   summary: 'written' | 'unchanged' | 'skipped';
-  errors: string[];
+  /** data-quality lines; kind 'error' marks rows that could not be assessed */
+  issues: { kind: string; text: string }[];
 }
 
 export type Severity = 'DEBUG' | 'INFO' | 'NOTICE' | 'WARNING' | 'ERROR';

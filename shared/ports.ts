@@ -4,7 +4,7 @@
  * @module
  */
 import type { WorkbookGrid } from './engine/grid.ts';
-import type { WritePlan } from './engine/model.ts';
+import type { WorkbookModel, WritePlan } from './engine/model.ts';
 import type { SummaryDocument, ChangeLogRow } from './engine/summary-model.ts';
 
 export interface WorkbookRef {
@@ -45,6 +45,11 @@ export interface SummaryState {
   contentHash: string | null;
   /** when the content last changed (ISO), shown in the summary */
   changedAt: string | null;
+  /**
+   * each workbook's parsed model from its last run, by workbook id: lets one edit recalculate one workbook
+   * and still rebuild the whole summary without reading every workbook (stores that set `cachesModels`)
+   */
+  models?: Record<string, WorkbookModel>;
 }
 
 export interface SummaryStore {
@@ -54,6 +59,8 @@ export interface SummaryStore {
   write(doc: SummaryDocument, state: SummaryState, changeLog: ChangeLogRow[]): Promise<void>;
   /** where a person finds it (a path or a URL) */
   location(): string;
+  /** true when the store keeps `SummaryState.models` (Google: reads are expensive; local files: not needed) */
+  readonly cachesModels?: boolean;
 }
 
 /** Thrown by `WorkbookStore.read` for a workbook that cannot be opened; the rest of the set still runs. */

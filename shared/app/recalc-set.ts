@@ -4,7 +4,7 @@
  * @module
  */
 import type { WorkbookGrid } from '../engine/grid.ts';
-import type { Issue, IsoDate } from '../engine/model.ts';
+import type { Issue, IsoDate, WorkbookModel } from '../engine/model.ts';
 import type { ChangeLogRow } from '../engine/summary-model.ts';
 import { recalculate, type RecalculateResult } from '../engine/recalculate.ts';
 import { UnreadableWorkbookError, type SummaryStore, type WorkbookRef, type WorkbookStore, type WriteOutcome } from '../ports.ts';
@@ -22,6 +22,11 @@ export interface RecalcDeps {
   maxConflictRetries?: number;
   /** called after the engine ran (the Google summary uses it for sharing) */
   afterCompute?: (result: RecalculateResult) => Promise<void>;
+  /**
+   * read only these workbooks (an edit names one); the others come from the summary's cached models
+   * when the summary store keeps them, and are read anyway when no model of theirs is cached
+   */
+  scope?: string[] | null;
 }
 
 interface Loaded {
@@ -31,7 +36,12 @@ interface Loaded {
 }
 
 export async function recalcSet(deps: RecalcDeps): Promise<RecalcReport> {
-  const refs = await deps.store.list();
+  const allRefs = await deps.store.list();
+  const previous = await deps.summary.readState();
+  const cached = deps.summary.cachesModels && deps.scope ? (previous?.models ?? {}) : {};
+  const refs = deps.scope ? allRefs.filter((r) => deps.scope!.includes(r.id) || !cached[r.id]) : allRefs;
+  const readIds = new Set(refs.map((r) => r.id));
+  const otherModels = allRefs.filter((r) => !readIds.has(r.id)).map((r) => cached[r.id]!);
   const unreadable: Issue[] = [];
   const unreadableRefs: { ref: WorkbookRef; reason: string }[] = [];
   const loaded: Loaded[] = [];
@@ -41,7 +51,7 @@ export async function recalcSet(deps: RecalcDeps): Promise<RecalcReport> {
   }
 
   const outcomes = new Map<string, WriteOutcome>();
-  let result = compute(deps, loaded, unreadable);
+  let result = compute(deps, loaded, unreadable, otherModels);
   // A workbook edited while we computed is never overwritten with a stale result: re-read it and recompute.
   for (let attempt = 0; ; attempt++) {
     const conflicts: Loaded[] = [];
@@ -62,7 +72,7 @@ export async function recalcSet(deps: RecalcDeps): Promise<RecalcReport> {
       if (fresh) Object.assign(c, { grid: fresh.grid, version: fresh.version });
       else loaded.splice(loaded.indexOf(c), 1);
     }
-    result = compute(deps, loaded, unreadable);
+    result = compute(deps, loaded, unreadable, otherModels);
   }
   await deps.afterCompute?.(result);
 
@@ -70,20 +80,21 @@ export async function recalcSet(deps: RecalcDeps): Promise<RecalcReport> {
   const changeLog: ChangeLogRow[] = result.plans
     .filter((p) => outcomes.get(p.workbookId)?.kind === 'written')
     .flatMap((p) => p.changes.map((change) => ({ at, change, cause: deps.cause ?? null })));
-  const previous = await deps.summary.readState();
+  const models = deps.summary.cachesModels ? cacheModels(allRefs, previous?.models, result) : undefined;
   const summaryChanged = previous?.contentHash !== result.summary.contentHash;
+  const modelsChanged = models !== undefined && JSON.stringify(models) !== JSON.stringify(previous?.models ?? {});
   let summaryOutcome: RecalcReport['summary'] = 'unchanged';
-  if (summaryChanged || changeLog.length > 0) {
+  if (summaryChanged || modelsChanged || changeLog.length > 0) {
     const changedAt = summaryChanged ? at : (previous?.changedAt ?? at);
-    const doc = summaryChanged ? result.summary : compute(deps, loaded, unreadable, changedAt).summary;
-    await deps.summary.write(doc, { contentHash: doc.contentHash, changedAt }, changeLog);
+    const doc = summaryChanged ? result.summary : compute(deps, loaded, unreadable, otherModels, changedAt).summary;
+    await deps.summary.write(doc, { contentHash: doc.contentHash, changedAt, ...(models ? { models } : {}) }, changeLog);
     summaryOutcome = 'written';
   }
 
   return report(result, loaded, outcomes, unreadableRefs, summaryOutcome, deps.summary.location(), changeLog.length);
 }
 
-function compute(deps: RecalcDeps, loaded: Loaded[], unreadable: Issue[], changedAt?: string): RecalculateResult {
+function compute(deps: RecalcDeps, loaded: Loaded[], unreadable: Issue[], otherModels: WorkbookModel[], changedAt?: string): RecalculateResult {
   const now = deps.now();
   return recalculate(
     loaded.map((l) => l.grid),
@@ -92,8 +103,19 @@ function compute(deps: RecalcDeps, loaded: Loaded[], unreadable: Issue[], change
       changedAt: changedAt ?? now.toISOString(),
       extraIssues: unreadable,
       shareDomains: deps.shareDomains ?? null,
+      otherModels,
     },
   );
+}
+
+/** The models to keep for the next scoped run: fresh ones, plus cached ones of workbooks still configured. */
+function cacheModels(refs: WorkbookRef[], previous: Record<string, WorkbookModel> | undefined, result: RecalculateResult) {
+  const models: Record<string, WorkbookModel> = {};
+  for (const ref of refs) {
+    const model = result.models.find((m) => m.workbookId === ref.id) ?? previous?.[ref.id];
+    if (model) models[ref.id] = model;
+  }
+  return models;
 }
 
 async function readOrReport(

@@ -34,7 +34,7 @@ export function assessIndicator(
 ): AggregateAssessment {
   const key = indicatorKey(row.goalArea, row.name);
   const children = metrics.filter((m) => indicatorKey(m.goalArea, m.indicator) === key);
-  return aggregate({
+  const assessment = aggregate({
     level: 'indikator',
     name: row.name,
     goalArea: row.goalArea,
@@ -48,6 +48,7 @@ export function assessIndicator(
     childNoun: 'mätetal',
     errors: row.errors,
   });
+  return { ...assessment, target2030: row.target2030 };
 }
 
 /** A goal-area row from the indicators under it. */
@@ -59,7 +60,7 @@ export function assessGoalArea(
 ): AggregateAssessment {
   const key = goalAreaKey(row.name);
   const children = indicators.filter((i) => i.goalArea !== null && goalAreaKey(i.goalArea) === key);
-  return aggregate({
+  const assessment = aggregate({
     level: 'målområde',
     name: row.name,
     goalArea: row.name,
@@ -72,4 +73,5 @@ export function assessGoalArea(
     childNoun: 'indikatorer',
     errors: row.errors,
   });
+  return { ...assessment, goal: row.goal };
 }

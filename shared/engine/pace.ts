@@ -34,6 +34,8 @@ export function assessPace(row: MetricRow, year: number): PaceResult | null {
     verdict,
     gapShare,
     projection,
+    base: { year: baseYear, value: baseValue },
+    goal: { year: targetYear, value: target },
   };
   return { ...result, explanation: explainPace(result, row, direction) };
 }

@@ -14,7 +14,7 @@ const SECRET = 'test-secret-0123456789-abcdefghijklmnop';
 const KNOWN = '1KnownSheetId_abc-123';
 const UNKNOWN = '1UnknownSheetId_xyz-999';
 const NOW_S = 1_760_000_000;
-const REPORT: RecalcReport = { workbooks: [{ id: KNOWN, name: 'Klimat', outcome: 'written', counts: { Positiv: 2 } }], summary: 'written', errors: [] };
+const REPORT: RecalcReport = { workbooks: [{ id: KNOWN, name: 'Klimat', outcome: 'written', counts: { Positiv: 2 } }], summary: 'written', issues: [] };
 
 const calls: { spreadsheetId: string; edit: EditRequest }[] = [];
 const logs: LogEntry[] = [];

@@ -6,6 +6,7 @@
  */
 import type { sheets_v4 } from '@googleapis/sheets';
 import { SHEETS } from '../../engine/template.ts';
+import type { WorkbookModel } from '../../engine/model.ts';
 
 export const STATE_HEADER = 'Målkolls eget tillstånd – ändra inte';
 const CHUNK = 40_000;
@@ -36,6 +37,8 @@ export interface SummaryStateDoc {
   granted: GrantedPermission[];
   /** sheet and chart ids Målkoll made, so a write needs no read */
   layout: { summary: number; actionPlan: number | null; changeLog: number; state: number; charts: number[] } | null;
+  /** each workbook's model from its last run (see SummaryState.models) */
+  models?: Record<string, WorkbookModel>;
 }
 
 type StateDoc = WorkbookStateDoc | SummaryStateDoc;

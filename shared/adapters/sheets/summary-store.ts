@@ -153,6 +153,7 @@ export function createSheetsSummaryStore(deps: SheetsSummaryStoreDeps): SheetsSu
       ...(internal ?? emptyState()),
       contentHash: state.contentHash,
       changedAt: state.changedAt,
+      ...(state.models ? { models: state.models } : {}),
       layout: { summary: summaryId, actionPlan: actionPlanId, changeLog: changeLogId, state: stateId, charts: summary.charts.map((c) => c.chartId!) },
     };
     return [...requests, ...stateSheetRequests(internal, found.state ?? null, stateId)];
@@ -188,12 +189,13 @@ export function createSheetsSummaryStore(deps: SheetsSummaryStoreDeps): SheetsSu
   }
 
   return {
+    cachesModels: true,
     ensureSpreadsheet,
     location: () => (id ? `https://docs.google.com/spreadsheets/d/${id}/edit` : 'ingen sammanfattning ännu'),
 
     async readState() {
       const doc = await loadInternal();
-      return doc ? { contentHash: doc.contentHash, changedAt: doc.changedAt } : null;
+      return doc ? { contentHash: doc.contentHash, changedAt: doc.changedAt, ...(doc.models ? { models: doc.models } : {}) } : null;
     },
 
     async write(doc, state, changeLog) {
