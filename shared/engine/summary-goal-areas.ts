@@ -53,11 +53,12 @@ export function goalAreaBlocks(
 
 function indicatorRows(indicators: AggregateAssessment[], surveyOnly: boolean, notes: Footnotes): SummaryCell[][] {
   const rows = indicators.map((i) => [
-    { text: i.name },
+    // an indicator without metrics in a goal area followed by the survey points the reader there
+    { text: surveyOnly && i.counts.Positiv + i.counts.Oförändrad + i.counts.Negativ + i.counts['Inget värde'] + i.counts.Fel === 0 ? `${i.name} (${SURVEY_POINTER})` : i.name },
     textCell(i.target2030),
     withFootnote(statusCell(i.status), notes.forManual(i.manual, i.rule === 'manuell')),
   ]);
-  if (surveyOnly || rows.length === 0) {
+  if (rows.length === 0) {
     rows.push([{ text: surveyOnly ? SURVEY_POINTER : 'Inga indikatorer' }, textCell(null), statusCell('Inget värde')]);
   }
   return rows;
