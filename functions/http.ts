@@ -40,6 +40,9 @@ export async function answerRecalc(
     res.status(200).json(report);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
+    // the adapters' GoogleApiError names the Google call that failed (e.g. sheets.spreadsheets.batchUpdate)
+    const operation = (err as { operation?: unknown } | null)?.operation;
+    if (typeof operation === 'string') fields = { ...fields, operation };
     if (isRetryable(err)) {
       onRetryable?.();
       const seconds = retryAfterSeconds(err);

@@ -11,7 +11,8 @@ import * as functions from '@google-cloud/functions-framework';
 import { ConfigError, parseConfig, type Config } from '../shared/config.ts';
 import { createProductionRecalc } from '../shared/app/production.ts';
 import { relaxFrameworkJsonParsing } from './framework-json.ts';
-import { createOnSheetEdit } from './on-sheet-edit.ts';
+import { createOnSheetEdit, signRunRequest } from './on-sheet-edit.ts';
+import { createEditQueue, createTasksClient, type EditQueue } from '../shared/adapters/tasks/index.ts';
 import { createRecalculateAll } from './recalculate-all.ts';
 import { jsonLogger } from './types.ts';
 
@@ -32,8 +33,22 @@ relaxFrameworkJsonParsing(jsonLogger);
 let production: ReturnType<typeof createProductionRecalc> | undefined;
 const app = (): ReturnType<typeof createProductionRecalc> => (production ??= createProductionRecalc(config));
 
+/** The edit-storm queue (docs/reliability.md), when MALKOLL_TASKS_QUEUE and MALKOLL_FUNCTION_URL are set. */
+function editQueue(): EditQueue | null {
+  const { tasksQueue, functionUrl, signingSecret } = config;
+  if (tasksQueue === null || functionUrl === null) return null;
+  let client: ReturnType<typeof createTasksClient> | undefined;
+  return createEditQueue({
+    // lazily, like the Sheets clients: start-up does no I/O
+    client: { request: (options) => (client ??= createTasksClient()).request(options) },
+    queue: tasksQueue,
+    functionUrl,
+    signRun: (rawBody, atMs) => signRunRequest(signingSecret, rawBody, atMs),
+  });
+}
+
 functions.http(
   'onSheetEdit',
-  createOnSheetEdit({ config, recalculate: (spreadsheetId, edit) => app().recalculate(spreadsheetId, edit) }),
+  createOnSheetEdit({ config, queue: editQueue(), recalculate: (spreadsheetId, edit) => app().recalculate(spreadsheetId, edit) }),
 );
 functions.http('recalculateAll', createRecalculateAll({ recalculateAll: () => app().recalculateAll() }));

@@ -3,16 +3,43 @@
  * anything touches Google: method (405), size (413), signature (401), shape (400), allowlist (403).
  * Deployed with public access: the HMAC signature is the authentication (see signature.ts for what
  * the per-instance replay memory does and does not catch).
+ *
+ * Edit storms (docs/reliability.md): with a Cloud Tasks queue configured, a verified edit is not
+ * recalculated here but queued as a named task (one per workbook and 5-second bucket, whichever instance
+ * comes first) and answered 202. The task calls back with the same body and `X-Malkoll-Run: 1`, signed
+ * with a key derived from the secret (runSigningKey): the header is trusted only because that signature
+ * proves it came from the queue, so an edit call with the header added fails the signature check (401).
+ * Without a queue every edit recalculates inline.
  * @module
  */
 import type { Request, Response } from '@google-cloud/functions-framework';
 import type { Config } from '../shared/config.ts';
 import { parseEditRequest, type EditRequest } from './edit-request.ts';
 import { answerRecalc, refuse, refuseMethod } from './http.ts';
-import { ReplayCache, SIGNATURE_HEADER, TIMESTAMP_HEADER, verifySignature } from './signature.ts';
+import { ReplayCache, SIGNATURE_HEADER, TIMESTAMP_HEADER, computeSignature, verifySignature } from './signature.ts';
 import { jsonLogger, type Logger, type RecalcReport } from './types.ts';
+import { isRetryable, retryAfterSeconds } from './retryable.ts';
+import type { EditQueue } from '../shared/adapters/tasks/index.ts';
 
 export const MAX_BODY_BYTES = 64 * 1024;
+/** set on the queue's run request (never by the edit trigger) */
+export const RUN_HEADER = 'x-malkoll-run';
+
+/** The run requests' HMAC key: derived from the secret, so only a holder of the secret can mark a run. */
+export function runSigningKey(secret: string): string {
+  return `${secret}\u0000malkoll-run`;
+}
+
+/** The headers of the queue's run request for these exact body bytes, timestamped `atMs`. */
+export function signRunRequest(secret: string, rawBody: string, atMs: number): Record<string, string> {
+  const timestamp = String(Math.floor(atMs / 1000));
+  return {
+    'content-type': 'application/json',
+    [TIMESTAMP_HEADER]: timestamp,
+    [SIGNATURE_HEADER]: computeSignature(runSigningKey(secret), timestamp, rawBody),
+    [RUN_HEADER]: '1',
+  };
+}
 
 export interface OnSheetEditDeps {
   config: Config;
@@ -20,6 +47,8 @@ export interface OnSheetEditDeps {
   log?: Logger;
   /** milliseconds since the epoch */
   now?: () => number;
+  /** Cloud Tasks queue that coalesces edits; absent: recalculate inline */
+  queue?: EditQueue | null;
 }
 
 export function createOnSheetEdit(deps: OnSheetEditDeps): (req: Request, res: Response) => Promise<void> {
@@ -40,9 +69,11 @@ export function createOnSheetEdit(deps: OnSheetEditDeps): (req: Request, res: Re
       refuse(res, 413, 'payload_too_large', `kroppen är större än ${MAX_BODY_BYTES / 1024} KB`);
       return;
     }
-    const nowSeconds = Math.floor(now() / 1000);
+    const nowMs = now();
+    const nowSeconds = Math.floor(nowMs / 1000);
+    const isRun = req.headers[RUN_HEADER] === '1';
     const check = verifySignature({
-      secret: deps.config.signingSecret,
+      secret: isRun ? runSigningKey(deps.config.signingSecret) : deps.config.signingSecret,
       timestampHeader: req.headers[TIMESTAMP_HEADER],
       signatureHeader: req.headers[SIGNATURE_HEADER],
       rawBody: raw,
@@ -64,15 +95,51 @@ export function createOnSheetEdit(deps: OnSheetEditDeps): (req: Request, res: Re
       refuse(res, 403, 'forbidden', 'kalkylarket finns inte bland de konfigurerade arbetsböckerna');
       return;
     }
+    const fields = { spreadsheetId: edit.spreadsheetId, sheetName: edit.sheetName, range: edit.range, editedAt: edit.editedAt };
+    if (deps.queue && !isRun) {
+      await enqueue(deps.queue, edit, nowMs, res, log, fields, () => replays.forget(check.signature));
+      return;
+    }
     await answerRecalc(
       res,
       log,
-      { spreadsheetId: edit.spreadsheetId, sheetName: edit.sheetName, range: edit.range, editedAt: edit.editedAt },
+      isRun ? { ...fields, run: true } : fields,
       () => deps.recalculate(edit.spreadsheetId, edit),
       // a 503 invites a retry; the caller may resend the same signed call within the window
       () => replays.forget(check.signature),
     );
   };
+}
+
+async function enqueue(
+  queue: EditQueue,
+  edit: EditRequest,
+  nowMs: number,
+  res: Response,
+  log: Logger,
+  fields: Record<string, unknown>,
+  forget: () => void,
+): Promise<void> {
+  try {
+    const { outcome, task } = await queue.enqueue(edit, nowMs);
+    // `exists`: another instance (or an earlier edit) already scheduled this workbook's bucket
+    log({ severity: 'INFO', message: outcome === 'created' ? 'omräkning köad' : 'omräkning redan köad', ...fields, task, outcome });
+    res.status(202).json({ queued: true });
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    const operation = (err as { operation?: unknown } | null)?.operation;
+    const extra = typeof operation === 'string' ? { operation } : {};
+    if (isRetryable(err)) {
+      forget();
+      const seconds = retryAfterSeconds(err);
+      log({ severity: 'WARNING', message: 'kunde inte köa omräkningen', ...fields, ...extra, error: message, retryAfter: seconds });
+      res.set('Retry-After', String(seconds));
+      refuse(res, 503, 'temporarily_unavailable', 'kön svarar inte just nu; försök igen senare');
+    } else {
+      log({ severity: 'ERROR', message: 'kunde inte köa omräkningen', ...fields, ...extra, error: message });
+      refuse(res, 500, 'internal_error', 'kunde inte köa omräkningen; se loggen');
+    }
+  }
 }
 
 function unauthorized(res: Response, log: Logger, reason: string): void {

@@ -16,6 +16,12 @@ export interface Config {
   driveFolder: string | null;
   /** lower-case e-mail domains the summary may be shared with; empty: shared with nobody */
   shareDomains: string[];
+  /**
+   * Cloud Tasks queue (`projects/P/locations/L/queues/Q`) that coalesces edit storms, and the URL of
+   * `onSheetEdit` its tasks call back. Both or neither; null: every edit recalculates inline.
+   */
+  tasksQueue: string | null;
+  functionUrl: string | null;
 }
 
 export const ENV = {
@@ -24,6 +30,8 @@ export const ENV = {
   summarySpreadsheet: 'MALKOLL_SUMMARY_SPREADSHEET',
   driveFolder: 'MALKOLL_DRIVE_FOLDER',
   shareDomains: 'MALKOLL_SHARE_DOMAINS',
+  tasksQueue: 'MALKOLL_TASKS_QUEUE',
+  functionUrl: 'MALKOLL_FUNCTION_URL',
 } as const;
 
 export const MIN_SECRET_LENGTH = 32;
@@ -44,6 +52,8 @@ export class ConfigError extends Error {
 /** Google Drive/Sheets ids: letters, digits, `-` and `_` (a pasted URL holds `/` and `:`). */
 const GOOGLE_ID = /^[A-Za-z0-9_-]{1,200}$/;
 const DOMAIN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+
+const QUEUE = /^projects\/[a-z][a-z0-9-]{4,28}[a-z0-9]\/locations\/[a-z]+-[a-z]+\d+\/queues\/[A-Za-z0-9-]{1,100}$/;
 
 const googleIdMessage = 'ska vara ett id ur adressen (bokstäver, siffror, - och _), inte hela adressen';
 
@@ -87,6 +97,18 @@ const schema = z.object({
       .pipe(z.array(z.string().regex(DOMAIN, 'innehåller en ogiltig domän (t.ex. region.se)')))
       .optional(),
   ),
+  [ENV.tasksQueue]: z.preprocess(
+    blankToUndefined,
+    z.string().trim().regex(QUEUE, 'ska ha formen projects/PROJEKT/locations/REGION/queues/KÖ').optional(),
+  ),
+  [ENV.functionUrl]: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .trim()
+      .regex(/^https:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, 'ska vara onSheetEdit-funktionens https-adress, t.ex. https://europe-north1-projekt.cloudfunctions.net/onSheetEdit')
+      .optional(),
+  ),
 });
 
 export function parseConfig(env: Record<string, string | undefined>): Config {
@@ -96,6 +118,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     [ENV.summarySpreadsheet]: env[ENV.summarySpreadsheet],
     [ENV.driveFolder]: env[ENV.driveFolder],
     [ENV.shareDomains]: env[ENV.shareDomains],
+    [ENV.tasksQueue]: env[ENV.tasksQueue],
+    [ENV.functionUrl]: env[ENV.functionUrl],
   });
   if (!result.success) {
     throw new ConfigError(
@@ -112,11 +136,20 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       },
     ]);
   }
+  const tasksQueue = v[ENV.tasksQueue] ?? null;
+  const functionUrl = v[ENV.functionUrl] ?? null;
+  if ((tasksQueue === null) !== (functionUrl === null)) {
+    const missing = tasksQueue === null ? ENV.tasksQueue : ENV.functionUrl;
+    const other = tasksQueue === null ? ENV.functionUrl : ENV.tasksQueue;
+    throw new ConfigError([{ variable: missing, message: `saknas; den behövs när ${other} är satt (ange båda eller ingen)` }]);
+  }
   return {
     signingSecret: v[ENV.signingSecret],
     spreadsheets: v[ENV.spreadsheets],
     summarySpreadsheet,
     driveFolder: v[ENV.driveFolder] ?? null,
     shareDomains: v[ENV.shareDomains] ?? [],
+    tasksQueue,
+    functionUrl,
   };
 }

@@ -7,7 +7,7 @@
 import type { drive_v3 } from '@googleapis/drive';
 import type { sheets_v4 } from '@googleapis/sheets';
 import type { Config } from '../config.ts';
-import { createGoogleClients, createSheetsSummaryStore, createSheetsWorkbookStore } from '../adapters/sheets/index.ts';
+import { createGoogleClients, createSheetsSummaryStore, createSheetsWorkbookStore, type RetryPolicy } from '../adapters/sheets/index.ts';
 import { recalcSet, type RecalcDeps } from './recalc-set.ts';
 import type { RecalcReport } from './report.ts';
 
@@ -23,6 +23,8 @@ export interface ProductionDeps {
   sheets: sheets_v4.Sheets;
   drive: drive_v3.Drive;
   now?: () => Date;
+  /** overrides of the Google retry policy (tests: instant sleeps, short timeouts) */
+  retry?: Partial<RetryPolicy>;
 }
 
 export interface ProductionRecalc {
@@ -32,13 +34,15 @@ export interface ProductionRecalc {
 
 export function createProductionRecalc(config: Config, deps: ProductionDeps = createGoogleClients()): ProductionRecalc {
   const run = async (scope: string[] | null, cause: string | null) => {
-    const store = createSheetsWorkbookStore({ sheets: deps.sheets, spreadsheetIds: config.spreadsheets });
+    const retry = deps.retry ? { retry: deps.retry } : {};
+    const store = createSheetsWorkbookStore({ sheets: deps.sheets, spreadsheetIds: config.spreadsheets, ...retry });
     const summary = createSheetsSummaryStore({
       sheets: deps.sheets,
       drive: deps.drive,
       summarySpreadsheetId: config.summarySpreadsheet,
       driveFolderId: config.driveFolder,
       shareDomains: config.shareDomains,
+      ...retry,
     });
     let shareWith: { addresses: string[]; agreed: boolean } | null = null;
     const recalcDeps: RecalcDeps = {

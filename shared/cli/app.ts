@@ -9,13 +9,17 @@ import { recalcCommand } from './commands/recalc.ts';
 import { watchCommand } from './commands/watch.ts';
 import { demoCommand } from './commands/demo.ts';
 import { CliError } from './cli-error.ts';
+import type { SetupCommandDeps } from './commands/setup-google.ts';
 
 export const USAGE = `Användning: malkoll <kommando>
 
   init DIR      skapar mallen och demo-arbetsböckerna i DIR
   recalc DIR    räknar om alla arbetsböcker i DIR och skriver Sammanfattning.xlsx och Sammanfattning.html
   watch DIR     räknar om när en arbetsbok i DIR sparas (Ctrl-C avslutar)
-  demo DIR      init (om DIR saknar arbetsböcker) och recalc – det npm start gör`;
+  demo DIR      init (om DIR saknar arbetsböcker) och recalc – det npm start gör
+  setup google [--demo] [--folder ID]
+                skapar mallen (eller demo-arbetsböckerna) och sammanfattningen i en Drive-mapp
+                (MALKOLL_DRIVE_FOLDER) och skriver ut de steg som återstår; körs som person`;
 
 type Command = (dir: string, io: CliConsole) => Promise<void>;
 
@@ -26,12 +30,14 @@ const COMMANDS: Record<string, Command> = {
   demo: demoCommand,
 };
 
-export async function runCli(args: string[], io: CliConsole): Promise<number> {
+/** `context.setup` lets tests hand `setup google` its environment and Google clients. */
+export async function runCli(args: string[], io: CliConsole, context: { setup?: SetupCommandDeps } = {}): Promise<number> {
   const [name, dir, ...rest] = args;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.out(USAGE);
     return name ? 0 : 2;
   }
+  if (name === 'setup') return runSetup(args.slice(1), io, context.setup);
   const command = COMMANDS[name];
   if (!command) {
     io.err(`Okänt kommando '${name}'.\n\n${USAGE}`);
@@ -50,6 +56,22 @@ export async function runCli(args: string[], io: CliConsole): Promise<number> {
       return 1;
     }
     io.err(`malkoll ${name}: oväntat fel – ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return 1;
+  }
+}
+
+async function runSetup(args: string[], io: CliConsole, deps?: SetupCommandDeps): Promise<number> {
+  // loaded on demand: the local commands should not pay for the Google clients at start-up
+  const { setupCommand, UsageError } = await import('./commands/setup-google.ts');
+  try {
+    await setupCommand(args, io, deps);
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    io.err(`malkoll setup: ${error instanceof CliError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     return 1;
   }
 }

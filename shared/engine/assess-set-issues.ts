@@ -105,7 +105,8 @@ const manualDiffers = (first: ManualAssessment | null, other: ManualAssessment |
   other !== null && manualText(first) !== manualText(other);
 
 function conflict(fields: string[], what: string, winner: { workbookId: string }, at: Place, nameOf: (id: string) => string): Issue[] {
-  if (fields.length === 0) return [];
+  // a second row in the same workbook is a duplicate (an error on that row), not a disagreement between workbooks
+  if (fields.length === 0 || winner.workbookId === at.workbookId) return [];
   const first = nameOf(winner.workbookId);
   return [
     {

@@ -117,8 +117,11 @@ function resolveParents(row: SheetRow, match: HeaderMatch, refs: MetricReference
   let goalArea = textAt(row, match, H.goalArea);
   let indicator = textAt(row, match, H.indicator);
   let goalAreaKnown = true;
-  if (match.columns[H.goalArea] !== undefined && goalArea === '') errors.push('Målområde saknas');
-  else if (goalArea !== '' && refs.goalAreas) {
+  if (match.columns[H.goalArea] !== undefined && goalArea === '') {
+    // an empty goal area would also make the indicator "unknown under ''": one reason is enough
+    errors.push('Målområde saknas');
+    goalAreaKnown = false;
+  } else if (goalArea !== '' && refs.goalAreas) {
     const found = resolveName(goalArea, refs.goalAreas.map((g) => g.name), 'Målområdet', 'bladet Målområden');
     if (found.kind === 'found') goalArea = found.name;
     else {

@@ -42,7 +42,9 @@ export class GoogleApiError extends Error {
   readonly status: number | null;
   readonly reason: string | null;
   readonly attempts: number;
-  constructor(operation: string, status: number | null, reason: string | null, detail: string, attempts: number) {
+  /** the failure was transient (quota, 5xx, no answer): the caller may retry later (functions answer 503) */
+  readonly retryable: boolean;
+  constructor(operation: string, status: number | null, reason: string | null, detail: string, attempts: number, retryable = false) {
     super(
       `${operation} misslyckades${status ? ` med HTTP ${status}` : ' utan svar'}${reason ? ` (${reason})` : ''}` +
         `${attempts > 1 ? ` efter ${attempts} försök` : ''}: ${detail}`,
@@ -52,6 +54,7 @@ export class GoogleApiError extends Error {
     this.status = status;
     this.reason = reason;
     this.attempts = attempts;
+    this.retryable = retryable;
   }
 }
 
@@ -108,7 +111,7 @@ export async function withRetry<T>(operation: string, call: (options: CallOption
       const info = describeError(error);
       const tooLong = info.retryAfterMs !== null && info.retryAfterMs > policy.maxRetryAfterMs;
       if (!retryable(info) || attempt >= policy.retries || tooLong) {
-        throw new GoogleApiError(operation, info.status, info.reason, info.message, attempt + 1);
+        throw new GoogleApiError(operation, info.status, info.reason, info.message, attempt + 1, retryable(info));
       }
       const backoff = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt) * policy.random();
       await policy.sleep(Math.max(backoff, info.retryAfterMs ?? 0));

@@ -38,9 +38,25 @@ export async function buildSummaryWorkbook(
   return wb;
 }
 
+const COLUMN_WIDTHS = [38, 30, 16, 14, 14, 14, 16, 60];
+const LAST_COLUMN = COLUMN_WIDTHS.length;
+const CHARS_PER_LINE = 180;
+
+/** Long text over the sheet's width, wrapped; merged cells get no automatic height, so it is estimated. */
+function wrapAcross(ws: ExcelJS.Worksheet, row: number, fromColumn: number, text: string): void {
+  ws.mergeCells(row, fromColumn, row, LAST_COLUMN);
+  const cell = ws.getCell(row, fromColumn);
+  cell.value = text;
+  cell.alignment = { wrapText: true, vertical: 'top' };
+  ws.getRow(row).height = 15 * Math.max(1, Math.ceil(text.length / CHARS_PER_LINE));
+}
+
 function summarySheet(wb: ExcelJS.Workbook, doc: SummaryDocument): void {
-  const ws = wb.addWorksheet(SHEETS.summary);
-  widths(ws, [38, 30, 16, 14, 14, 14, 16, 60]);
+  // printed for a board meeting: A4, every column on the page width, as many pages down as needed
+  const ws = wb.addWorksheet(SHEETS.summary, {
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
+  widths(ws, COLUMN_WIDTHS);
   let r = 1;
   for (const b of doc.blocks) {
     switch (b.kind) {
@@ -57,7 +73,7 @@ function summarySheet(wb: ExcelJS.Workbook, doc: SummaryDocument): void {
         r += 1;
         break;
       case 'paragraph':
-        ws.getCell(r, 1).value = b.text;
+        wrapAcross(ws, r, 1, b.text);
         r += 1;
         break;
       case 'keyValue': {
@@ -76,10 +92,14 @@ function summarySheet(wb: ExcelJS.Workbook, doc: SummaryDocument): void {
         header(ws.getRow(r), b.columns);
         r += 1;
         for (const row of b.rows) {
+          // wrapped cells: give the row the height of its tallest cell (LibreOffice and Excel keep a set height)
+          const lines = Math.max(1, ...row.map((cell, i) => Math.ceil(cell.text.length / (COLUMN_WIDTHS[i] ?? 14))));
+          ws.getRow(r).height = 15 * lines;
           row.forEach((cell, i) => {
             const target = ws.getCell(r, i + 1);
             target.value = value(cell);
             style(target, cell);
+            target.alignment = { ...target.alignment, wrapText: true, vertical: 'top' };
           });
           r += 1;
         }
@@ -92,7 +112,7 @@ function summarySheet(wb: ExcelJS.Workbook, doc: SummaryDocument): void {
             ws.getCell(r, 1).value = item.style;
             style(ws.getCell(r, 1), item);
           }
-          ws.getCell(r, 2).value = item.text;
+          wrapAcross(ws, r, 2, item.text);
           r += 1;
         }
         break;

@@ -1,0 +1,35 @@
+/**
+ * How an edit becomes a Cloud Tasks task: the name that coalesces a burst, and when it runs.
+ *
+ * Every edit of one workbook within the same 5-second bucket maps to the same task name, so whichever
+ * instance enqueues first wins and the others get ALREADY_EXISTS. The task runs 1 s after its bucket
+ * ends, so it reads the workbook after every edit of the bucket was made (the edit is in the sheet
+ * before the trigger fires; the 1 s covers clock skew between Apps Script and Cloud Tasks). Cloud Tasks
+ * refuses a name for ~1 h after the task ran or was deleted, hence the time bucket in the name: a later
+ * burst gets new names. An edit that arrives after its bucket's task already ran is covered too: that
+ * task read the workbook after the edit was made, and ALREADY_EXISTS is the right answer.
+ * @module
+ */
+
+export const BUCKET_MS = 5_000;
+/** after the bucket's end, before the task runs */
+export const SCHEDULE_SLACK_MS = 1_000;
+
+/**
+ * The bucket of an edit: by its `editedAt` (so the same edit maps to the same task on every instance and
+ * on a replay), but never later than now (a clock ahead must not push the run into the future).
+ */
+export function editBucket(editedAt: string, nowMs: number): number {
+  const at = Date.parse(editedAt);
+  const ms = Number.isFinite(at) ? Math.min(at, nowMs) : nowMs;
+  return Math.floor(ms / BUCKET_MS);
+}
+
+/** Task ids allow letters, digits, `-` and `_` (≤ 500 characters); spreadsheet ids use only those. */
+export function editTaskId(spreadsheetId: string, bucket: number): string {
+  return `edit-${spreadsheetId}-${bucket}`;
+}
+
+export function bucketScheduleTime(bucket: number): Date {
+  return new Date((bucket + 1) * BUCKET_MS + SCHEDULE_SLACK_MS);
+}

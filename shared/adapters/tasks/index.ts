@@ -1,0 +1,63 @@
+/**
+ * Cloud Tasks adapter: coalesces edit storms across function instances through named tasks
+ * (docs/reliability.md). `createEditQueue` turns a verified edit into at most one task per workbook
+ * and 5-second bucket; the task calls `onSheetEdit` back with a freshly signed run request.
+ * @module
+ */
+import { auth } from '@googleapis/sheets';
+import type { RetryPolicy } from '../sheets/retry.ts';
+import { bucketScheduleTime, editBucket, editTaskId } from './edit-task.ts';
+import { enqueueHttpTask, taskName, type EnqueueOutcome, type TasksHttpClient } from './enqueue.ts';
+
+export { BUCKET_MS, SCHEDULE_SLACK_MS, editBucket, editTaskId, bucketScheduleTime } from './edit-task.ts';
+export { enqueueHttpTask, taskName, TASKS_ENDPOINT, CREATE_OPERATION, type HttpTask, type EnqueueOutcome, type TasksHttpClient } from './enqueue.ts';
+
+/** Creating tasks needs the broad Cloud Platform scope; IAM (roles/cloudtasks.enqueuer on the queue) narrows it. */
+export const TASKS_SCOPES = ['https://www.googleapis.com/auth/cloud-platform'];
+
+export interface EditNoticeLike {
+  spreadsheetId: string;
+  sheetName: string;
+  range: string;
+  editedAt: string;
+}
+
+export interface EditQueueDeps {
+  client: TasksHttpClient;
+  queue: string;
+  /** where the task posts the run (the onSheetEdit URL) */
+  functionUrl: string;
+  /**
+   * the headers that authenticate the run request, for these exact body bytes; timestamped with the
+   * task's scheduleTime (or now, for a late edit whose bucket is past), so the 5-minute window starts
+   * when the task is due, not when it was queued
+   */
+  signRun: (rawBody: string, atMs: number) => Record<string, string>;
+  retry?: Partial<RetryPolicy>;
+}
+
+export interface EditQueue {
+  enqueue(edit: EditNoticeLike, nowMs: number): Promise<{ outcome: EnqueueOutcome; task: string }>;
+}
+
+export function createEditQueue(deps: EditQueueDeps): EditQueue {
+  return {
+    async enqueue(edit, nowMs) {
+      const bucket = editBucket(edit.editedAt, nowMs);
+      const id = editTaskId(edit.spreadsheetId, bucket);
+      // only the contract's four fields: the run request must pass the same strict shape check
+      const body = JSON.stringify({ spreadsheetId: edit.spreadsheetId, sheetName: edit.sheetName, range: edit.range, editedAt: edit.editedAt });
+      const scheduleTime = bucketScheduleTime(bucket);
+      const outcome = await enqueueHttpTask(
+        { client: deps.client, queue: deps.queue, ...(deps.retry ? { retry: deps.retry } : {}) },
+        { id, scheduleTime, url: deps.functionUrl, headers: deps.signRun(body, Math.max(scheduleTime.getTime(), nowMs)), body },
+      );
+      return { outcome, task: taskName(deps.queue, id) };
+    },
+  };
+}
+
+/** Application Default Credentials with the Cloud Platform scope (the function's service account on Cloud Run). */
+export function createTasksClient(): TasksHttpClient {
+  return new auth.GoogleAuth({ scopes: TASKS_SCOPES }) as unknown as TasksHttpClient;
+}
