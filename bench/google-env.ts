@@ -7,7 +7,7 @@ import type { DemoSheet } from '../sheets-templates/demo/types.ts';
 import { createGoogleFake, fakeClients, type GoogleFake, type RecordedRequest } from '../test/support/google-fake/index.ts';
 import { cellFromSeed } from '../test/support/google-fake/sheets-state.ts';
 import { createProductionRecalc, type ProductionRecalc } from '../shared/app/production.ts';
-import type { Config } from '../shared/config.ts';
+import { parseConfig, type Config } from '../shared/config.ts';
 import { toSeeds } from './workbook-fixture.ts';
 
 export const SIGNING_SECRET = 'bench-secret-0123456789-abcdefghijklmnop';
@@ -27,18 +27,17 @@ export interface GoogleEnv {
   close(): void;
 }
 
-export function createGoogleEnv(workbooks: { title: string; sheets: DemoSheet[] }[], listen: 'error' | 'bypass' = 'error'): GoogleEnv {
+/** `env`: further configuration (e.g. the Cloud Tasks queue), as the function's environment would hold it */
+export function createGoogleEnv(
+  workbooks: { title: string; sheets: DemoSheet[] }[],
+  options: { listen?: 'error' | 'bypass'; env?: Record<string, string> } = {},
+): GoogleEnv {
+  const { listen = 'error', env = {} } = options;
   const fake = createGoogleFake();
   fake.server.listen({ onUnhandledFrame: listen });
   const workbookIds = workbooks.map((w) => fake.createSpreadsheet(w.title, toSeeds(w.sheets)));
   const summaryId = fake.createSpreadsheet('Sammanfattning', [{ name: 'Blad1', rows: [] }]);
-  const config: Config = {
-    signingSecret: SIGNING_SECRET,
-    spreadsheets: workbookIds,
-    summarySpreadsheet: summaryId,
-    driveFolder: null,
-    shareDomains: [],
-  };
+  const config = parseConfig({ MALKOLL_SIGNING_SECRET: SIGNING_SECRET, MALKOLL_SPREADSHEETS: workbookIds.join(','), MALKOLL_SUMMARY_SPREADSHEET: summaryId, ...env });
   const clients = fakeClients();
   return {
     fake,

@@ -8,6 +8,7 @@ import type { GoalAreaRow, IndicatorRow, Issue, ManualAssessment, SetSettings, W
 import type { SetLevels } from './assess-set.ts';
 import { activeManual, inactiveManual, isBlank, metricErrors, MISSING_JUSTIFICATION } from './assess-metric.ts';
 import { governingMetricError } from './aggregate.ts';
+import { metricsByIndicator } from './assess-workbook.ts';
 import { goalAreaKey, indicatorKey } from './match.ts';
 import { SHEETS } from './template.ts';
 
@@ -40,7 +41,7 @@ export function setIssues(sorted: readonly WorkbookModel[], settings: SetSetting
     if (winner) issues.push(...indicatorConflicts(winner, row, at, nameOf));
     else indicatorWinner.set(key, row);
     const assessed = winner ? undefined : winningIndicators.get(`${row.workbookId}\u0000${row.rowNumber}`);
-    const children = levels.metrics.filter((m) => indicatorKey(m.goalArea, m.indicator) === key);
+    const children = metricsByIndicator(levels.metrics).get(key) ?? [];
     const governing = assessed ? governingMetricError({ governingMetric: row.governingMetric, children }) : null;
     issues.push(...rowIssues(row.errors, row.manual, year, at, governing));
   }

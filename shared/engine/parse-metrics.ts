@@ -122,7 +122,11 @@ function resolveParents(row: SheetRow, match: HeaderMatch, refs: MetricReference
     errors.push('Målområde saknas');
     goalAreaKnown = false;
   } else if (goalArea !== '' && refs.goalAreas) {
-    const found = resolveName(goalArea, refs.goalAreas.map((g) => g.name), 'Målområdet', 'bladet Målområden');
+    const known = nameIndex(refs.goalAreas, () => '').get('')?.get(normalizeName(goalArea));
+    const found =
+      known !== undefined
+        ? { kind: 'found' as const, name: known }
+        : resolveName(goalArea, refs.goalAreas.map((g) => g.name), 'Målområdet', 'bladet Målområden');
     if (found.kind === 'found') goalArea = found.name;
     else {
       errors.push(found.message);
@@ -132,8 +136,11 @@ function resolveParents(row: SheetRow, match: HeaderMatch, refs: MetricReference
   if (match.columns[H.indicator] !== undefined && indicator === '') errors.push('Indikator saknas');
   else if (indicator !== '' && refs.indicators && goalAreaKnown) {
     const key = normalizeName(goalArea);
-    const siblings = refs.indicators.filter((i) => normalizeName(i.goalArea) === key).map((i) => i.name);
-    const found = resolveName(indicator, siblings, 'Indikatorn', `bladet Indikatorer under målområdet '${goalArea}'`);
+    const known = nameIndex(refs.indicators, (i) => normalizeName(i.goalArea)).get(key)?.get(normalizeName(indicator));
+    const found =
+      known !== undefined
+        ? { kind: 'found' as const, name: known }
+        : resolveName(indicator, refs.indicators.filter((i) => normalizeName(i.goalArea) === key).map((i) => i.name), 'Indikatorn', `bladet Indikatorer under målområdet '${goalArea}'`);
     if (found.kind === 'found') indicator = found.name;
     else errors.push(found.message);
   }
@@ -179,4 +186,26 @@ function checkDuplicateColumns(row: SheetRow, match: HeaderMatch, errors: string
       errors.push(`${header} finns i flera kolumner (${cols.map(columnLetter).join(', ')}) med olika värden`);
     }
   }
+}
+
+/**
+ * Defined names by group (goal area) and normalised name, first row winning as in resolveName. Built once
+ * per sheet: scanning every indicator for every metric row made parsing quadratic (100,000 metrics under
+ * 20,000 indicators took minutes). A miss still goes through resolveName for its message and suggestion.
+ */
+const nameIndexes = new WeakMap<readonly { name: string }[], Map<string, Map<string, string>>>();
+function nameIndex<T extends { name: string }>(rows: readonly T[], groupOf: (row: T) => string): Map<string, Map<string, string>> {
+  let index = nameIndexes.get(rows);
+  if (!index) {
+    index = new Map();
+    for (const row of rows) {
+      const group = groupOf(row);
+      let names = index.get(group);
+      if (!names) index.set(group, (names = new Map()));
+      const key = normalizeName(row.name);
+      if (!names.has(key)) names.set(key, row.name);
+    }
+    nameIndexes.set(rows, index);
+  }
+  return index;
 }

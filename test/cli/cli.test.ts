@@ -105,7 +105,7 @@ describe('watch', () => {
     // a person types a new 2025 outcome for the broken row and saves
     const file = path.join(dir, 'Miljöprogram.xlsx');
     const wb = await XlsxPopulate.fromFileAsync(file);
-    const sheet = wb.sheet('Mätetal');
+    const sheet = wb.sheet('Mätetal')!;
     const headers = sheet.row(1);
     let col = 1;
     while (headers.cell(col).value() !== 'Utfall 2025') col++;

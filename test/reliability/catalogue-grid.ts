@@ -29,8 +29,11 @@ export function badRow(cells: Record<string, Plain>, headers = HEADERS): Plain[]
   return headers.map((h) => (h in cells ? cells[h] : (BAD_DEFAULTS[h] ?? null)));
 }
 
+/** `Inställningar` with the organisation and the year; a row naming one of those replaces it. */
 export function settingsSheet(rows: Plain[][] = []) {
-  return sheet('Inställningar', [['Inställning', 'Värde'], ['Organisation', 'Region Test'], ['Redovisningsår', 2025], ...rows]);
+  const defaults: Plain[][] = [['Organisation', 'Region Test'], ['Redovisningsår', 2025]];
+  const kept = defaults.filter((d) => !rows.some((r) => r[0] === d[0]));
+  return sheet('Inställningar', [['Inställning', 'Värde'], ...kept, ...rows]);
 }
 
 export function baseline(extraRows: Plain[][] = [], headers = HEADERS, settingsRows: Plain[][] = []): WorkbookGrid {
@@ -119,7 +122,9 @@ export const GRID_CASES: GridCase[] = [
 
   // rubriker
   header('obligatorisk rubrik saknas', HEADERS.filter((h) => h !== 'Riktning'), /Kolumnen 'Riktning' saknas i bladet Mätetal/, ALL_FEL),
-  header('felstavad rubrik med förslag', HEADERS.map((h) => (h === 'Riktning' ? 'Riktnig' : h)), /rubriken 'Riktnig' känns inte igen – menade du 'Riktning'\?/, ALL_FEL),
+  header('felstavad rubrik med förslag', HEADERS.map((h) => (h === 'Riktning' ? 'Riktnig' : h)), /Kolumnen 'Riktning' saknas i bladet Mätetal \(rubriken 'Riktnig' känns inte igen – menade du 'Riktning'\?\)/, {
+    ...ALL_FEL, also: [/Rubriken 'Riktnig' känns inte igen – menade du 'Riktning'\?/],
+  }),
   header('felstavad årsrubrik med förslag', [...HEADERS, 'Utfal 2023'], /Rubriken 'Utfal 2023' känns inte igen – menade du 'Utfall 2023'\?/),
   {
     group: 'rubriker', name: 'dubblerad rubrik med olika värden',

@@ -16,7 +16,7 @@ function headerColumn(grid: WorkbookGrid, plan: WritePlan, sheetName: string, he
   const headerRow = findSheet(grid, sheetName)?.rows[0] ?? [];
   const i = headerRow.findIndex((c) => typeof c?.value === 'string' && normalizeName(c.value) === normalizeName(header));
   if (i >= 0) return i + 1;
-  return plan.writes.find((w) => w.sheet === sheetName && w.rowNumber === 1 && w.value === header)?.columnNumber;
+  return plan.writes.find((w) => normalizeName(w.sheet) === normalizeName(sheetName) && w.rowNumber === 1 && w.value === header)?.columnNumber;
 }
 
 /** Utveckling and Förklaring of every row the plan writes in a sheet. */
@@ -25,7 +25,7 @@ export function productRows(grid: WorkbookGrid, plan: WritePlan, sheetName: stri
   const expl = headerColumn(grid, plan, sheetName, 'Förklaring');
   const rows = new Map<number, ProductRow>();
   for (const w of plan.writes) {
-    if (w.sheet !== sheetName || w.rowNumber === 1) continue;
+    if (normalizeName(w.sheet) !== normalizeName(sheetName) || w.rowNumber === 1) continue;
     const r = rows.get(w.rowNumber) ?? { status: undefined, explanation: undefined };
     if (w.columnNumber === dev) r.status = w.value;
     if (w.columnNumber === expl) r.explanation = w.value;
@@ -38,7 +38,8 @@ export function productRows(grid: WorkbookGrid, plan: WritePlan, sheetName: stri
 export function writesOutsideProductColumns(grid: WorkbookGrid, plan: WritePlan): string[] {
   return plan.writes
     .filter((w) => {
-      const owned = PRODUCT_COLUMNS[w.sheet] ?? [];
+      const sheet = Object.keys(PRODUCT_COLUMNS).find((k) => normalizeName(k) === normalizeName(w.sheet));
+      const owned = sheet ? PRODUCT_COLUMNS[sheet]! : [];
       return !owned.some((h) => headerColumn(grid, plan, w.sheet, h) === w.columnNumber);
     })
     .map((w) => `${w.sheet}!R${w.rowNumber}C${w.columnNumber}`);
@@ -59,4 +60,9 @@ export function qualityLines(summary: SummaryDocument): string[] {
 /** The lines of a Datakvalitet block that match none of the expected patterns. */
 export function unexpectedLines(lines: string[], expected: RegExp[]): string[] {
   return lines.filter((l) => !expected.some((re) => re.test(l)));
+}
+
+/** sv-SE formatting puts non-breaking spaces in numbers; patterns in the catalogue are written with plain ones. */
+export function plain(text: string | undefined | null): string {
+  return (text ?? '').replace(/[\u00a0\u202f]/g, ' ');
 }

@@ -24,7 +24,7 @@ export function keepFormulaResults(): void {
   const original = proto.toXml;
   proto.toXml = function toXmlKeepingResult(this: CellInternals): XmlNode {
     const node = original.call(this);
-    if (this._formulaType == null) return node;
+    if (this._formulaType == null) return keepErrorValue(this, node);
     const cached = cachedValueNode(this._value);
     if (!cached) return node;
     const fIndex = node.children.findIndex((c) => typeof c === 'object' && c.name === 'f');
@@ -35,6 +35,16 @@ export function keepFormulaResults(): void {
     else delete node.attributes.t;
     return node;
   };
+}
+
+/**
+ * The same loss for a plain error cell (`<c t="e"><v>#REF!</v></c>`, no formula): Cell#toXml has no branch
+ * for a FormulaError value and writes an empty `<v>`, so a person's `#REF!` would silently become blank.
+ */
+function keepErrorValue(cell: CellInternals, node: XmlNode): XmlNode {
+  if (!(cell._value instanceof XlsxPopulate.FormulaError)) return node;
+  const children = node.children.filter((c) => !(typeof c === 'object' && c.name === 'v'));
+  return { ...node, attributes: { ...node.attributes, t: 'e' }, children: [{ name: 'v', attributes: {}, children: [cell._value.error()] }, ...children] };
 }
 
 function cachedValueNode(value: unknown): { v: XmlNode; t?: string } | null {

@@ -72,11 +72,13 @@ declare module 'xlsx-populate' {
     activeSheet(): Sheet;
     styleSheet(): StyleSheet;
     outputAsync(): Promise<Uint8Array>;
+    toFileAsync(path: string): Promise<void>;
   }
 
   interface XlsxPopulateStatic {
     fromDataAsync(data: Uint8Array | ArrayBuffer, opts?: { password?: string }): Promise<Workbook>;
     fromBlankAsync(): Promise<Workbook>;
+    fromFileAsync(path: string, opts?: { password?: string }): Promise<Workbook>;
     FormulaError: new (error: string) => FormulaError;
     RichText: new () => RichText;
   }

@@ -1,0 +1,86 @@
+/**
+ * The pure engine on a large set: `recalculate()` (parse → settings → assess → plan → set → summary) on
+ * grids built in memory, plus the phases alone so it is visible what dominates.
+ * @module
+ */
+import { recalculate } from '../shared/engine/recalculate.ts';
+import { parseWorkbook } from '../shared/engine/parse-workbook.ts';
+import { resolveSetSettings } from '../shared/engine/set-settings.ts';
+import { assessWorkbook } from '../shared/engine/assess-workbook.ts';
+import { assessSet } from '../shared/engine/assess-set.ts';
+import type { WorkbookGrid } from '../shared/engine/grid.ts';
+import { planWrites } from '../shared/engine/write-plan.ts';
+import { buildSummary } from '../shared/engine/summary.ts';
+import { fixtureSheets, toGrid } from './workbook-fixture.ts';
+
+export interface EngineResult {
+  metrics: number;
+  workbooks: number;
+  /** parse + assess (workbooks and set) + aggregate + write plans: the engine's assessing work */
+  assessAndPlanMs: number;
+  parseMs: number;
+  /** assess every workbook's rows and the set's levels, both years (aggregation included) */
+  assessMs: number;
+  planMs: number;
+  /** buildSummary alone: the leadership document of the whole set */
+  summaryMs: number;
+  /** the whole recalculate() in one call, summary included */
+  recalculateMs: number;
+  /** heap in use after the run (MB) */
+  heapMb: number;
+}
+
+const TODAY = '2026-03-02';
+
+export function buildEngineInput(metrics: number, workbooks: number): WorkbookGrid[] {
+  const per = Math.ceil(metrics / workbooks);
+  return Array.from({ length: workbooks }, (_, i) => toGrid(`Förvaltning ${i + 1}.xlsx`, fixtureSheets({ metrics: per, seed: i })));
+}
+
+/** One warm-up on a small set (JIT), then the phases one by one, then recalculate() as a whole. */
+export function measureEngine(metrics: number, options: { workbooks?: number; warmUp?: number } = {}): EngineResult {
+  const workbooks = options.workbooks ?? Math.max(1, Math.round(metrics / 10_000));
+  const warm = buildEngineInput(options.warmUp ?? Math.min(metrics, 2_000), 1);
+  recalculate(warm, { today: TODAY, changedAt: `${TODAY}T00:00:00Z` });
+  const grids = buildEngineInput(metrics, workbooks);
+  const time = <T>(f: () => T): [T, number] => {
+    const t = performance.now();
+    const value = f();
+    return [value, performance.now() - t];
+  };
+  const [models, parseMs] = time(() => grids.map(parseWorkbook));
+  const [assessed, assessMs] = time(() => {
+    const settings = resolveSetSettings(models);
+    const assessments = models.map((m) => assessWorkbook(m, settings, TODAY));
+    return { settings, assessments, set: assessSet(models, settings, TODAY) };
+  });
+  const [, planMs] = time(() => grids.map((g, i) => planWrites(g, models[i]!, assessed.assessments[i]!)));
+  const [, summaryMs] = time(() =>
+    buildSummary(assessed.set, assessed.settings, { sources: models.map((m) => ({ id: m.workbookId, name: m.workbookName })), today: TODAY, changedAt: `${TODAY}T00:00:00Z` }),
+  );
+  const [result, recalculateMs] = time(() => recalculate(grids, { today: TODAY, changedAt: `${TODAY}T00:00:00Z` }));
+  const assessedCount = result.assessments.reduce((n, a) => n + a.metrics.length, 0);
+  if (assessedCount !== workbooks * Math.ceil(metrics / workbooks)) throw new Error('bench: the engine did not assess every metric');
+  return {
+    metrics: assessedCount,
+    workbooks,
+    assessAndPlanMs: parseMs + assessMs + planMs,
+    parseMs,
+    assessMs,
+    planMs,
+    summaryMs,
+    recalculateMs,
+    heapMb: process.memoryUsage().heapUsed / 1e6,
+  };
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}

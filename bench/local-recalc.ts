@@ -1,0 +1,67 @@
+/**
+ * `recalc DIR` of a local 10,000-metric workbook as a child process (whole process wall time and peak
+ * RSS from /usr/bin/time -v, else from the child's own resource usage), beside a plain xlsx-populate
+ * load + save of the same file.
+ * @module
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { copyFile, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeTemplateWorkbook } from '../shared/adapters/xlsx/create-workbook.ts';
+import { fixtureWorkbook } from './workbook-fixture.ts';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const TIME = '/usr/bin/time';
+
+export interface ProcessRun {
+  wallMs: number;
+  peakRssMb: number | null;
+  exitCode: number;
+}
+
+export interface LocalRecalcResult {
+  metrics: number;
+  fileMb: number;
+  /** the first recalc: every status and Förklaring written, summary made */
+  firstRecalc: ProcessRun;
+  /** again, nothing changed: nothing written */
+  unchangedRecalc: ProcessRun;
+  plainLoadSave: ProcessRun;
+  /** how peak RSS was measured */
+  rssSource: 'time -v' | 'none';
+}
+
+/** Runs `node args…` in the project root and measures it from outside. */
+export function runNode(args: string[]): ProcessRun {
+  const withTime = existsSync(TIME);
+  const command = withTime ? TIME : process.execPath;
+  const argv = withTime ? ['-v', process.execPath, ...args] : args;
+  const started = performance.now();
+  const child = spawnSync(command, argv, { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const wallMs = performance.now() - started;
+  if (child.status !== 0) throw new Error(`bench: node ${args.join(' ')} exited ${child.status}: ${child.stderr.slice(-2000)}`);
+  const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(child.stderr ?? '');
+  return { wallMs, peakRssMb: rss ? Number(rss[1]) / 1024 : null, exitCode: child.status ?? -1 };
+}
+
+export async function measureLocalRecalc(metrics: number): Promise<LocalRecalcResult> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'malkoll-bench-'));
+  try {
+    const source = path.join(dir, 'källa.xlsx.orig');
+    await writeTemplateWorkbook(source, fixtureWorkbook('Klimat.xlsx', { metrics }));
+    const set = path.join(dir, 'set');
+    await import('node:fs/promises').then((fs) => fs.mkdir(set));
+    await copyFile(source, path.join(set, 'Klimat.xlsx'));
+    const { size } = await import('node:fs/promises').then((fs) => fs.stat(source));
+    const cli = path.join(ROOT, 'shared/cli/main.ts');
+    const firstRecalc = runNode([cli, 'recalc', set]);
+    const unchangedRecalc = runNode([cli, 'recalc', set]);
+    const plainLoadSave = runNode([path.join(ROOT, 'bench/child/xlsx-plain.ts'), source, path.join(dir, 'plain.xlsx')]);
+    return { metrics, fileMb: size / 1e6, firstRecalc, unchangedRecalc, plainLoadSave, rssSource: existsSync(TIME) ? 'time -v' : 'none' };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}

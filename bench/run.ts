@@ -1,0 +1,98 @@
+/**
+ * `npm run bench`: every figure of issue 5 from real runs of the product's code (the Google fake of the
+ * tests at the HTTP boundary, the real CLI as a child process). Prints a table; with `-- --json` the
+ * last line is one JSON object with the keys below. Takes a few minutes on a 2-core machine.
+ * @module
+ */
+import { spawnSync } from 'node:child_process';
+import { cpus, totalmem } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { measureSheetsCalls } from './sheets-calls.ts';
+import { measureEditBurst } from './edit-burst.ts';
+import { measureEditLatency } from './edit-latency.ts';
+import { measureNaive } from './naive.ts';
+import { measureLocalRecalc } from './local-recalc.ts';
+import { measureColdStart } from './cold-start.ts';
+import type { EngineResult } from './engine.ts';
+import { printTable, type Row } from './table.ts';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const json = process.argv.includes('--json');
+const progress = (text: string) => process.stderr.write(`… ${text}\n`);
+// the product logs JSON lines (functions) to stdout; the table and the JSON line must stay readable
+const quiet = <T>(f: () => Promise<T>): Promise<T> => {
+  const log = console.log;
+  console.log = () => {};
+  return f().finally(() => (console.log = log));
+};
+
+progress('Sheets-anrop per omräkning (10 och 10 000 mätetal)');
+const small = await quiet(() => measureSheetsCalls(10));
+const large = await quiet(() => measureSheetsCalls(10_000));
+progress('100 redigeringar på 10 s');
+const burst = await quiet(() => measureEditBurst());
+progress('redigering → status, 300 ms per Google-anrop, 50 redigeringar');
+const latency = await quiet(() => measureEditLatency({ edits: 50 }));
+progress('naiv jämförelse (cell för cell)');
+const naiveSmall = await quiet(() => measureNaive(10, { run: true }));
+const naiveLarge = await quiet(() => measureNaive(10_000, { run: false }));
+progress('motorn, 100 000 mätetal (egen process)');
+const engineChild = spawnSync(process.execPath, ['--max-old-space-size=6144', path.join(ROOT, 'bench/child/engine.ts'), '100000'], { cwd: ROOT, encoding: 'utf8' });
+if (engineChild.status !== 0) throw new Error(`bench: engine run failed: ${engineChild.stderr}`);
+const engine = JSON.parse(engineChild.stdout.trim().split('\n').pop()!) as EngineResult;
+progress('lokal recalc, 10 000 mätetal (barnprocess)');
+const local = await measureLocalRecalc(10_000);
+progress('kallstart av dist/index.js');
+const cold = measureColdStart(5);
+
+const round = (n: number, d = 0) => Math.round(n * 10 ** d) / 10 ** d;
+const figures = {
+  sheets_calls_per_recalc_10: small.workbookCalls,
+  sheets_calls_per_recalc_10000: large.workbookCalls,
+  summary_calls_per_rebuild: large.summaryCalls,
+  total_calls_per_edit_10: small.totalCalls,
+  total_calls_per_edit_10000: large.totalCalls,
+  write_calls_when_unchanged: Math.max(small.writesWhenUnchanged, large.writesWhenUnchanged),
+  calls_when_unchanged: large.callsWhenUnchanged,
+  recalcs_per_100_edit_burst: burst.coalescedRecalcs,
+  recalcs_per_100_edit_burst_inline: burst.inlineRecalcs,
+  edit_to_status_p95_ms: round(latency.p95Ms),
+  edit_to_status_p50_ms: round(latency.p50Ms),
+  edit_to_answer_p95_ms: round(latency.answerP95Ms),
+  recalc_10000_against_fake_ms: round(large.recalcMs),
+  engine_100k_metrics_ms: round(engine.assessAndPlanMs),
+  engine_100k_assess_only_ms: round(engine.assessMs),
+  engine_100k_parse_ms: round(engine.parseMs),
+  engine_100k_summary_ms: round(engine.summaryMs),
+  engine_100k_recalculate_ms: round(engine.recalculateMs),
+  local_recalc_10000_ms: round(local.firstRecalc.wallMs),
+  local_recalc_10000_unchanged_ms: round(local.unchangedRecalc.wallMs),
+  xlsx_plain_load_save_10000_ms: round(local.plainLoadSave.wallMs),
+  peak_rss_mb_10000: round(local.firstRecalc.peakRssMb ?? Number.NaN, 1),
+  peak_rss_mb_10000_unchanged: round(local.unchangedRecalc.peakRssMb ?? Number.NaN, 1),
+  xlsx_plain_peak_rss_mb_10000: round(local.plainLoadSave.peakRssMb ?? Number.NaN, 1),
+  cold_start_import_ms: round(cold.medianMs),
+  naive_calls_10: naiveSmall.calls,
+  naive_calls_10000: naiveLarge.calls,
+  naive_modelled_s_10: round(naiveSmall.modelledSeconds, 1),
+  naive_modelled_s_10000: round(naiveLarge.modelledSeconds),
+  naive_call_ratio_10: round(naiveSmall.calls / small.totalCalls, 1),
+  naive_call_ratio_10000: round(naiveLarge.calls / large.totalCalls, 1),
+};
+
+const rows: Row[] = [
+  ['Sheets-anrop, omräkning av arbetsbok, 10 mätetal', small.workbookCalls, '2', `${small.workbookReads} läsning + ${small.workbookWrites} skrivning; sammanfattning +${small.summaryCalls}`],
+  ['Sheets-anrop, omräkning av arbetsbok, 10 000 × 10 år', large.workbookCalls, '2', `${large.workbookReads} + ${large.workbookWrites}; sammanfattning +${large.summaryCalls}; ${round(large.recalcMs)} ms mot fejken`],
+  ['Skrivanrop när inget ändrats', figures.write_calls_when_unchanged, '0', `${large.callsWhenUnchanged} läsanrop`],
+  ['Omräkningar av 100 redigeringar på 10 s', burst.coalescedRecalcs, '≤ 3', `Cloud Tasks, ${burst.instances} instanser, ${burst.tasksCreated} uppgifter; utan kö: ${burst.inlineRecalcs}`],
+  ['Redigering → status, p95 (ms)', figures.edit_to_status_p95_ms, '< 3000', `300 ms per anrop, ${latency.edits} redigeringar, p50 ${figures.edit_to_status_p50_ms}, svar p95 ${figures.edit_to_answer_p95_ms}`],
+  ['Motorn, 100 000 mätetal (ms)', figures.engine_100k_metrics_ms, '< 1000', `tolka ${round(engine.parseMs)} + bedöma ${round(engine.assessMs)} + planera ${round(engine.planMs)}; sammanfattning ${round(engine.summaryMs)}; recalculate() ${round(engine.recalculateMs)}`],
+  ['Lokal recalc, 10 000 mätetal (ms)', figures.local_recalc_10000_ms, 'lägsta möjliga', `oförändrad ${figures.local_recalc_10000_unchanged_ms}; bara xlsx-populate läs+spara ${figures.xlsx_plain_load_save_10000_ms}`],
+  ['Högsta RSS, 10 000 mätetal (MB)', figures.peak_rss_mb_10000, '< 256', `oförändrad ${figures.peak_rss_mb_10000_unchanged}; bara xlsx-populate ${figures.xlsx_plain_peak_rss_mb_10000}`],
+  ['Kallstart, import av dist/index.js (ms)', figures.cold_start_import_ms, 'rapportera', `median av 5, paket ${round(cold.bundleKb)} KB`],
+  ['Naivt cell för cell, 10 mätetal (anrop)', naiveSmall.calls, '—', `körd mot fejken; ${naiveSmall.reads} läs + ${naiveSmall.writes} skriv; ${figures.naive_modelled_s_10} s vid 300 ms; ${figures.naive_call_ratio_10}× Målkoll`],
+  ['Naivt cell för cell, 10 000 mätetal (anrop)', naiveLarge.calls, '—', `räknad ur planen; ${round(naiveLarge.modelledSeconds / 3600, 1)} h vid 300 ms; ${round(naiveLarge.quotaMinutes / 60, 1)} h kvot; ${figures.naive_call_ratio_10000}× Målkoll`],
+];
+printTable(rows, { cpus: cpus().length, cpu: cpus()[0]?.model ?? '?', memoryGb: round(totalmem() / 2 ** 30, 1) });
+if (json) console.log(JSON.stringify(figures));
