@@ -60,7 +60,7 @@ export function createProductionRecalc(config: Config, deps: ProductionDeps = cr
     // sharing follows the summary: only when it was (re)written, or on the scheduled full run
     const share = shareWith as { addresses: string[]; agreed: boolean } | null;
     if (share && (report.summary === 'written' || scope === null)) {
-      await summary.share(share.addresses, share.agreed);
+      await summary.share(share.addresses, share.agreed, { force: scope === null });
     }
     return report;
   };

@@ -10,6 +10,8 @@ import { SETTING_NAMES, SHEETS } from './template.ts';
 export interface ShareTarget {
   type: 'user' | 'group';
   email: string;
+  /** as typed in Inställningar */
+  original: string;
 }
 
 const EMAIL = /^[^\s@,;]+@([^\s@,;]+\.[^\s@,;]+)$/;
@@ -19,7 +21,7 @@ const GROUP_PREFIX = /^grupp:\s*/i;
 export function parseShareTarget(text: string): ShareTarget | null {
   const isGroup = GROUP_PREFIX.test(text);
   const email = text.replace(GROUP_PREFIX, '').trim().toLowerCase();
-  return EMAIL.test(email) ? { type: isGroup ? 'group' : 'user', email } : null;
+  return EMAIL.test(email) ? { type: isGroup ? 'group' : 'user', email, original: text.trim() } : null;
 }
 
 function domainOf(email: string): string {
@@ -31,10 +33,10 @@ export function partitionShareTargets(
   addresses: string[],
   allowedDomains: string[],
 ): { allowed: ShareTarget[]; refused: { address: string; reason: string }[] } {
-  const domains = new Set(allowedDomains.map((d) => d.trim().toLowerCase()).filter(Boolean));
+  const domains = new Set(allowedDomains.map((d) => d.trim().toLowerCase().replace(/^@/, '')).filter(Boolean));
   const allowed: ShareTarget[] = [];
   const refused: { address: string; reason: string }[] = [];
-  for (const address of addresses) {
+  for (const address of addresses.map((a) => a.trim()).filter(Boolean)) {
     const target = parseShareTarget(address);
     if (!target) {
       refused.push({ address, reason: `'${address}' är ingen e-postadress` });
@@ -43,7 +45,7 @@ export function partitionShareTargets(
         address,
         reason: `'${address}' ligger utanför de tillåtna domänerna (${[...domains].join(', ') || 'inga'})`,
       });
-    } else if (!allowed.some((a) => a.email === target.email && a.type === target.type)) {
+    } else if (!allowed.some((a) => a.email === target.email)) {
       allowed.push(target);
     }
   }

@@ -6,5 +6,5 @@ export { createSheetsWorkbookStore, type SheetsWorkbookStoreDeps } from './workb
 export { createGoogleClients, SCOPES, type GoogleClients } from './client.ts';
 export { withRetry, GoogleApiError, DEFAULT_RETRY, type RetryPolicy } from './retry.ts';
 export { createSheetsSummaryStore, CHANGE_LOG_HEADERS, type SheetsSummaryStore, type SheetsSummaryStoreDeps } from './summary-store.ts';
-export { parseAddresses, type ShareResult } from './sharing.ts';
+export { type ShareResult } from './sharing.ts';
 export { PROTECTION_DESCRIPTION } from './protection.ts';

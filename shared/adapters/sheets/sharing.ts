@@ -8,33 +8,12 @@
 import type { drive_v3 } from '@googleapis/drive';
 import { withRetry, GoogleApiError, type RetryPolicy } from './retry.ts';
 import type { GrantedPermission } from './state.ts';
+import { partitionShareTargets } from '../../engine/sharing.ts';
 
 export interface ShareResult {
   granted: string[];
   revoked: string[];
   refused: string[];
-}
-
-interface Wanted {
-  original: string;
-  address: string;
-  type: 'user' | 'group';
-}
-
-const EMAIL = /^[^\s@]+@([^\s@]+\.[^\s@]+)$/;
-
-export function parseAddresses(addresses: string[], domains: string[]): { wanted: Wanted[]; refused: string[] } {
-  const allowed = new Set(domains.map((d) => d.trim().toLowerCase().replace(/^@/, '')).filter(Boolean));
-  const wanted: Wanted[] = [];
-  const refused: string[] = [];
-  for (const original of addresses.map((a) => a.trim()).filter(Boolean)) {
-    const group = /^grupp:/i.test(original);
-    const address = original.replace(/^grupp:/i, '').trim().toLowerCase();
-    const domain = EMAIL.exec(address)?.[1];
-    if (!domain || !allowed.has(domain)) refused.push(original);
-    else if (!wanted.some((w) => w.address === address)) wanted.push({ original, address, type: group ? 'group' : 'user' });
-  }
-  return { wanted, refused };
 }
 
 async function listPermissions(drive: drive_v3.Drive, fileId: string, retry?: Partial<RetryPolicy>): Promise<drive_v3.Schema$Permission[]> {
@@ -56,9 +35,16 @@ export async function share(
   addresses: string[],
   agreed: boolean,
   previous: GrantedPermission[],
+  /** force: look at Drive even when nothing changed (the scheduled run re-grants what a person removed) */
+  options: { force?: boolean } = {},
 ): Promise<ShareResult & { grants: GrantedPermission[] }> {
-  const { wanted, refused } = parseAddresses(addresses, deps.shareDomains);
+  const partition = partitionShareTargets(addresses, deps.shareDomains);
+  const wanted = partition.allowed.map((t) => ({ original: t.original, address: t.email, type: t.type }));
+  const refused = partition.refused.map((r) => r.address);
   if (!agreed) return { granted: [], revoked: [], refused, grants: previous };
+  // nothing to grant or revoke since the last run: no Drive call (every call counts against the quota)
+  const same = wanted.length === previous.length && wanted.every((w) => previous.some((g) => g.address === w.address && g.type === w.type));
+  if (same && !options.force) return { granted: [], revoked: [], refused, grants: previous };
   const existing = await listPermissions(deps.drive, deps.fileId, deps.retry);
   const byAddress = new Map(existing.filter((p) => p.emailAddress).map((p) => [p.emailAddress!.toLowerCase(), p]));
   const byId = new Map(existing.map((p) => [p.id, p]));

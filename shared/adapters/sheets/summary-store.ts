@@ -32,7 +32,7 @@ export interface SheetsSummaryStoreDeps {
 
 export type SheetsSummaryStore = SummaryStore & {
   ensureSpreadsheet(): Promise<string>;
-  share(addresses: string[], agreed: boolean): Promise<ShareResult>;
+  share(addresses: string[], agreed: boolean, options?: { force?: boolean }): Promise<ShareResult>;
 };
 
 type Layout = NonNullable<SummaryStateDoc['layout']>;
@@ -212,10 +212,10 @@ export function createSheetsSummaryStore(deps: SheetsSummaryStoreDeps): SheetsSu
       await batch(spreadsheetId, buildRequests(await findSheets(spreadsheetId), doc, state, changeLog));
     },
 
-    async share(addresses, agreed) {
+    async share(addresses, agreed, options = {}) {
       const fileId = await ensureSpreadsheet();
       const current = (await loadInternal()) ?? emptyState();
-      const result = await share({ drive, fileId, shareDomains: deps.shareDomains, ...(deps.retry ? { retry: deps.retry } : {}) }, addresses, agreed, current.granted);
+      const result = await share({ drive, fileId, shareDomains: deps.shareDomains, ...(deps.retry ? { retry: deps.retry } : {}) }, addresses, agreed, current.granted, options);
       if (JSON.stringify(result.grants) !== JSON.stringify(current.granted)) {
         internal = { ...current, granted: result.grants };
         let stateId = current.layout?.state;
