@@ -18,8 +18,12 @@ export function resolveFolder(dir: string): string {
   return abs;
 }
 
-export async function recalcFolder(abs: string, cause: string | null = null): Promise<RecalcReport> {
-  const store = createXlsxWorkbookStore(abs);
+export async function recalcFolder(
+  abs: string,
+  cause: string | null = null,
+  onWritten?: (fileName: string, version: string) => void,
+): Promise<RecalcReport> {
+  const store = createXlsxWorkbookStore(abs, onWritten ? { onWritten } : {});
   if ((await store.list()).length === 0) {
     throw new CliError(`det finns inga arbetsböcker (.xlsx) i ${abs}. Skapa mallen och demodata med: malkoll init ${abs}`);
   }

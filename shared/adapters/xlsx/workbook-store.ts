@@ -21,6 +21,8 @@ import { workbookToGrid } from './read-grid.ts';
 export interface XlsxStoreOptions {
   /** how many backups to keep per workbook (default 5) */
   backups?: number;
+  /** told the file name and sha256 of every workbook this store writes (`watch` tells its own saves from a person's) */
+  onWritten?: (fileName: string, version: string) => void;
 }
 
 export function sha256(bytes: Uint8Array): string {
@@ -75,7 +77,9 @@ export function createXlsxWorkbookStore(dir: string, options: XlsxStoreOptions =
         const now = await readFile(path).catch(() => null);
         return now !== null && sha256(now) === expectedVersion && !(await isOpenInExcel(dir, ref.id));
       });
-      return written ? { kind: 'written' } : { kind: 'conflict' };
+      if (!written) return { kind: 'conflict' };
+      options.onWritten?.(ref.id, sha256(after));
+      return { kind: 'written' };
     },
   };
 }

@@ -11,28 +11,24 @@ import { isSetWorkbookName } from '../../adapters/xlsx/index.ts';
 export const DEBOUNCE_MS = 1500;
 
 /**
- * Recalculates when a workbook in DIR is saved. The product's own writes also change the files; they are
- * recognised by content hash (what the folder held right after our run) and do not trigger another run.
+ * Recalculates when a workbook in DIR is saved. The product's own writes also change the files; the store
+ * reports the hash of each file it writes, so those saves are recognised and trigger no further run, while a
+ * person's save during a run (other content) still does.
  */
 export async function watchCommand(dir: string, io: CliConsole): Promise<void> {
   const abs = resolveFolder(dir);
-  const seen = new Map<string, string>();
-  const remember = () => {
-    for (const file of watcher.getWatched()[abs] ?? []) {
-      if (isSetWorkbookName(file)) seen.set(file, hashOf(path.join(abs, file)));
-    }
-  };
+  // what the product itself last wrote, by file name: a change event with this content is our own save
+  const ours = new Map<string, string>();
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> = Promise.resolve();
   const changed = new Set<string>();
 
   const run = async (cause: string | null) => {
     try {
-      printReport(await recalcFolder(abs, cause), io);
+      printReport(await recalcFolder(abs, cause, (file, version) => ours.set(file, version)), io);
     } catch (error) {
       io.err(`Omräkningen misslyckades: ${error instanceof Error ? error.message : String(error)}`);
     }
-    remember();
   };
 
   const watcher = watch(abs, {
@@ -43,7 +39,7 @@ export async function watchCommand(dir: string, io: CliConsole): Promise<void> {
   const onFile = (file: string) => {
     const name = path.basename(file);
     if (!isSetWorkbookName(name)) return;
-    if (seen.get(name) === hashOf(file)) return;
+    if (ours.get(name) === hashOf(file)) return;
     changed.add(name);
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => {
