@@ -1,8 +1,8 @@
 /**
  * `malkoll setup google`: creates the template workbooks (or the demo set) and the summary spreadsheet
  * in a Drive folder, as a PERSON (a service account can own no Drive files). Per workbook: one Drive
- * `files.create` and one `spreadsheets.batchUpdate` that lays out every sheet from
- * sheets-templates/template-spec.ts (headers, header notes, dropdowns, frozen row, product columns
+ * `files.create` and one `spreadsheets.batchUpdate` that lays out every sheet as
+ * sheets-templates/sheet-layout.ts says (headers, header notes, dropdowns, frozen row, product columns
  * marked and protected warning-only), so the workbook needs no read at all.
  * @module
  */
@@ -10,18 +10,16 @@ import type { drive_v3 } from '@googleapis/drive';
 import type { sheets_v4 } from '@googleapis/sheets';
 import { z } from 'zod';
 import { ConfigError, ENV } from '../config.ts';
-import { SETTINGS_HEADERS, SHEETS } from '../engine/template.ts';
+import { SHEETS } from '../engine/template.ts';
+import { VALIDATED_ROWS, type TemplateCell } from '../../sheets-templates/template-spec.ts';
 import {
-  COMPUTED_NOTE,
-  COMPUTED_PLAN_NOTE,
-  VALIDATED_ROWS,
-  defaultSettings,
-  findColumnSpec,
-  findSettingSpec,
-  templateSheets,
-  type ColumnSpec,
-  type TemplateCell,
-} from '../../sheets-templates/template-spec.ts';
+  COMPUTED_HEADER_FILL,
+  emptyTemplate,
+  sheetLayout,
+  type HeaderLayout,
+  type ListValidation,
+  type SheetLayout,
+} from '../../sheets-templates/sheet-layout.ts';
 import { demoWorkbooks, type DemoSheet } from '../../sheets-templates/demo/index.ts';
 import { colour } from '../adapters/sheets/cell-format.ts';
 import { PROTECTION_DESCRIPTION } from '../adapters/sheets/protection.ts';
@@ -30,8 +28,7 @@ import { withRetry } from '../adapters/sheets/retry.ts';
 export const SPREADSHEET_MIME = 'application/vnd.google-apps.spreadsheet';
 export const TEMPLATE_TITLE = 'Målkoll-mall';
 export const SUMMARY_TITLE = 'Målkoll – Sammanfattning';
-/** The same grey-blue as the local template's product headers (shared/adapters/xlsx/create-workbook.ts). */
-export const COMPUTED_HEADER_FILL = 'D6DCE4';
+export { COMPUTED_HEADER_FILL };
 const PERCENT_FORMAT = { type: 'PERCENT', pattern: '0.0%' };
 const DATE_FORMAT = { type: 'DATE', pattern: 'yyyy-mm-dd' };
 const MIN_ROWS = VALIDATED_ROWS.last;
@@ -88,19 +85,10 @@ export interface SetupDeps {
   drive: drive_v3.Drive;
 }
 
-/** The empty template as content: headers only, plus the default rows of `Inställningar`. */
-export function emptyTemplateSheets(): DemoSheet[] {
-  return templateSheets().map((spec) => ({
-    name: spec.name,
-    headers: spec.columns.map((c) => c.header),
-    rows: spec.name === SHEETS.settings ? defaultSettings().map((s) => [s.name, s.value]) : [],
-  }));
-}
-
 export async function setupGoogle(deps: SetupDeps, options: { folderId: string; demo: boolean }): Promise<SetupResult> {
   const contents = options.demo
     ? demoWorkbooks().map((wb) => ({ title: wb.fileName.replace(/\.xlsx$/i, ''), sheets: wb.sheets }))
-    : [{ title: TEMPLATE_TITLE, sheets: emptyTemplateSheets() }];
+    : [{ title: TEMPLATE_TITLE, sheets: emptyTemplate() }];
   const workbooks: CreatedSpreadsheet[] = [];
   for (const content of contents) {
     const id = await createSpreadsheet(deps.drive, options.folderId, content.title);
@@ -127,17 +115,16 @@ async function batch(sheets: sheets_v4.Sheets, spreadsheetId: string, requests: 
 }
 
 /** A spreadsheet Drive creates has one sheet with id 0: it becomes the first sheet, the rest are added. */
-function sheetProperties(sheet: DemoSheet, sheetId: number, index: number): sheets_v4.Schema$SheetProperties {
-  const frozenColumns = templateSheets([]).find((s) => s.name === sheet.name)?.frozenColumns ?? 0;
+function sheetProperties(layout: SheetLayout, sheetId: number, index: number): sheets_v4.Schema$SheetProperties {
   return {
     sheetId,
-    title: sheet.name,
+    title: layout.name,
     index,
     gridProperties: {
-      rowCount: Math.max(MIN_ROWS, sheet.rows.length + 1),
-      columnCount: Math.max(MIN_COLUMNS, sheet.headers.length, ...sheet.rows.map((r) => r.length)),
+      rowCount: Math.max(MIN_ROWS, layout.rows.length + 1),
+      columnCount: Math.max(MIN_COLUMNS, layout.headers.length, ...layout.rows.map((r) => r.length)),
       frozenRowCount: 1,
-      frozenColumnCount: frozenColumns,
+      frozenColumnCount: layout.frozenColumns,
     },
   };
 }
@@ -147,54 +134,54 @@ const SHEET_FIELDS = 'title,index,gridProperties.rowCount,gridProperties.columnC
 export function workbookRequests(content: DemoSheet[]): sheets_v4.Schema$Request[] {
   const requests: sheets_v4.Schema$Request[] = [];
   content.forEach((sheet, index) => {
+    const layout = sheetLayout(sheet);
     const sheetId = index === 0 ? 0 : 100 + index;
-    const properties = sheetProperties(sheet, sheetId, index);
+    const properties = sheetProperties(layout, sheetId, index);
     requests.push(index === 0 ? { updateSheetProperties: { properties, fields: SHEET_FIELDS } } : { addSheet: { properties } });
     requests.push({
       updateCells: {
         start: { sheetId, rowIndex: 0, columnIndex: 0 },
-        rows: [{ values: sheet.headers.map((h) => headerCell(sheet.name, h)) }, ...sheet.rows.map((r) => rowData(sheet, r))],
+        rows: [{ values: layout.headers.map(headerCell) }, ...layout.rows.map((r, i) => rowData(layout, i + 2, r))],
         fields: 'userEnteredValue,userEnteredFormat,note',
       },
     });
-    sheet.headers.forEach((header, c) => {
-      const spec = findColumnSpec(sheet.name, header);
-      if (spec?.list) requests.push(listValidation(sheetId, VALIDATED_ROWS.first, VALIDATED_ROWS.last, c, spec.list));
-    });
-    if (sheet.name === SHEETS.settings) requests.push(...settingValidations(sheet, sheetId));
-    requests.push(...protections(sheet, sheetId));
+    requests.push(...layout.headers.map((h) => columnWidth(sheetId, h)));
+    requests.push(...layout.validations.map((v) => listValidation(sheetId, v)));
+    requests.push(...protections(layout, sheetId));
   });
   return requests;
 }
 
-function headerNote(sheetName: string, spec: ColumnSpec): string {
-  if (!spec.computed) return spec.note;
-  return `${sheetName === SHEETS.actionPlan ? COMPUTED_PLAN_NOTE : COMPUTED_NOTE}.\n\n${spec.note}`;
+/** The template's column width (Excel character units, as in the .xlsx template) in the pixels Sheets wants. */
+function columnWidth(sheetId: number, h: HeaderLayout): sheets_v4.Schema$Request {
+  return {
+    updateDimensionProperties: {
+      range: { sheetId, dimension: 'COLUMNS', startIndex: h.column - 1, endIndex: h.column },
+      properties: { pixelSize: Math.round(h.width * 7 + 5) },
+      fields: 'pixelSize',
+    },
+  };
 }
 
-function headerCell(sheetName: string, header: string): sheets_v4.Schema$CellData {
-  const spec = findColumnSpec(sheetName, header);
+function headerCell(h: HeaderLayout): sheets_v4.Schema$CellData {
   return {
-    userEnteredValue: { stringValue: header },
+    userEnteredValue: { stringValue: h.header },
     userEnteredFormat: {
       textFormat: { bold: true },
       wrapStrategy: 'WRAP',
       verticalAlignment: 'TOP',
-      ...(spec?.computed ? { backgroundColor: colour(COMPUTED_HEADER_FILL) } : {}),
+      ...(h.computed ? { backgroundColor: colour(COMPUTED_HEADER_FILL) } : {}),
     },
-    ...(spec ? { note: headerNote(sheetName, spec) } : {}),
+    ...(h.note !== null ? { note: h.note } : {}),
   };
 }
 
-function rowData(sheet: DemoSheet, row: TemplateCell[]): sheets_v4.Schema$RowData {
-  const nameIndex = sheet.name === SHEETS.settings ? sheet.headers.indexOf(SETTINGS_HEADERS.name) : -1;
+function rowData(layout: SheetLayout, rowNumber: number, row: TemplateCell[]): sheets_v4.Schema$RowData {
   return {
     values: row.map((value, c) => {
       const cell = valueCell(value);
-      if (c === nameIndex && typeof value === 'string') {
-        const spec = findSettingSpec(value);
-        if (spec) cell.note = spec.note;
-      }
+      const note = layout.notes.find((n) => n.row === rowNumber && n.column === c + 1);
+      if (note) cell.note = note.text;
       return cell;
     }),
   };
@@ -213,13 +200,13 @@ export function valueCell(value: TemplateCell | undefined): sheets_v4.Schema$Cel
 }
 
 /** A dropdown that warns instead of refusing (`strict: false`): `Positivt` or `öka` are accepted words. */
-function listValidation(sheetId: number, firstRow: number, lastRow: number, column: number, list: readonly string[]): sheets_v4.Schema$Request {
+function listValidation(sheetId: number, v: ListValidation): sheets_v4.Schema$Request {
   return {
     setDataValidation: {
-      range: { sheetId, startRowIndex: firstRow - 1, endRowIndex: lastRow, startColumnIndex: column, endColumnIndex: column + 1 },
+      range: { sheetId, startRowIndex: v.firstRow - 1, endRowIndex: v.lastRow, startColumnIndex: v.column - 1, endColumnIndex: v.column },
       rule: {
-        condition: { type: 'ONE_OF_LIST', values: list.map((v) => ({ userEnteredValue: v })) },
-        inputMessage: `Välj något av: ${list.join(', ')}.`,
+        condition: { type: 'ONE_OF_LIST', values: v.list.map((item) => ({ userEnteredValue: item })) },
+        inputMessage: `Välj något av: ${v.list.join(', ')}.`,
         strict: false,
         showCustomUi: true,
       },
@@ -227,24 +214,15 @@ function listValidation(sheetId: number, firstRow: number, lastRow: number, colu
   };
 }
 
-function settingValidations(sheet: DemoSheet, sheetId: number): sheets_v4.Schema$Request[] {
-  const nameIndex = sheet.headers.indexOf(SETTINGS_HEADERS.name);
-  const valueIndex = sheet.headers.indexOf(SETTINGS_HEADERS.value);
-  if (nameIndex < 0 || valueIndex < 0) return [];
-  return sheet.rows.flatMap((row, r) => {
-    const name = row[nameIndex];
-    const spec = typeof name === 'string' ? findSettingSpec(name) : undefined;
-    return spec?.list ? [listValidation(sheetId, r + 2, r + 2, valueIndex, spec.list)] : [];
-  });
-}
-
 /** The same warning-only protection the workbook store adds (it recognises these and adds none again). */
-function protections(sheet: DemoSheet, sheetId: number): sheets_v4.Schema$Request[] {
-  return sheet.headers.flatMap((header, c) =>
-    findColumnSpec(sheet.name, header)?.computed
-      ? [{ addProtectedRange: { protectedRange: { range: { sheetId, startColumnIndex: c, endColumnIndex: c + 1 }, description: PROTECTION_DESCRIPTION, warningOnly: true } } }]
-      : [],
-  );
+function protections(layout: SheetLayout, sheetId: number): sheets_v4.Schema$Request[] {
+  return layout.headers
+    .filter((h) => h.computed)
+    .map((h) => ({
+      addProtectedRange: {
+        protectedRange: { range: { sheetId, startColumnIndex: h.column - 1, endColumnIndex: h.column }, description: PROTECTION_DESCRIPTION, warningOnly: true },
+      },
+    }));
 }
 
 /** The summary's first sheet gets its final name, so the function's first write reuses it. */

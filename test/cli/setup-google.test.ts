@@ -1,7 +1,6 @@
 import type { sheets_v4 } from '@googleapis/sheets';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createGoogleFake, fakeClients } from '../support/google-fake/index.ts';
-import { supportDataValidation } from '../integration/support/data-validation.ts';
 import { runCli } from '../../shared/cli/app.ts';
 import { recordingConsole } from '../../shared/cli/console.ts';
 import { parseSetupConfig, setupGoogle, SUMMARY_TITLE, TEMPLATE_TITLE, COMPUTED_HEADER_FILL } from '../../shared/app/setup-google.ts';
@@ -15,7 +14,6 @@ import { SHEETS } from '../../shared/engine/template.ts';
 import { titleOf } from '../integration/support/demo-seeds.ts';
 
 const fake = createGoogleFake();
-const validations = supportDataValidation(fake);
 let folder = '';
 
 beforeAll(() => fake.listen());
@@ -23,7 +21,6 @@ afterAll(() => fake.close());
 beforeEach(() => {
   folder = fake.drive.addFolder('Målkoll', { sharedDrive: true });
   fake.calls.reset();
-  validations.splice(0);
 });
 afterEach(() => expect(fake.validationErrors).toEqual([]));
 
@@ -105,6 +102,8 @@ describe('setup google (empty template)', () => {
         expect(cell.userEnteredValue?.stringValue).toBe(col.header);
         expect(cell.note).toContain(col.note);
         expect(cell.userEnteredFormat?.textFormat?.bold).toBe(true);
+        // the same column width as the .xlsx template (character units → pixels)
+        expect(sheet.columnProperties.get(c)?.pixelSize).toBe(Math.round(col.width * 7 + 5));
         const fill = hexOf(cell.userEnteredFormat?.backgroundColor);
         if (col.computed) {
           expect(fill).toBe(COMPUTED_HEADER_FILL);
@@ -115,22 +114,28 @@ describe('setup google (empty template)', () => {
         } else {
           expect(fill).toBeNull();
         }
-        const rule = validations.find((v) => v.spreadsheetId === template!.id && v.range.sheetId === sheet.properties.sheetId && v.range.startColumnIndex === c && v.range.startRowIndex === VALIDATED_ROWS.first - 1);
+        // the dropdown covers exactly rows VALIDATED_ROWS.first–last of its column
+        const ruleAt = (row: number) => fake.getCell(template!.id, spec.name, row, c + 1)?.dataValidation;
+        const rule = ruleAt(VALIDATED_ROWS.first);
         if (col.list) {
-          expect(rule?.range.endRowIndex).toBe(VALIDATED_ROWS.last);
-          expect(rule?.rule.condition?.type).toBe('ONE_OF_LIST');
-          expect(rule?.rule.condition?.values?.map((v) => v.userEnteredValue)).toEqual([...col.list]);
-          expect(rule?.rule.strict).toBe(false);
+          expect(ruleAt(VALIDATED_ROWS.first - 1)).toBeUndefined();
+          expect(ruleAt(VALIDATED_ROWS.last)).toEqual(rule);
+          expect(ruleAt(VALIDATED_ROWS.last + 1)).toBeUndefined();
+          expect(rule?.condition?.type).toBe('ONE_OF_LIST');
+          expect(rule?.condition?.values?.map((v) => v.userEnteredValue)).toEqual([...col.list]);
+          expect(rule?.strict).toBe(false);
         } else {
           expect(rule).toBeUndefined();
         }
       });
-      // the fake keeps only the grid size of an added sheet, so the frozen panes are checked in the request sent
-      const sent = batchRequests(template!.id).flatMap((r) => [r.addSheet?.properties, r.updateSheetProperties?.properties]);
-      expect(sent.find((p) => p?.title === spec.name)?.gridProperties).toMatchObject({ frozenRowCount: 1, frozenColumnCount: spec.frozenColumns });
+      expect(sheet.properties.gridProperties).toMatchObject({ frozenRowCount: 1, frozenColumnCount: spec.frozenColumns });
     }
     // Riktning, Manuell bedömning (three sheets), Status, and the overall override in Inställningar
-    expect(validations.filter((v) => v.spreadsheetId === template!.id)).toHaveLength(6);
+    expect(batchRequests(template!.id).filter((r) => r.setDataValidation)).toHaveLength(6);
+    const validatedColumns = fake.getSpreadsheet(template!.id).sheets.flatMap((s) =>
+      [...new Set(s.rows.flatMap((row) => row.flatMap((cell, c) => (cell?.dataValidation ? [c] : []))))].map((c) => `${s.properties.title}!${c}`),
+    );
+    expect(validatedColumns).toHaveLength(6);
     expect(COMPUTED_NOTE).toMatch(/^Fylls i av Målkoll/);
     // the summary's sheet already has its final name, so the function's first write reuses it
     expect(fake.getSpreadsheet(summary!.id).sheets.map((s) => s.properties.title)).toEqual([SHEETS.summary]);
