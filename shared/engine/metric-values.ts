@@ -8,7 +8,7 @@
  * @module
  */
 import type { CellInput } from './grid.ts';
-import type { Direction } from './model.ts';
+import type { Direction, MetricRow } from './model.ts';
 import { normalizeName } from './grid.ts';
 import { METRIC_HEADERS as H } from './template.ts';
 import type { HeaderMatch } from './headers.ts';
@@ -27,17 +27,10 @@ export interface MetricRowContext {
   errors: string[];
 }
 
-export interface MetricFigures {
-  target: number | null;
-  targetsByYear: Record<number, number>;
-  targetYear: number | null;
-  baseYear: number | null;
-  baseValue: number | null;
-  annualChange: number | null;
-  tolerance: number | null;
-  absoluteTolerance: number | null;
-  followedUntil: number | null;
-}
+export type MetricFigures = Pick<
+  MetricRow,
+  'target' | 'targetsByYear' | 'targetYear' | 'baseYear' | 'baseValue' | 'annualChange' | 'tolerance' | 'absoluteTolerance' | 'followedUntil'
+>;
 
 /** A message for a percentage where the metric's unit is not `%`. */
 export function percentInUnitMessage(text: string, unit: string): string {

@@ -18,3 +18,19 @@ export function resolveName(text: string, defined: readonly string[], what: stri
   const hint = near === null ? '' : ` – menade du '${near}'?`;
   return { kind: 'unknown', message: `${what} ${quote(text)} finns inte i ${where}${hint}` };
 }
+
+/**
+ * A row's Målområde, in the spelling the sheet Målområden defines; a blank or unknown one is a row error.
+ * `names` null = that sheet is missing (already an issue): the name is then not checked.
+ */
+export function resolveGoalArea(goalArea: string, names: readonly string[] | null, errors: string[]): string {
+  if (goalArea === '') {
+    errors.push('Målområde saknas');
+    return goalArea;
+  }
+  if (!names) return goalArea;
+  const found = resolveName(goalArea, names, 'Målområdet', 'bladet Målområden');
+  if (found.kind === 'found') return found.name;
+  errors.push(found.message);
+  return goalArea;
+}

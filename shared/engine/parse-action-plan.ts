@@ -5,10 +5,10 @@
 import type { SheetGrid } from './grid.ts';
 import type { ActionRow, GoalAreaRow } from './model.ts';
 import { ACTION_HEADERS as H } from './template.ts';
-import { matchHeaders, missingHeaderMessage, type HeaderMatch } from './headers.ts';
-import { addIssue, cellAt, dataRows, identityOf, optionalText, reportHeaderProblems, textAt, type ParseContext } from './parse-common.ts';
+import type { HeaderMatch } from './headers.ts';
+import { cellAt, dataRows, identityOf, matchSheetHeaders, optionalText, textAt, type ParseContext } from './parse-common.ts';
 import { parseDueDate } from './due-date.ts';
-import { resolveName } from './name-lookup.ts';
+import { resolveGoalArea } from './name-lookup.ts';
 import { parsePlanStatus } from './words.ts';
 
 export interface ParsedActionPlan {
@@ -17,9 +17,7 @@ export interface ParsedActionPlan {
 }
 
 export function parseActionPlan(sheet: SheetGrid, goalAreas: GoalAreaRow[] | null, ctx: ParseContext): ParsedActionPlan {
-  const match = matchHeaders(sheet.rows[0] ?? [], { known: Object.values(H), required: [H.goalArea, H.activity] });
-  reportHeaderProblems(ctx, sheet, match);
-  for (const h of match.missingRequired) addIssue(ctx, 'error', sheet.name, missingHeaderMessage(h, sheet.name, match), { rowNumber: 1, column: h });
+  const match = matchSheetHeaders(ctx, sheet, Object.values(H), [H.goalArea, H.activity]);
   if (match.missingRequired.length > 0) return { rows: [], match };
 
   const names = goalAreas?.map((g) => g.name) ?? null;
@@ -27,16 +25,11 @@ export function parseActionPlan(sheet: SheetGrid, goalAreas: GoalAreaRow[] | nul
   const seen = new Map<string, number>();
   for (const row of dataRows(sheet)) {
     const activity = textAt(row, match, H.activity);
-    let goalArea = textAt(row, match, H.goalArea);
-    if (activity === '' && goalArea === '') continue;
+    const typedGoalArea = textAt(row, match, H.goalArea);
+    if (activity === '' && typedGoalArea === '') continue;
     const errors: string[] = [];
     if (activity === '') errors.push('Aktivitet saknas');
-    if (goalArea === '') errors.push('Målområde saknas');
-    else if (names) {
-      const found = resolveName(goalArea, names, 'Målområdet', 'bladet Målområden');
-      if (found.kind === 'found') goalArea = found.name;
-      else errors.push(found.message);
-    }
+    const goalArea = resolveGoalArea(typedGoalArea, names, errors);
     const due = parseDueDate(cellAt(row, match.columns[H.due]));
     if (due.kind === 'error') errors.push(due.message);
     const status = parsePlanStatus(textAt(row, match, H.status));

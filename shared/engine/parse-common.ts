@@ -4,7 +4,7 @@
  */
 import type { CellInput, SheetGrid } from './grid.ts';
 import type { Issue, IssueKind, ManualAssessment } from './model.ts';
-import type { HeaderMatch } from './headers.ts';
+import { matchHeaders, missingHeaderMessage, type HeaderMatch } from './headers.ts';
 import { cellText, parseYearCell } from './values.ts';
 import { parseAssessmentWord } from './words.ts';
 
@@ -31,6 +31,17 @@ export function addIssue(
 /** Header problems (duplicates, misspellings) as sheet issues. */
 export function reportHeaderProblems(ctx: ParseContext, sheet: SheetGrid, match: HeaderMatch): void {
   for (const p of match.problems) addIssue(ctx, p.kind, sheet.name, p.message, { rowNumber: 1, column: p.header });
+}
+
+/**
+ * Row 1 of a sheet matched against its known headers. Header problems and each missing required header
+ * become issues; with `missingRequired` non-empty the caller reads no rows.
+ */
+export function matchSheetHeaders(ctx: ParseContext, sheet: SheetGrid, known: readonly string[], required: readonly string[]): HeaderMatch {
+  const match = matchHeaders(sheet.rows[0] ?? [], { known, required });
+  reportHeaderProblems(ctx, sheet, match);
+  for (const h of match.missingRequired) addIssue(ctx, 'error', sheet.name, missingHeaderMessage(h, sheet.name, match), { rowNumber: 1, column: h });
+  return match;
 }
 
 /** One data row of a sheet with cell access by canonical header. */

@@ -5,8 +5,8 @@
 import type { SheetGrid } from './grid.ts';
 import type { GoalAreaRow } from './model.ts';
 import { GOAL_AREA_HEADERS as H } from './template.ts';
-import { matchHeaders, missingHeaderMessage, type HeaderMatch } from './headers.ts';
-import { addIssue, dataRows, identityOf, optionalText, readManual, reportHeaderProblems, textAt, type ParseContext } from './parse-common.ts';
+import type { HeaderMatch } from './headers.ts';
+import { dataRows, identityOf, matchSheetHeaders, optionalText, readManual, textAt, type ParseContext } from './parse-common.ts';
 
 export interface ParsedGoalAreas {
   rows: GoalAreaRow[];
@@ -14,9 +14,7 @@ export interface ParsedGoalAreas {
 }
 
 export function parseGoalAreas(sheet: SheetGrid, ctx: ParseContext): ParsedGoalAreas {
-  const match = matchHeaders(sheet.rows[0] ?? [], { known: Object.values(H), required: [H.goalArea] });
-  reportHeaderProblems(ctx, sheet, match);
-  for (const h of match.missingRequired) addIssue(ctx, 'error', sheet.name, missingHeaderMessage(h, sheet.name, match), { rowNumber: 1, column: h });
+  const match = matchSheetHeaders(ctx, sheet, Object.values(H), [H.goalArea]);
   if (match.missingRequired.length > 0) return { rows: [], match };
 
   const rows: GoalAreaRow[] = [];

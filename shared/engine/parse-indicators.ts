@@ -5,9 +5,9 @@
 import type { SheetGrid } from './grid.ts';
 import type { GoalAreaRow, IndicatorRow } from './model.ts';
 import { INDICATOR_HEADERS as H } from './template.ts';
-import { matchHeaders, missingHeaderMessage, type HeaderMatch } from './headers.ts';
-import { addIssue, dataRows, identityOf, optionalText, readManual, reportHeaderProblems, textAt, type ParseContext } from './parse-common.ts';
-import { resolveName } from './name-lookup.ts';
+import type { HeaderMatch } from './headers.ts';
+import { dataRows, identityOf, matchSheetHeaders, optionalText, readManual, textAt, type ParseContext } from './parse-common.ts';
+import { resolveGoalArea } from './name-lookup.ts';
 
 export interface ParsedIndicators {
   rows: IndicatorRow[];
@@ -16,9 +16,7 @@ export interface ParsedIndicators {
 
 /** `goalAreas` null = the Målområden sheet is missing (already an issue): goal areas are then not checked. */
 export function parseIndicators(sheet: SheetGrid, goalAreas: GoalAreaRow[] | null, ctx: ParseContext): ParsedIndicators {
-  const match = matchHeaders(sheet.rows[0] ?? [], { known: Object.values(H), required: [H.goalArea, H.indicator] });
-  reportHeaderProblems(ctx, sheet, match);
-  for (const h of match.missingRequired) addIssue(ctx, 'error', sheet.name, missingHeaderMessage(h, sheet.name, match), { rowNumber: 1, column: h });
+  const match = matchSheetHeaders(ctx, sheet, Object.values(H), [H.goalArea, H.indicator]);
   if (match.missingRequired.length > 0) return { rows: [], match };
 
   const goalAreaNames = goalAreas?.map((g) => g.name) ?? null;
@@ -26,16 +24,11 @@ export function parseIndicators(sheet: SheetGrid, goalAreas: GoalAreaRow[] | nul
   const seen = new Map<string, number>();
   for (const row of dataRows(sheet)) {
     const name = textAt(row, match, H.indicator);
-    let goalArea = textAt(row, match, H.goalArea);
-    if (name === '' && goalArea === '') continue;
+    const typedGoalArea = textAt(row, match, H.goalArea);
+    if (name === '' && typedGoalArea === '') continue;
     const errors: string[] = [];
     if (name === '') errors.push('Indikator saknas');
-    if (goalArea === '') errors.push('Målområde saknas');
-    else if (goalAreaNames) {
-      const found = resolveName(goalArea, goalAreaNames, 'Målområdet', 'bladet Målområden');
-      if (found.kind === 'found') goalArea = found.name;
-      else errors.push(found.message);
-    }
+    const goalArea = resolveGoalArea(typedGoalArea, goalAreaNames, errors);
     const manual = readManual(row, match, { manual: H.manual, justification: H.justification }, errors);
     const id = identityOf(goalArea, name);
     const first = seen.get(id);

@@ -6,16 +6,13 @@
 import type { SheetGrid } from './grid.ts';
 import type { SurveyAnswer } from './model.ts';
 import { SURVEY_HEADERS as H } from './template.ts';
-import { matchHeaders, missingHeaderMessage } from './headers.ts';
-import { addIssue, cellAt, dataRows, optionalText, reportHeaderProblems, textAt, type ParseContext } from './parse-common.ts';
+import { addIssue, cellAt, dataRows, matchSheetHeaders, optionalText, textAt, type ParseContext } from './parse-common.ts';
 import { parseYearCell } from './values.ts';
 
 const REQUIRED = [H.department, H.statement, H.answer];
 
 export function parseSurvey(sheet: SheetGrid, ctx: ParseContext): SurveyAnswer[] {
-  const match = matchHeaders(sheet.rows[0] ?? [], { known: Object.values(H), required: REQUIRED });
-  reportHeaderProblems(ctx, sheet, match);
-  for (const h of match.missingRequired) addIssue(ctx, 'error', sheet.name, missingHeaderMessage(h, sheet.name, match), { rowNumber: 1, column: h });
+  const match = matchSheetHeaders(ctx, sheet, Object.values(H), REQUIRED);
   if (match.missingRequired.length > 0) return [];
 
   const answers: SurveyAnswer[] = [];

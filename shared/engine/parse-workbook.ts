@@ -8,7 +8,7 @@ import type { SheetGrid, WorkbookGrid } from './grid.ts';
 import type { WorkbookModel } from './model.ts';
 import { findSheet } from './grid.ts';
 import { SHEETS } from './template.ts';
-import { suggestNearest } from './headers.ts';
+import { suggestNearest, type HeaderMatch } from './headers.ts';
 import { addIssue, type ParseContext } from './parse-common.ts';
 import { parseGoalAreas } from './parse-goal-areas.ts';
 import { parseIndicators } from './parse-indicators.ts';
@@ -17,6 +17,7 @@ import { emptySettings, parseSettings } from './parse-settings.ts';
 import { parseSurvey } from './parse-survey.ts';
 import { parseActionPlan } from './parse-action-plan.ts';
 import { productColumnsOf, typedInProductColumns } from './product-columns.ts';
+import { rowRef, type StateRowRef } from './state.ts';
 
 const REQUIRED_SHEETS = [SHEETS.metrics, SHEETS.indicators, SHEETS.goalAreas];
 /** sheets a person never types in; not offered as "did you mean" */
@@ -72,33 +73,27 @@ function parseSheets(grid: WorkbookGrid, model: WorkbookModel, ctx: ParseContext
   const planSheet = findSheet(grid, SHEETS.actionPlan);
   const plan = planSheet ? parseActionPlan(planSheet, goals?.rows ?? null, ctx) : null;
 
+  // product columns in the order metrics, indicators, goal areas, plan; text typed into them is reported
+  const ownColumns = (sheet: SheetGrid, name: string, match: HeaderMatch, refs: StateRowRef[]): void => {
+    const columns = productColumnsOf(sheet, name, match);
+    model.productColumns.push(columns);
+    typedInProductColumns(sheet, name, columns, refs, grid.state, ctx);
+  };
   if (metricSheet && metrics) {
     model.metrics = metrics.rows;
     model.years = metrics.years;
-    const columns = productColumnsOf(metricSheet, SHEETS.metrics, metrics.match);
-    model.productColumns.push(columns);
-    const refs = metrics.rows.map((m) => ({ rowNumber: m.rowNumber, identity: [m.goalArea, m.indicator, m.name], subject: m.name }));
-    typedInProductColumns(metricSheet, SHEETS.metrics, columns, refs, grid.state, ctx);
+    ownColumns(metricSheet, SHEETS.metrics, metrics.match, metrics.rows.map(rowRef.metric));
   }
   if (indicatorSheet && indicators) {
     model.indicators = indicators.rows;
-    const columns = productColumnsOf(indicatorSheet, SHEETS.indicators, indicators.match);
-    model.productColumns.push(columns);
-    const refs = indicators.rows.map((i) => ({ rowNumber: i.rowNumber, identity: [i.goalArea, i.name], subject: i.name }));
-    typedInProductColumns(indicatorSheet, SHEETS.indicators, columns, refs, grid.state, ctx);
+    ownColumns(indicatorSheet, SHEETS.indicators, indicators.match, indicators.rows.map(rowRef.indicator));
   }
   if (goalSheet && goals) {
     model.goalAreas = goals.rows;
-    const columns = productColumnsOf(goalSheet, SHEETS.goalAreas, goals.match);
-    model.productColumns.push(columns);
-    const refs = goals.rows.map((g) => ({ rowNumber: g.rowNumber, identity: [g.name], subject: g.name }));
-    typedInProductColumns(goalSheet, SHEETS.goalAreas, columns, refs, grid.state, ctx);
+    ownColumns(goalSheet, SHEETS.goalAreas, goals.match, goals.rows.map(rowRef.goalArea));
   }
   if (planSheet && plan) {
     model.actions = plan.rows;
-    const columns = productColumnsOf(planSheet, SHEETS.actionPlan, plan.match);
-    model.productColumns.push(columns);
-    const refs = plan.rows.map((a) => ({ rowNumber: a.rowNumber, identity: [a.goalArea, a.activity], subject: a.activity }));
-    typedInProductColumns(planSheet, SHEETS.actionPlan, columns, refs, grid.state, ctx);
+    ownColumns(planSheet, SHEETS.actionPlan, plan.match, plan.rows.map(rowRef.action));
   }
 }

@@ -9,7 +9,7 @@ import { normalizeName } from './grid.ts';
 import { ASSESSMENTS, PRODUCT_COLUMNS, ACTION_HEADERS, METRIC_HEADERS } from './template.ts';
 import type { HeaderMatch } from './headers.ts';
 import { addIssue, type ParseContext } from './parse-common.ts';
-import { rowIdentity, stateKey } from './state.ts';
+import { rowIdentity, stateKey, type StateRowRef } from './state.ts';
 import { cellText, quote } from './values.ts';
 
 /** Product columns of a sheet; absent ones get the next free columns after the last header. */
@@ -35,12 +35,8 @@ const VALID_WORDS: Record<string, readonly string[]> = {
   [ACTION_HEADERS.position]: ['Klar', 'Enligt plan', 'Försenad'],
 };
 
-export interface OwnedRowRef {
-  rowNumber: number;
-  /** the naming cells, as write-plan.ts keys them (e.g. Målområde, Indikator, Mätetal) */
-  identity: string[];
-  subject: string;
-}
+/** A row of the sheet, named as write-plan.ts keys it (`rowRef` in state.ts). */
+export type OwnedRowRef = StateRowRef;
 
 /**
  * Issues for text a person typed into a product column. With a remembered value the cell must equal it; without

@@ -5,7 +5,23 @@
  * @module
  */
 import { normalizeName } from './grid.ts';
-import type { ProductState } from './grid.ts';
+import type { ProductState, RowNumber } from './grid.ts';
+import type { ActionRow, GoalAreaRow, IndicatorRow, MetricRow } from './model.ts';
+
+/** A row as the state names it: its naming cells (see `rowIdentity`) and the subject shown in messages. */
+export interface StateRowRef {
+  rowNumber: RowNumber;
+  identity: string[];
+  subject: string;
+}
+
+/** Declared once, so the parser's typed-in check and the write plan key every row alike. */
+export const rowRef = {
+  metric: (m: MetricRow): StateRowRef => ({ rowNumber: m.rowNumber, identity: [m.goalArea, m.indicator, m.name], subject: m.name }),
+  indicator: (i: IndicatorRow): StateRowRef => ({ rowNumber: i.rowNumber, identity: [i.goalArea, i.name], subject: i.name }),
+  goalArea: (g: GoalAreaRow): StateRowRef => ({ rowNumber: g.rowNumber, identity: [g.name], subject: g.name }),
+  action: (a: ActionRow): StateRowRef => ({ rowNumber: a.rowNumber, identity: [a.goalArea, a.activity], subject: a.activity }),
+};
 
 /**
  * A row's identity within its sheet: its naming cells (e.g. Målområde, Indikator, Mätetal),

@@ -17,7 +17,7 @@ import type {
   WritePlan,
 } from './model.ts';
 import { ACTION_HEADERS, METRIC_HEADERS, PRODUCT_COLUMNS, SHEETS } from './template.ts';
-import { rowIdentity, sameState, stateKey } from './state.ts';
+import { rowIdentity, rowRef, sameState, stateKey } from './state.ts';
 
 /** One product cell the plan owns. `status` cells (Utveckling, Läge) feed Ändringslogg. */
 interface OwnedCell {
@@ -132,44 +132,24 @@ function ownedRows(model: WorkbookModel, assessment: WorkbookAssessment): OwnedR
   for (const m of model.metrics) {
     const a = metrics.get(m.rowNumber);
     if (!a) continue;
-    rows.push({
-      sheet: SHEETS.metrics,
-      rowNumber: m.rowNumber,
-      identity: [m.goalArea, m.indicator, m.name],
-      subject: m.name,
-      cells: statusCells(a.status, a.explanation),
-    });
+    rows.push({ sheet: SHEETS.metrics, ...rowRef.metric(m), cells: statusCells(a.status, a.explanation) });
   }
   for (const i of model.indicators) {
     const a = indicators.get(i.rowNumber);
     if (!a) continue;
-    rows.push({
-      sheet: SHEETS.indicators,
-      rowNumber: i.rowNumber,
-      identity: [i.goalArea, i.name],
-      subject: i.name,
-      cells: statusCells(a.status, a.explanation),
-    });
+    rows.push({ sheet: SHEETS.indicators, ...rowRef.indicator(i), cells: statusCells(a.status, a.explanation) });
   }
   for (const g of model.goalAreas) {
     const a = goalAreas.get(g.rowNumber);
     if (!a) continue;
-    rows.push({
-      sheet: SHEETS.goalAreas,
-      rowNumber: g.rowNumber,
-      identity: [g.name],
-      subject: g.name,
-      cells: statusCells(a.status, a.explanation),
-    });
+    rows.push({ sheet: SHEETS.goalAreas, ...rowRef.goalArea(g), cells: statusCells(a.status, a.explanation) });
   }
   for (const r of model.actions) {
     const a = actions.get(r.rowNumber);
     if (!a) continue;
     rows.push({
       sheet: SHEETS.actionPlan,
-      rowNumber: r.rowNumber,
-      identity: [r.goalArea, r.activity],
-      subject: r.activity,
+      ...rowRef.action(r),
       cells: [{ header: ACTION_HEADERS.position, value: a.position ?? '', style: a.position ?? 'text', status: true }],
     });
   }

@@ -1,6 +1,7 @@
 /**
- * Builders for engine records in tests of the pure pieces that sit after parsing: each takes only the
- * fields a test cares about and fills the rest with neutral values.
+ * Builders for engine records, so that tests of the pure pieces after parsing do not depend on the parser:
+ * each takes only the fields a test cares about and fills the rest with neutral values (a metric is `Öka`
+ * without a unit; settings are the engine's defaults).
  */
 import type { CellInput, SheetGrid, WorkbookGrid } from '../../shared/engine/grid.ts';
 import type {
@@ -9,6 +10,7 @@ import type {
   AggregateAssessment,
   GoalAreaRow,
   IndicatorRow,
+  ManualAssessment,
   MetricAssessment,
   MetricRow,
   SetSettings,
@@ -17,7 +19,8 @@ import type {
   WorkbookModel,
   WorkbookSettings,
 } from '../../shared/engine/model.ts';
-import { DEFAULT_ANSWER_ORDER } from '../../shared/engine/template.ts';
+import { emptySettings } from '../../shared/engine/parse-settings.ts';
+import { DEFAULT_ANSWER_ORDER, DEFAULTS } from '../../shared/engine/template.ts';
 
 export function metricRow(over: Partial<MetricRow> = {}): MetricRow {
   return {
@@ -26,8 +29,8 @@ export function metricRow(over: Partial<MetricRow> = {}): MetricRow {
     goalArea: 'Klimat',
     indicator: 'Utsläpp',
     name: 'Resor',
-    unit: '%',
-    direction: 'Minska',
+    unit: null,
+    direction: 'Öka',
     target: null,
     targetsByYear: {},
     targetYear: null,
@@ -47,19 +50,12 @@ export function metricRow(over: Partial<MetricRow> = {}): MetricRow {
   };
 }
 
+export function manual(assessment: ManualAssessment['assessment'], justification: string | null, year: number | null = null): ManualAssessment {
+  return { assessment, justification, year };
+}
+
 export function workbookSettings(over: Partial<WorkbookSettings> = {}): WorkbookSettings {
-  return {
-    organisation: null,
-    reportingYear: null,
-    tolerance: null,
-    threshold: null,
-    shareWith: null,
-    manualOverall: null,
-    answerOrder: null,
-    departments: null,
-    strengthsCount: null,
-    ...over,
-  };
+  return { ...emptySettings(), ...over };
 }
 
 export function workbookModel(
@@ -84,17 +80,17 @@ export function workbookModel(
 
 export function setSettings(over: Partial<SetSettings> = {}): SetSettings {
   return {
-    organisation: null,
+    organisation: 'Region Test',
     reportingYear: 2025,
-    reportingYearReason: '',
-    tolerance: 0.005,
-    threshold: 0.5,
+    reportingYearReason: 'angivet i Inställningar',
+    tolerance: DEFAULTS.tolerance,
+    threshold: DEFAULTS.threshold,
     shareWith: [],
     shareAgreed: true,
     manualOverall: null,
     answerOrder: [...DEFAULT_ANSWER_ORDER],
     departments: [],
-    strengthsCount: 3,
+    strengthsCount: DEFAULTS.strengthsCount,
     issues: [],
     ...over,
   };
@@ -145,7 +141,11 @@ export function goalAreaRow(over: Partial<GoalAreaRow> = {}): GoalAreaRow {
   return { workbookId: 'wb1', rowNumber: 2, name: 'Klimat', goal: null, manual: null, errors: [], ...over };
 }
 
-export function metricAssessment(row: MetricRow, over: Partial<MetricAssessment> = {}): MetricAssessment {
+/** The row only lends its identity (workbook, row, names, unit). */
+export function metricAssessment(
+  row: Pick<MetricRow, 'workbookId' | 'rowNumber' | 'goalArea' | 'indicator' | 'name' | 'unit'>,
+  over: Partial<MetricAssessment> = {},
+): MetricAssessment {
   return {
     workbookId: row.workbookId,
     rowNumber: row.rowNumber,
@@ -172,7 +172,7 @@ export function metricAssessment(row: MetricRow, over: Partial<MetricAssessment>
 }
 
 export function aggregateAssessment(
-  row: { workbookId: string; rowNumber: number; name: string; goalArea?: string },
+  row: { workbookId: string | null; rowNumber: number | null; name: string; goalArea?: string | null },
   level: AggregateAssessment['level'],
   over: Partial<AggregateAssessment> = {},
 ): AggregateAssessment {
@@ -185,7 +185,7 @@ export function aggregateAssessment(
     status: 'Oförändrad',
     rule: 'medel',
     mean: 0,
-    threshold: 0.5,
+    threshold: DEFAULTS.threshold,
     counts: { Positiv: 0, Oförändrad: 1, Negativ: 0, 'Inget värde': 0, Fel: 0 },
     governingMetric: null,
     computed: null,

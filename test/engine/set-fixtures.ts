@@ -13,52 +13,38 @@ import type {
   SurveyResult,
   Issue,
 } from '../../shared/engine/model.ts';
+import { DEFAULTS } from '../../shared/engine/template.ts';
+import { aggregateAssessment, metricAssessment, setSettings } from './model-factories.ts';
 
 const zeroCounts = (): StatusCounts => ({ Positiv: 0, Oförändrad: 0, Negativ: 0, 'Inget värde': 0, Fel: 0 });
 
+/** value and previous follow from `outcomes` unless given; computed follows the status. */
 export function metric(p: Partial<MetricAssessment> & Pick<MetricAssessment, 'name' | 'goalArea' | 'indicator'>): MetricAssessment {
   const outcomes = p.outcomes ?? {};
   const year = p.year ?? 2025;
   const value = p.value !== undefined ? p.value : (outcomes[year] ?? null);
   const prevYear = Object.keys(outcomes).map(Number).filter((y) => y < year).sort((a, b) => b - a)[0];
-  return {
-    workbookId: 'klimat.xlsx',
-    rowNumber: 2,
-    unit: null,
+  const identity = { workbookId: 'klimat.xlsx', rowNumber: 2, unit: null, name: p.name, goalArea: p.goalArea, indicator: p.indicator };
+  return metricAssessment(identity, {
     year,
     status: 'Oförändrad',
-    rule: 'förändring',
     value,
     previous: prevYear !== undefined ? { year: prevYear, value: outcomes[prevYear]! } : null,
-    change: null,
-    relativeChange: null,
-    required: null,
-    target: null,
-    relativeTolerance: 0.005,
-    absoluteTolerance: null,
+    relativeTolerance: DEFAULTS.tolerance,
     computed: p.status ?? 'Oförändrad',
-    manual: null,
     explanation: `${p.name}: förklaring`,
     ...p,
-  };
+  });
 }
 
 export function aggregate(p: Partial<AggregateAssessment> & Pick<AggregateAssessment, 'name' | 'level'>): AggregateAssessment {
-  return {
-    workbookId: 'klimat.xlsx',
-    rowNumber: 2,
+  return aggregateAssessment({ workbookId: 'klimat.xlsx', rowNumber: 2, name: p.name }, p.level, {
     goalArea: null,
-    status: 'Oförändrad',
-    rule: 'medel',
-    mean: 0,
-    threshold: 0.5,
     counts: zeroCounts(),
-    governingMetric: null,
     computed: p.status ?? 'Oförändrad',
-    manual: null,
     explanation: `Medel av bedömningarna → ${p.status ?? 'Oförändrad'}`,
     ...p,
-  };
+  });
 }
 
 export function pace(p: Partial<PaceResult> & Pick<PaceResult, 'name' | 'expected'>): PaceResult {
@@ -79,21 +65,12 @@ export function pace(p: Partial<PaceResult> & Pick<PaceResult, 'name' | 'expecte
 }
 
 export function settings(p: Partial<SetSettings> = {}): SetSettings {
-  return {
+  return setSettings({
     organisation: 'Region Exempel',
-    reportingYear: 2025,
     reportingYearReason: 'Redovisningsår 2025 enligt Inställningar.',
-    tolerance: 0.005,
-    threshold: 0.5,
-    shareWith: [],
-    shareAgreed: true,
-    manualOverall: null,
-    answerOrder: ['Instämmer helt', 'Instämmer delvis', 'Instämmer inte'],
-    departments: [],
-    strengthsCount: 3,
-    issues: [],
+    answerOrder: [...DEFAULTS.scoredAnswers],
     ...p,
-  };
+  });
 }
 
 export const SOURCES = [

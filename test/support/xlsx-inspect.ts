@@ -1,7 +1,8 @@
 /**
  * An independent reader for .xlsx packages in tests: fflate unzips, fast-xml-parser parses. It shares no
  * code with the adapter, so a test that compares "before" and "after" through it cannot be fooled by a
- * bug in the adapter's own reading.
+ * bug in the adapter's own reading. It resolves only what tests look at: values, styles, notes, validations,
+ * panes, column widths and the parts that must survive a write.
  */
 import { unzipSync, strFromU8 } from 'fflate';
 import { XMLParser } from 'fast-xml-parser';
@@ -47,16 +48,31 @@ export interface InspectedCell {
   style: string | null;
 }
 
+export interface InspectedValidation {
+  sqref: string;
+  type: string;
+  formula: string;
+  errorStyle: string | null;
+}
+
 export interface InspectedSheet {
   name: string;
   path: string;
   state: string;
   cells: Map<string, InspectedCell>;
+  /** cell notes (legacy comments) by address */
+  notes: Map<string, string>;
   merged: string[];
   conditionalFormatting: string[];
+  validations: InspectedValidation[];
+  /** the validations as `sqref type formula1`, for comparing before and after */
   dataValidations: string[];
   hyperlinks: string[];
   hiddenColumns: string[];
+  /** column widths by 1-based column number, as written in <cols> */
+  columnWidths: Map<number, number>;
+  pane: { xSplit: number; ySplit: number; state: string } | null;
+  /** `xSplit,ySplit` of a frozen pane */
   frozenPane: string | null;
   hiddenRows: number[];
   /** relationship types of the sheet (drawing, comments, vmlDrawing, hyperlink …) with their targets */
@@ -86,10 +102,9 @@ const text = (v: unknown): string => {
   return '';
 };
 
-/** Text of a string item (<si> or <is>): plain <t> or rich-text runs <r><t>, without phonetic runs. */
+/** Text of a string item (<si>, <is> or a comment's <text>): plain <t> and rich-text runs <r><t>, without phonetic runs. */
 function stringItem(si: Xml): string {
-  if (si.t !== undefined) return text(si.t);
-  return arr<Xml>(si.r).map((r) => text(r.t)).join('');
+  return text(si.t) + arr<Xml>(si.r).map((r) => text(r.t)).join('');
 }
 
 function resolveTarget(base: string, target: string): string {
@@ -152,26 +167,45 @@ function inspectSheet(parts: Record<string, Uint8Array>, path: string, name: str
       cells.set(String(c['@_r']), { value, type, formula, style: c['@_s'] === undefined ? null : String(c['@_s']) });
     }
   }
-  const relsXml = partXml(parts, relsPathOf(path));
-  const relationships = arr<Xml>(((relsXml?.Relationships ?? {}) as Xml).Relationship)
-    .map((r) => `${String(r['@_Type']).split('/').pop()} ${r['@_TargetMode'] === 'External' ? String(r['@_Target']) : resolveTarget(path, String(r['@_Target']))}`)
-    .sort();
-  const pane = (((ws.sheetViews as Xml | undefined)?.sheetView as Xml | undefined)?.pane ?? null) as Xml | null;
+  const rels = arr<Xml>(((partXml(parts, relsPathOf(path))?.Relationships ?? {}) as Xml).Relationship).map((r) => ({
+    type: String(r['@_Type']).split('/').pop() ?? '',
+    target: r['@_TargetMode'] === 'External' ? String(r['@_Target']) : resolveTarget(path, String(r['@_Target'])),
+  }));
+  const notes = new Map<string, string>();
+  for (const rel of rels.filter((r) => r.type === 'comments')) {
+    const list = (((partXml(parts, rel.target)?.comments ?? {}) as Xml).commentList ?? {}) as Xml;
+    for (const c of arr<Xml>(list.comment)) notes.set(String(c['@_ref']), stringItem((c.text ?? {}) as Xml));
+  }
+  const validations = arr<Xml>((ws.dataValidations as Xml | undefined)?.dataValidation).map((d): InspectedValidation => ({
+    sqref: String(d['@_sqref']),
+    type: String(d['@_type']),
+    formula: text(d.formula1),
+    errorStyle: d['@_errorStyle'] === undefined ? null : String(d['@_errorStyle']),
+  }));
+  const cols = arr<Xml>((ws.cols as Xml | undefined)?.col);
+  const columnWidths = new Map<number, number>();
+  for (const c of cols) for (let i = Number(c['@_min']); i <= Number(c['@_max']); i++) columnWidths.set(i, Number(c['@_width']));
+  const paneXml = (((ws.sheetViews as Xml | undefined)?.sheetView as Xml | undefined)?.pane ?? null) as Xml | null;
+  const pane = paneXml && { xSplit: Number(paneXml['@_xSplit'] ?? 0), ySplit: Number(paneXml['@_ySplit'] ?? 0), state: String(paneXml['@_state']) };
   return {
     name,
     path,
     state,
     cells,
+    notes,
     merged: arr<Xml>((ws.mergeCells as Xml | undefined)?.mergeCell).map((m) => String(m['@_ref'])).sort(),
     conditionalFormatting: arr<Xml>(ws.conditionalFormatting).map((cf) => `${String(cf['@_sqref'])} ${arr<Xml>(cf.cfRule).map((r) => `${String(r['@_type'])}:${String(r['@_operator'])}:${text(r.formula)}`).join(';')}`),
-    dataValidations: arr<Xml>((ws.dataValidations as Xml | undefined)?.dataValidation).map((d) => `${String(d['@_sqref'])} ${String(d['@_type'])} ${text(d.formula1)}`),
+    validations,
+    dataValidations: validations.map((v) => `${v.sqref} ${v.type} ${v.formula}`),
     hyperlinks: arr<Xml>((ws.hyperlinks as Xml | undefined)?.hyperlink).map((h) => String(h['@_ref'])).sort(),
-    hiddenColumns: arr<Xml>((ws.cols as Xml | undefined)?.col)
+    hiddenColumns: cols
       .filter((c) => c['@_hidden'] === '1' || c['@_hidden'] === 'true')
       .map((c) => `${String(c['@_min'])}-${String(c['@_max'])}`),
-    frozenPane: pane && pane['@_state'] === 'frozen' ? `${String(pane['@_xSplit'] ?? 0)},${String(pane['@_ySplit'] ?? 0)}` : null,
+    columnWidths,
+    pane,
+    frozenPane: pane?.state === 'frozen' ? `${pane.xSplit},${pane.ySplit}` : null,
     hiddenRows,
-    relationships,
+    relationships: rels.map((r) => `${r.type} ${r.target}`).sort(),
     hasDrawing: ws.drawing !== undefined,
     hasLegacyDrawing: ws.legacyDrawing !== undefined,
   };
@@ -194,8 +228,42 @@ export function cellColours(wb: InspectedWorkbook, cell: InspectedCell | undefin
   const rgb = (v: unknown): string | null => (typeof v === 'string' ? v.slice(-6).toUpperCase() : null);
   const b = font.b as Xml | string | undefined;
   return {
-    fill: pattern['@_patternType'] === 'solid' ? rgb(fg['@_rgb']) : null,
+    // any visible pattern counts as a fill, not only a solid one
+    fill: pattern['@_patternType'] !== undefined && pattern['@_patternType'] !== 'none' ? rgb(fg['@_rgb']) : null,
     font: rgb(colour['@_rgb']),
     bold: b !== undefined && !(typeof b === 'object' && (b['@_val'] === '0' || b['@_val'] === 'false')),
   };
+}
+
+const BUILTIN_FORMATS: Record<string, string> = { 0: 'General', 9: '0%', 10: '0.00%', 14: 'mm-dd-yy' };
+
+/** The format code of a cell's style (the built-in ones tests meet, and the workbook's own). */
+export function numberFormat(wb: InspectedWorkbook, cell: InspectedCell | undefined): string | null {
+  const id = String(wb.cellXfs[Number(cell?.style ?? 0)]?.['@_numFmtId'] ?? 0);
+  return wb.numFmts[id] ?? BUILTIN_FORMATS[id] ?? null;
+}
+
+export type CellValue = string | number | boolean | null;
+
+/** The value as stored: numbers and booleans typed, everything else (strings, errors) as text. */
+export function typedValue(cell: InspectedCell | undefined): CellValue {
+  if (!cell || cell.value === null) return null;
+  if (cell.type === 'n') return Number(cell.value);
+  if (cell.type === 'b') return cell.value === '1';
+  return cell.value;
+}
+
+export function columnIndex(letters: string): number {
+  return [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+}
+
+/** Row `n` (1-based) as typed values, from column A to the last cell the row holds. */
+export function rowValues(sheet: InspectedSheet, n: number): CellValue[] {
+  const out: CellValue[] = [];
+  for (const [address, cell] of sheet.cells) {
+    const m = /^([A-Z]+)(\d+)$/.exec(address);
+    if (!m?.[1] || Number(m[2]) !== n) continue;
+    out[columnIndex(m[1]) - 1] = typedValue(cell);
+  }
+  return Array.from(out, (v) => v ?? null);
 }

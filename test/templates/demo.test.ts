@@ -1,17 +1,21 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeTemplateWorkbook } from '../../shared/adapters/xlsx/create-workbook.ts';
+import { columnLetter } from '../../shared/engine/headers.ts';
 import { demoWorkbooks } from '../../sheets-templates/demo/index.ts';
-import { readXlsx, rowValues } from './read-xlsx.ts';
-import type { ReadCell, ReadSheet } from './read-xlsx.ts';
+import { cellColours, inspectXlsx, numberFormat, rowValues, typedValue, type CellValue, type InspectedSheet, type InspectedWorkbook } from '../support/xlsx-inspect.ts';
 
-type Value = string | number | boolean | null;
-type Row = Record<string, Value> & { _row: number; _cells: Record<string, ReadCell | undefined> };
+interface CellView {
+  value: CellValue;
+  numFmt: string | null;
+  fill: string | null;
+}
+type Row = Record<string, CellValue> & { _row: number; _cells: Record<string, CellView | undefined> };
 
 /** A sheet as records keyed by header, read back from the written file (not from the demo data). */
-function records(sheet: ReadSheet): Row[] {
+function records(wb: InspectedWorkbook, sheet: InspectedSheet): Row[] {
   const headers = rowValues(sheet, 1).map(String);
   const lastRow = Math.max(...[...sheet.cells.keys()].map((a) => Number(/\d+$/.exec(a)?.[0])));
   const out: Row[] = [];
@@ -20,21 +24,18 @@ function records(sheet: ReadSheet): Row[] {
     const rec = { _row: r, _cells: {} } as Row;
     headers.forEach((h, i) => {
       rec[h] = values[i] ?? null;
-      rec._cells[h] = sheet.cells.get(`${letter(i + 1)}${r}`);
+      const cell = sheet.cells.get(`${columnLetter(i + 1)}${r}`);
+      rec._cells[h] = cell && { value: typedValue(cell), numFmt: numberFormat(wb, cell), fill: cellColours(wb, cell).fill };
     });
     out.push(rec);
   }
   return out;
 }
 
-function letter(column: number): string {
-  return column <= 26 ? String.fromCharCode(64 + column) : `${String.fromCharCode(64 + Math.floor((column - 1) / 26))}${String.fromCharCode(65 + ((column - 1) % 26))}`;
-}
-
 const YEARS = [2021, 2022, 2023, 2024, 2025];
 const FOOTNOTE = /\*/;
 
-let books: Map<string, ReadSheet[]>;
+let books: Map<string, InspectedWorkbook>;
 
 beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'malkoll-demo-'));
@@ -42,21 +43,26 @@ beforeAll(async () => {
   for (const wb of demoWorkbooks()) {
     const path = join(dir, wb.fileName);
     await writeTemplateWorkbook(path, wb);
-    books.set(wb.fileName, readXlsx(path));
+    books.set(wb.fileName, inspectXlsx(readFileSync(path)));
   }
 });
 
-function sheetOf(file: string, name: string): ReadSheet {
-  const s = books.get(file)?.find((x) => x.name === name);
+function sheetOf(file: string, name: string): InspectedSheet {
+  const s = books.get(file)?.sheets.find((x) => x.name === name);
   if (!s) throw new Error(`${file} has no ${name}`);
   return s;
+}
+
+/** The records of a sheet of one demo file. */
+function recordsOf(file: string, name: string): Row[] {
+  return records(books.get(file)!, sheetOf(file, name));
 }
 
 describe('the demo set', () => {
   it('is two workbooks with the sheets the demo promises', () => {
     expect([...books.keys()]).toEqual(['Miljöprogram.xlsx', 'Social hållbarhet.xlsx']);
-    expect(books.get('Miljöprogram.xlsx')?.map((s) => s.name)).toEqual(['Mätetal', 'Indikatorer', 'Målområden', 'Inställningar', 'Handlingsplan']);
-    expect(books.get('Social hållbarhet.xlsx')?.map((s) => s.name)).toEqual(['Mätetal', 'Indikatorer', 'Målområden', 'Inställningar', 'Självskattning']);
+    expect(books.get('Miljöprogram.xlsx')?.sheets.map((s) => s.name)).toEqual(['Mätetal', 'Indikatorer', 'Målområden', 'Inställningar', 'Handlingsplan']);
+    expect(books.get('Social hållbarhet.xlsx')?.sheets.map((s) => s.name)).toEqual(['Mätetal', 'Indikatorer', 'Målområden', 'Inställningar', 'Självskattning']);
   });
 });
 
@@ -65,7 +71,7 @@ describe('Miljöprogram.xlsx', () => {
   let metrics: Row[];
   let named: (name: string) => Row;
   beforeAll(() => {
-    metrics = records(sheetOf(F, 'Mätetal'));
+    metrics = recordsOf(F, 'Mätetal');
     named = (name) => {
       const row = metrics.find((m) => m['Mätetal'] === name);
       if (!row) throw new Error(`no metric ${name}`);
@@ -81,8 +87,8 @@ describe('Miljöprogram.xlsx', () => {
   });
 
   it('links every metric to a goal area and indicator that exist, 3–6 metrics per goal area', () => {
-    const areas = records(sheetOf(F, 'Målområden'));
-    const indicators = records(sheetOf(F, 'Indikatorer'));
+    const areas = recordsOf(F, 'Målområden');
+    const indicators = recordsOf(F, 'Indikatorer');
     for (const area of areas) expect(String(area['Hållbarhetsmål']).length).toBeGreaterThan(30);
     for (const ind of indicators) expect(ind['Målvärde 2030']).toBeTruthy();
     for (const m of metricRows()) {
@@ -160,7 +166,7 @@ describe('Miljöprogram.xlsx', () => {
   });
 
   it('names one Styrande mätetal that exists under its indicator', () => {
-    const governed = records(sheetOf(F, 'Indikatorer')).filter((i) => i['Styrande mätetal']);
+    const governed = recordsOf(F, 'Indikatorer').filter((i) => i['Styrande mätetal']);
     expect(governed).toHaveLength(1);
     const [g] = governed;
     expect(metricRows().some((m) => m['Indikator'] === g?.['Indikator'] && m['Mätetal'] === g?.['Styrande mätetal'])).toBe(true);
@@ -180,7 +186,7 @@ describe('Miljöprogram.xlsx', () => {
   });
 
   it('sets Organisation, sharing and default thresholds', () => {
-    const settings = new Map(records(sheetOf(F, 'Inställningar')).map((r) => [r['Inställning'], r]));
+    const settings = new Map(recordsOf(F, 'Inställningar').map((r) => [r['Inställning'], r]));
     expect(settings.get('Organisation')?.['Värde']).toBe('Region Exempelland');
     expect(settings.get('Sammanfattning delas med')?.['Värde']).toBe(
       'regiondirektor@exempelland.se, grupp:koncernledning@exempelland.se',
@@ -189,7 +195,7 @@ describe('Miljöprogram.xlsx', () => {
   });
 
   it('has a Handlingsplan of 8–10 activities with owners, due dates and statuses, one overdue at 2026-11-24', () => {
-    const plan = records(sheetOf(F, 'Handlingsplan'));
+    const plan = recordsOf(F, 'Handlingsplan');
     expect(plan.length).toBeGreaterThanOrEqual(8);
     expect(plan.length).toBeLessThanOrEqual(10);
     const statuses = new Set(plan.map((p) => p['Status']));
@@ -209,15 +215,15 @@ describe('Social hållbarhet.xlsx', () => {
   const F = 'Social hållbarhet.xlsx';
 
   it('has a social goal area and its indicator but no metrics', () => {
-    expect(records(sheetOf(F, 'Målområden')).map((r) => r['Målområde'])).toEqual(['Social hållbarhet och jämlik hälsa']);
-    expect(records(sheetOf(F, 'Indikatorer')).map((r) => r['Målområde'])).toEqual(['Social hållbarhet och jämlik hälsa']);
+    expect(recordsOf(F, 'Målområden').map((r) => r['Målområde'])).toEqual(['Social hållbarhet och jämlik hälsa']);
+    expect(recordsOf(F, 'Indikatorer').map((r) => r['Målområde'])).toEqual(['Social hållbarhet och jämlik hälsa']);
     expect(rowValues(sheetOf(F, 'Mätetal'), 1)).toContain('Utveckling');
     expect(rowValues(sheetOf(F, 'Mätetal'), 2)).toEqual([]);
   });
 
   it('has 6 of 7 förvaltningar answering the same 8 statements on the default scale', () => {
-    const answers = records(sheetOf(F, 'Självskattning'));
-    const settings = new Map(records(sheetOf(F, 'Inställningar')).map((r) => [r['Inställning'], r['Värde']]));
+    const answers = recordsOf(F, 'Självskattning');
+    const settings = new Map(recordsOf(F, 'Inställningar').map((r) => [r['Inställning'], r['Värde']]));
     expect(settings.get('Organisation')).toBe('Region Exempelland');
     const listed = String(settings.get('Förvaltningar')).split(',').map((s) => s.trim());
     expect(listed).toHaveLength(7);

@@ -3,10 +3,10 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { writeTemplateWorkbook, COMPUTED_HEADER_FILL, columnLetter } from '../../shared/adapters/xlsx/create-workbook.ts';
+import { writeTemplateWorkbook, COMPUTED_HEADER_FILL } from '../../shared/adapters/xlsx/create-workbook.ts';
+import { columnLetter } from '../../shared/engine/headers.ts';
 import { COMPUTED_NOTE, COMPUTED_PLAN_NOTE, TEMPLATE_OUTCOME_YEARS } from '../../sheets-templates/template-spec.ts';
-import { readXlsx, rowValues } from './read-xlsx.ts';
-import type { ReadSheet } from './read-xlsx.ts';
+import { cellColours, inspectXlsx, numberFormat, rowValues, sheetOf, typedValue, type InspectedSheet, type InspectedWorkbook } from '../support/xlsx-inspect.ts';
 
 // The contract of domain.md §3, typed out on purpose: this test checks the constants, not itself.
 const UTFALL = TEMPLATE_OUTCOME_YEARS.map((y) => `Utfall ${y}`);
@@ -51,13 +51,7 @@ const SETTINGS: [string, string | number | null, string | null][] = [
 
 const COMMITTED = join(import.meta.dirname, '../../sheets-templates/Målkoll-mall.xlsx');
 
-function sheet(sheets: ReadSheet[], name: string): ReadSheet {
-  const found = sheets.find((s) => s.name === name);
-  if (!found) throw new Error(`no sheet ${name}`);
-  return found;
-}
-
-function headerAddress(s: ReadSheet, header: string): string {
+function headerAddress(s: InspectedSheet, header: string): string {
   const index = rowValues(s, 1).indexOf(header);
   if (index < 0) throw new Error(`no header ${header} on ${s.name}`);
   return `${columnLetter(index + 1)}1`;
@@ -70,70 +64,72 @@ describe.each([
   }],
   ['committed Målkoll-mall.xlsx', () => Promise.resolve(COMMITTED)],
 ])('the empty template (%s)', (_label, make) => {
-  let sheets: ReadSheet[] = [];
+  let wb: InspectedWorkbook;
   beforeAll(async () => {
-    sheets = readXlsx(await make());
+    wb = inspectXlsx(readFileSync(await make()));
   });
+  const bold = (s: InspectedSheet, address: string) => cellColours(wb, s.cells.get(address)).bold;
+  const fill = (s: InspectedSheet, address: string) => cellColours(wb, s.cells.get(address)).fill;
 
   it('has the six sheets of §3 in order', () => {
-    expect(sheets.map((s) => s.name)).toEqual(Object.keys(EXPECTED));
+    expect(wb.sheets.map((s) => s.name)).toEqual(Object.keys(EXPECTED));
   });
 
   it.each(Object.entries(EXPECTED))('%s has exactly the contract headers, bold, each with a note and a width', (name, headers) => {
-    const s = sheet(sheets, name);
+    const s = sheetOf(wb, name);
     expect(rowValues(s, 1)).toEqual(headers);
     headers.forEach((_h, i) => {
       const address = `${columnLetter(i + 1)}1`;
-      expect(s.cells.get(address)?.bold, address).toBe(true);
-      expect(s.comments.get(address)?.length ?? 0, `note on ${name}!${address}`).toBeGreaterThan(15);
-      expect(s.widths.get(i + 1), `width of ${name} column ${i + 1}`).toBeGreaterThanOrEqual(8);
+      expect(bold(s, address), address).toBe(true);
+      expect(s.notes.get(address)?.length ?? 0, `note on ${name}!${address}`).toBeGreaterThan(15);
+      expect(s.columnWidths.get(i + 1), `width of ${name} column ${i + 1}`).toBeGreaterThanOrEqual(8);
     });
   });
 
   it.each(Object.keys(EXPECTED))('%s freezes row 1', (name) => {
-    const pane = sheet(sheets, name).pane;
+    const pane = sheetOf(wb, name).pane;
     expect(pane).toMatchObject({ ySplit: 1, state: 'frozen', xSplit: name === 'Mätetal' ? 3 : 0 });
   });
 
   it.each(PRODUCT_COLUMNS)('%s!%s is marked as the product’s column', (name, header) => {
-    const s = sheet(sheets, name);
+    const s = sheetOf(wb, name);
     const address = headerAddress(s, header);
-    expect(s.cells.get(address)?.fill).toBe(COMPUTED_HEADER_FILL);
-    expect(s.comments.get(address)).toContain(name === 'Handlingsplan' ? COMPUTED_PLAN_NOTE : COMPUTED_NOTE);
+    expect(fill(s, address)).toBe(COMPUTED_HEADER_FILL);
+    expect(s.notes.get(address)).toContain(name === 'Handlingsplan' ? COMPUTED_PLAN_NOTE : COMPUTED_NOTE);
   });
 
   it('input headers carry no fill and no product marker', () => {
     const productSet = new Set(PRODUCT_COLUMNS.map(([n, h]) => `${n}!${h}`));
     for (const [name, headers] of Object.entries(EXPECTED)) {
-      const s = sheet(sheets, name);
+      const s = sheetOf(wb, name);
       for (const header of headers.filter((h) => !productSet.has(`${name}!${h}`))) {
         const address = headerAddress(s, header);
-        expect(s.cells.get(address)?.fill ?? null, `${name}!${header}`).toBeNull();
-        expect(s.comments.get(address), `${name}!${header}`).not.toContain('Fylls i av Målkoll');
+        expect(fill(s, address), `${name}!${header}`).toBeNull();
+        expect(s.notes.get(address), `${name}!${header}`).not.toContain('Fylls i av Målkoll');
       }
     }
   });
 
   it.each(DROPDOWNS)('%s!%s has a dropdown over rows 2–1000', (name, header, list) => {
-    const s = sheet(sheets, name);
+    const s = sheetOf(wb, name);
     const letter = headerAddress(s, header).replace('1', '');
     const validation = s.validations.find((v) => v.sqref === `${letter}2:${letter}1000`);
     expect(validation).toMatchObject({ type: 'list', formula: `"${list}"`, errorStyle: 'warning' });
   });
 
   it('has no dropdown on any other column', () => {
-    const ranges = sheets.flatMap((s) => s.validations.map((v) => `${s.name}!${v.sqref}`));
+    const ranges = wb.sheets.flatMap((s) => s.validations.map((v) => `${s.name}!${v.sqref}`));
     expect(ranges).toHaveLength(DROPDOWNS.length + 1); // + the single cell of Manuell samlad bedömning
   });
 
   it('lists the default settings with their values and a note on each', () => {
-    const s = sheet(sheets, 'Inställningar');
+    const s = sheetOf(wb, 'Inställningar');
     SETTINGS.forEach(([name, value, numFmt], i) => {
       const row = i + 2;
-      expect(s.cells.get(`A${row}`)?.value).toBe(name);
-      expect(s.cells.get(`B${row}`)?.value ?? null, name).toBe(value);
-      if (numFmt) expect(s.cells.get(`B${row}`)?.numFmt).toBe(numFmt);
-      expect(s.comments.get(`A${row}`)?.length ?? 0, `note on ${name}`).toBeGreaterThan(15);
+      expect(typedValue(s.cells.get(`A${row}`))).toBe(name);
+      expect(typedValue(s.cells.get(`B${row}`)), name).toBe(value);
+      if (numFmt) expect(numberFormat(wb, s.cells.get(`B${row}`))).toBe(numFmt);
+      expect(s.notes.get(`A${row}`)?.length ?? 0, `note on ${name}`).toBeGreaterThan(15);
     });
     expect(rowValues(s, SETTINGS.length + 2)).toEqual([]);
     const manual = SETTINGS.findIndex(([n]) => n === 'Manuell samlad bedömning') + 2;
@@ -142,7 +138,7 @@ describe.each([
 
   it('leaves the data rows empty', () => {
     for (const name of Object.keys(EXPECTED).filter((n) => n !== 'Inställningar')) {
-      expect(rowValues(sheet(sheets, name), 2), name).toEqual([]);
+      expect(rowValues(sheetOf(wb, name), 2), name).toEqual([]);
     }
   });
 });

@@ -1,29 +1,26 @@
 /**
- * Creates template workbooks (.xlsx) from sheets-templates/template-spec.ts, empty or filled with the demo
- * set. Uses exceljs because these are files we create from nothing; users' own files are written
+ * Creates template workbooks (.xlsx) from sheets-templates/ (laid out by sheet-layout.ts), empty or filled
+ * with the demo set. Uses exceljs because these are files we create from nothing; users' own files are written
  * elsewhere with xlsx-populate, which keeps everything it does not touch.
  * @module
  */
 import ExcelJS from 'exceljs';
 import type { Cell, DataValidation, Worksheet } from 'exceljs';
-import {
-  COMPUTED_NOTE,
-  COMPUTED_PLAN_NOTE,
-  VALIDATED_ROWS,
-  defaultSettings,
-  findColumnSpec,
-  findSettingSpec,
-  templateSheets,
-} from '../../../sheets-templates/template-spec.ts';
-import type { ColumnSpec, TemplateCell } from '../../../sheets-templates/template-spec.ts';
+import type { TemplateCell } from '../../../sheets-templates/template-spec.ts';
 import type { DemoSheet, DemoWorkbook } from '../../../sheets-templates/demo/types.ts';
-import { SETTINGS_HEADERS, SHEETS } from '../../engine/template.ts';
+import {
+  COMPUTED_HEADER_FILL,
+  DEFAULT_COLUMN_WIDTH,
+  emptyTemplate,
+  sheetLayout,
+  type HeaderLayout,
+  type ListValidation,
+} from '../../../sheets-templates/sheet-layout.ts';
+import { columnLetter } from '../../engine/headers.ts';
 
-/** Header fill of the product's columns: grey-blue, so they read as "not for typing". */
-export const COMPUTED_HEADER_FILL = 'D6DCE4';
+export { COMPUTED_HEADER_FILL };
 export const PERCENT_FORMAT = '0.0%';
 export const DATE_FORMAT = 'yyyy-mm-dd';
-const DEFAULT_WIDTH = 14;
 
 /** exceljs implements `dataValidations.add(range, …)` but its typings omit it. */
 interface RangeValidations {
@@ -41,88 +38,48 @@ export async function writeTemplateWorkbook(path: string, content?: DemoWorkbook
   await workbook.xlsx.writeFile(path);
 }
 
-/** The empty template as content: headers only, plus the default rows of `Inställningar`. */
-export function emptyTemplate(): DemoSheet[] {
-  return templateSheets().map((spec) => ({
-    name: spec.name,
-    headers: spec.columns.map((c) => c.header),
-    rows: spec.name === SHEETS.settings ? defaultSettings().map((s) => [s.name, s.value]) : [],
-  }));
-}
-
 function addSheet(workbook: ExcelJS.Workbook, sheet: DemoSheet): void {
-  const frozenColumns = templateSheets([]).find((s) => s.name === sheet.name)?.frozenColumns ?? 0;
+  const layout = sheetLayout(sheet);
   const ws = workbook.addWorksheet(sheet.name, {
-    views: [{ state: 'frozen', xSplit: frozenColumns, ySplit: 1, topLeftCell: topLeft(frozenColumns) }],
+    views: [{ state: 'frozen', xSplit: layout.frozenColumns, ySplit: 1, topLeftCell: `${columnLetter(layout.frozenColumns + 1)}2` }],
   });
   // widths first: a header's note is sized by the columns to its right
-  sheet.headers.forEach((header, i) => {
-    ws.getColumn(i + 1).width = findColumnSpec(sheet.name, header)?.width ?? DEFAULT_WIDTH;
-  });
-  sheet.headers.forEach((header, i) => writeHeader(ws, sheet.name, header, i + 1));
-  sheet.rows.forEach((row, r) => {
+  for (const h of layout.headers) ws.getColumn(h.column).width = h.width;
+  for (const h of layout.headers) writeHeader(ws, h);
+  layout.rows.forEach((row, r) => {
     row.forEach((value, c) => writeValue(ws.getCell(r + 2, c + 1), value));
   });
-  if (sheet.name === SHEETS.settings) annotateSettings(ws, sheet);
+  for (const note of layout.notes) setNote(ws, ws.getCell(note.row, note.column), note.text);
+  for (const v of layout.validations) addListValidation(ws, v);
 }
 
-function topLeft(frozenColumns: number): string {
-  return `${columnLetter(frozenColumns + 1)}2`;
-}
-
-function writeHeader(ws: Worksheet, sheetName: string, header: string, column: number): void {
-  const spec = findColumnSpec(sheetName, header);
-  const cell = ws.getCell(1, column);
-  cell.value = header;
+function writeHeader(ws: Worksheet, h: HeaderLayout): void {
+  const cell = ws.getCell(1, h.column);
+  cell.value = h.header;
   cell.font = { bold: true };
   cell.alignment = { vertical: 'top', wrapText: true };
-  if (!spec) return;
-  setNote(ws, cell, headerNote(sheetName, spec));
-  if (spec.computed) {
+  if (h.note !== null) setNote(ws, cell, h.note);
+  if (h.computed) {
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${COMPUTED_HEADER_FILL}` } };
   }
-  if (spec.list) {
-    const letter = columnLetter(column);
-    addListValidation(ws, `${letter}${VALIDATED_ROWS.first}:${letter}${VALIDATED_ROWS.last}`, spec.header, spec.list);
-  }
-}
-
-export function headerNote(sheetName: string, spec: ColumnSpec): string {
-  if (!spec.computed) return spec.note;
-  const marker = sheetName === SHEETS.actionPlan ? COMPUTED_PLAN_NOTE : COMPUTED_NOTE;
-  return `${marker}.\n\n${spec.note}`;
 }
 
 /**
  * A dropdown that warns instead of refusing: people may paste `Positivt` or `öka`, which the product
  * accepts (domain.md §3), so a hard stop would only get in their way.
  */
-function addListValidation(ws: Worksheet, range: string, header: string, list: readonly string[]): void {
+function addListValidation(ws: Worksheet, v: ListValidation): void {
   const validations = (ws as unknown as { dataValidations: RangeValidations }).dataValidations;
+  const first = `${columnLetter(v.column)}${v.firstRow}`;
+  const range = v.lastRow === v.firstRow ? first : `${first}:${columnLetter(v.column)}${v.lastRow}`;
   validations.add(range, {
     type: 'list',
     allowBlank: true,
-    formulae: [`"${list.join(',')}"`],
+    formulae: [`"${v.list.join(',')}"`],
     showErrorMessage: true,
     errorStyle: 'warning',
-    errorTitle: header,
-    error: `Välj något av: ${list.join(', ')}.`,
-  });
-}
-
-function annotateSettings(ws: Worksheet, sheet: DemoSheet): void {
-  const nameIndex = sheet.headers.indexOf(SETTINGS_HEADERS.name);
-  const valueIndex = sheet.headers.indexOf(SETTINGS_HEADERS.value);
-  if (nameIndex < 0) return;
-  sheet.rows.forEach((row, r) => {
-    const name = row[nameIndex];
-    const spec = typeof name === 'string' ? findSettingSpec(name) : undefined;
-    if (!spec) return;
-    setNote(ws, ws.getCell(r + 2, nameIndex + 1), spec.note);
-    if (spec.list && valueIndex >= 0) {
-      const address = `${columnLetter(valueIndex + 1)}${r + 2}`;
-      addListValidation(ws, address, spec.name, spec.list);
-    }
+    errorTitle: v.title,
+    error: `Välj något av: ${v.list.join(', ')}.`,
   });
 }
 
@@ -147,7 +104,7 @@ function noteAnchor(ws: Worksheet, row: number, column: number, text: string) {
   let right = left;
   let width = 0;
   while (width < NOTE_WIDTH_CHARS) {
-    const w = ws.getColumn(right + 1).width ?? DEFAULT_WIDTH;
+    const w = ws.getColumn(right + 1).width ?? DEFAULT_COLUMN_WIDTH;
     const needed = NOTE_WIDTH_CHARS - width;
     if (w >= needed) {
       right += needed / w;
@@ -174,15 +131,4 @@ function writeValue(cell: Cell, value: TemplateCell | undefined): void {
     cell.value = new Date(`${value.date}T00:00:00Z`);
     cell.numFmt = DATE_FORMAT;
   }
-}
-
-export function columnLetter(column: number): string {
-  let n = column;
-  let letters = '';
-  while (n > 0) {
-    const rest = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rest) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
 }

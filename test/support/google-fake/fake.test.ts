@@ -1,3 +1,4 @@
+import type { sheets_v4 } from '@googleapis/sheets';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createGoogleFake, fakeClients } from './index.ts';
 
@@ -96,6 +97,80 @@ describe('google fake', () => {
     expect(res.status).toBe(404);
     const ok = await drive.files.create({ supportsAllDrives: true, requestBody: { name: 'x', mimeType: 'application/vnd.google-apps.spreadsheet', parents: [folder] } });
     expect(fake.getSpreadsheet(ok.data.id!).sheets.map((s) => s.properties.title)).toEqual(['Blad1']);
+  });
+
+  describe('formatting requests keep their state', () => {
+    const batch = (spreadsheetId: string, requests: sheets_v4.Schema$Request[]) => status(sheets.spreadsheets.batchUpdate({ spreadsheetId, requestBody: { requests } }));
+    const rule: sheets_v4.Schema$DataValidationRule = { condition: { type: 'ONE_OF_LIST', values: [{ userEnteredValue: 'Öka' }, { userEnteredValue: 'Minska' }] }, strict: false, showCustomUi: true };
+
+    it('setDataValidation puts the rule on every cell of the range and a rule-less one clears it', async () => {
+      const id = fake.createSpreadsheet('X', [{ name: 'Blad1', rows: [['Riktning'], ['Öka']] }]);
+      expect((await batch(id, [{ setDataValidation: { range: { sheetId: 0, startRowIndex: 1, endRowIndex: 4, startColumnIndex: 0, endColumnIndex: 1 }, rule } }])).status).toBe(200);
+      expect([1, 2, 3, 4, 5].map((row) => fake.getCell(id, 'Blad1', row, 1)?.dataValidation ?? null)).toEqual([null, rule, rule, rule, null]);
+      expect(fake.getCell(id, 'Blad1', 2, 1)?.userEnteredValue).toEqual({ stringValue: 'Öka' });
+      const read = await sheets.spreadsheets.get({ spreadsheetId: id, fields: 'sheets.data.rowData.values.dataValidation' });
+      expect(read.data.sheets?.[0]?.data?.[0]?.rowData?.[2]?.values?.[0]?.dataValidation).toEqual(rule);
+      await batch(id, [{ setDataValidation: { range: { sheetId: 0, startRowIndex: 2, endRowIndex: 3, startColumnIndex: 0, endColumnIndex: 1 } } }]);
+      expect([2, 3, 4].map((row) => fake.getCell(id, 'Blad1', row, 1)?.dataValidation ?? null)).toEqual([rule, null, rule]);
+      expect(fake.validationErrors).toEqual([]);
+    });
+
+    it.each([
+      { name: 'beyond the grid', request: { setDataValidation: { range: { sheetId: 0, startRowIndex: 1, endRowIndex: 1001 }, rule } }, message: /exceeds grid limits/ },
+      { name: 'an unknown sheet', request: { setDataValidation: { range: { sheetId: 9 }, rule } }, message: /No grid with id: 9/ },
+      { name: 'a list without values', request: { setDataValidation: { range: { sheetId: 0 }, rule: { condition: { type: 'ONE_OF_LIST' } } } }, message: /at least one value/ },
+      { name: 'repeatCell without fields', request: { repeatCell: { range: { sheetId: 0 }, cell: {} } }, message: /At least one field/ },
+      { name: 'columns beyond the grid', request: { updateDimensionProperties: { range: { sheetId: 0, dimension: 'COLUMNS', startIndex: 0, endIndex: 27 }, properties: { pixelSize: 80 }, fields: 'pixelSize' } }, message: /exceeds grid limits/ },
+    ])('answers 400 for $name and changes nothing', async ({ request, message }) => {
+      const id = fake.createSpreadsheet('X', [{ name: 'Blad1', rows: [['a']] }]);
+      const before = structuredClone(fake.getSpreadsheet(id));
+      const res = await batch(id, [request as sheets_v4.Schema$Request]);
+      expect(res.status).toBe(400);
+      expect((res.data as { error: { message: string } }).error.message).toMatch(message);
+      expect(fake.getSpreadsheet(id)).toEqual(before);
+    });
+
+    it('flags a misspelt field of a rule and a bad dimension field mask', async () => {
+      const id = fake.createSpreadsheet('X', [{ name: 'Blad1', rows: [['a']] }]);
+      await batch(id, [{ setDataValidation: { range: { sheetId: 0 }, rule: { ...rule, strikt: false } as never } }]);
+      await batch(id, [{ updateDimensionProperties: { range: { sheetId: 0, dimension: 'COLUMNS' }, properties: { pixelSize: 80 }, fields: 'width' } }]);
+      expect(fake.validationErrors).toEqual([
+        'BatchUpdateSpreadsheetRequest.requests[0].setDataValidation.rule: unknown field "strikt"',
+        'requests[0].updateDimensionProperties.fields: field mask "width" names no field of DimensionProperties',
+      ]);
+    });
+
+    it('repeatCell writes the masked fields into every cell of the range and keeps the rest', async () => {
+      const id = fake.createSpreadsheet('X', [{ name: 'Blad1', rows: [['a', 'b'], ['c', 'd']] }]);
+      const bold = { textFormat: { bold: true } };
+      await batch(id, [{ repeatCell: { range: { sheetId: 0, startRowIndex: 0, endRowIndex: 1 }, cell: { userEnteredFormat: bold, userEnteredValue: { stringValue: 'x' } }, fields: 'userEnteredFormat.textFormat.bold' } }]);
+      expect(fake.getSheetValues(id, 'Blad1')).toEqual([['a', 'b'], ['c', 'd']]);
+      expect([[1, 1], [1, 2], [1, 26], [2, 1]].map(([r, c]) => fake.getCell(id, 'Blad1', r!, c!)?.userEnteredFormat ?? null)).toEqual([bold, bold, bold, null]);
+      expect(fake.getCell(id, 'Blad1', 1, 26)?.effectiveFormat).toEqual(bold);
+    });
+
+    it('updateDimensionProperties keeps column widths and hidden rows, and spreadsheets.get shows them', async () => {
+      const id = fake.createSpreadsheet('X', [{ name: 'Blad1', rows: [['a'], ['b'], ['c']] }]);
+      await batch(id, [
+        { updateDimensionProperties: { range: { sheetId: 0, dimension: 'COLUMNS', startIndex: 1, endIndex: 3 }, properties: { pixelSize: 240, hiddenByUser: true }, fields: 'pixelSize' } },
+        { updateDimensionProperties: { range: { sheetId: 0, dimension: 'ROWS', startIndex: 1, endIndex: 2 }, properties: { hiddenByUser: true, pixelSize: 40 }, fields: 'hiddenByUser,pixelSize' } },
+      ]);
+      const sheet = fake.getSpreadsheet(id).sheets[0]!;
+      expect([...sheet.columnProperties]).toEqual([[1, { pixelSize: 240 }], [2, { pixelSize: 240 }]]);
+      expect([...sheet.hiddenRows]).toEqual([1]);
+      const read = await sheets.spreadsheets.get({ spreadsheetId: id, fields: 'sheets.data(rowMetadata,columnMetadata)' });
+      const data = read.data.sheets?.[0]?.data?.[0];
+      expect(data?.columnMetadata?.slice(0, 4)).toEqual([{ pixelSize: 100 }, { pixelSize: 240 }, { pixelSize: 240 }, { pixelSize: 100 }]);
+      expect(data?.rowMetadata).toEqual([{ pixelSize: 21 }, { pixelSize: 40, hiddenByUser: true }, { pixelSize: 21 }]);
+      await batch(id, [{ updateDimensionProperties: { range: { sheetId: 0, dimension: 'ROWS', startIndex: 1, endIndex: 2 }, properties: {}, fields: 'hiddenByUser' } }]);
+      expect([...fake.getSpreadsheet(id).sheets[0]!.hiddenRows]).toEqual([]);
+    });
+
+    it('addSheet keeps the frozen rows and columns it is given', async () => {
+      const id = fake.createSpreadsheet('X', [{ name: 'Blad1', rows: [] }]);
+      await batch(id, [{ addSheet: { properties: { title: 'Mätetal', gridProperties: { rowCount: 50, columnCount: 30, frozenRowCount: 1, frozenColumnCount: 3 } } } }]);
+      expect(fake.getSpreadsheet(id).sheets[1]!.properties.gridProperties).toEqual({ rowCount: 50, columnCount: 30, frozenRowCount: 1, frozenColumnCount: 3 });
+    });
   });
 
   it('reads values with values.batchGet and 400s an unknown sheet', async () => {

@@ -78,6 +78,20 @@ export function applyBatch(original: FakeSpreadsheet, requests: Request[]): Batc
         replies.push({ addChart: { chart } });
         break;
       }
+      case 'setDataValidation':
+        setDataValidation(book, r, where);
+        replies.push({});
+        break;
+      case 'repeatCell':
+        maskErrors.push(...validateFieldMask('sheets', 'CellData', r.fields ?? '', `requests[${i}].repeatCell.fields`));
+        repeatCell(book, r, where);
+        replies.push({});
+        break;
+      case 'updateDimensionProperties':
+        maskErrors.push(...validateFieldMask('sheets', 'DimensionProperties', r.fields ?? '', `requests[${i}].updateDimensionProperties.fields`));
+        updateDimensionProperties(book, r, where);
+        replies.push({});
+        break;
       case 'deleteEmbeddedObject': {
         const found = book.sheets.find((s) => s.charts.some((c) => c.chartId === r.objectId));
         if (!found) throw badRequest(`${where}: No object with id ${r.objectId}`);
@@ -180,7 +194,10 @@ function addSheet(book: FakeSpreadsheet, props: sheets_v4.Schema$SheetProperties
   const id = props.sheetId ?? book.nextObjectId++;
   if (book.sheets.some((s) => s.properties.sheetId === id)) throw badRequest(`${where}: Sheet with id ${id} already exists.`);
   const index = Math.min(props.index ?? book.sheets.length, book.sheets.length);
-  const sheet = newSheet(id, title, index, props.gridProperties?.rowCount ?? 1000, props.gridProperties?.columnCount ?? 26);
+  const { rowCount, columnCount, ...otherGrid } = props.gridProperties ?? {};
+  const sheet = newSheet(id, title, index, rowCount ?? 1000, columnCount ?? 26);
+  // frozen rows and columns, gridlines …: kept as sent
+  for (const [key, value] of Object.entries(otherGrid)) if (value != null) (sheet.properties.gridProperties as Record<string, any>)[key] = value;
   if (props.hidden) sheet.properties.hidden = true;
   book.sheets.splice(index, 0, sheet);
   book.sheets.forEach((s, i) => (s.properties.index = i));
@@ -203,4 +220,70 @@ function updateSheetProperties(book: FakeSpreadsheet, r: sheets_v4.Schema$Update
   const { rowCount, columnCount } = sheet.properties.gridProperties;
   sheet.rows = sheet.rows.slice(0, rowCount).map((row) => row.slice(0, columnCount));
   if (!book.sheets.some((s) => !s.properties.hidden)) throw badRequest(`${where}: You can't hide all the sheets in a document.`);
+}
+
+/** The cells a GridRange covers (0-based, end exclusive; an open side runs to the grid's edge), checked against the grid. */
+function gridBounds(sheet: FakeSheet, range: sheets_v4.Schema$GridRange, where: string) {
+  const { rowCount, columnCount } = sheet.properties.gridProperties;
+  const b = {
+    startRow: range.startRowIndex ?? 0,
+    endRow: range.endRowIndex ?? rowCount,
+    startCol: range.startColumnIndex ?? 0,
+    endCol: range.endColumnIndex ?? columnCount,
+  };
+  if (b.startRow < 0 || b.startCol < 0 || b.startRow > b.endRow || b.startCol > b.endCol) throw badRequest(`${where}: Invalid range.`);
+  if (b.endRow > rowCount) throw badRequest(`${where}: Range ('${sheet.properties.title}'!R${b.endRow}) exceeds grid limits. Max rows: ${rowCount}`);
+  if (b.endCol > columnCount) throw badRequest(`${where}: Range ('${sheet.properties.title}'!C${b.endCol}) exceeds grid limits. Max columns: ${columnCount}`);
+  return b;
+}
+
+function forEachCell(sheet: FakeSheet, range: sheets_v4.Schema$GridRange, where: string, visit: (row: number, col: number) => void): void {
+  const b = gridBounds(sheet, range, where);
+  for (let row = b.startRow; row < b.endRow; row++) for (let col = b.startCol; col < b.endCol; col++) visit(row, col);
+}
+
+/** Sheets keeps a rule on every cell of the range (CellData.dataValidation); no rule clears them. */
+function setDataValidation(book: FakeSpreadsheet, r: sheets_v4.Schema$SetDataValidationRequest, where: string): void {
+  const range = r.range ?? {};
+  const sheet = sheetById(book, range.sheetId ?? 0, where);
+  if (r.rule && !r.rule.condition) throw badRequest(`${where}: rule.condition is required.`);
+  const values = r.rule?.condition?.values ?? [];
+  if (r.rule?.condition?.type === 'ONE_OF_LIST' && values.length === 0) throw badRequest(`${where}: ONE_OF_LIST requires at least one value.`);
+  const data: CellData | undefined = r.rule ? { dataValidation: r.rule } : undefined;
+  forEachCell(sheet, range, where, (row, col) => writeCell(sheet, row, col, data, 'dataValidation', where));
+}
+
+function repeatCell(book: FakeSpreadsheet, r: sheets_v4.Schema$RepeatCellRequest, where: string): void {
+  if (!r.fields) throw badRequest(`${where}: At least one field must be updated.`);
+  const range = r.range ?? {};
+  const sheet = sheetById(book, range.sheetId ?? 0, where);
+  forEachCell(sheet, range, where, (row, col) => writeCell(sheet, row, col, r.cell ?? undefined, r.fields!, where));
+}
+
+function updateDimensionProperties(book: FakeSpreadsheet, r: sheets_v4.Schema$UpdateDimensionPropertiesRequest, where: string): void {
+  if (!r.fields) throw badRequest(`${where}: At least one field must be updated.`);
+  if (!r.range) throw badRequest(`${where}: range is required.`);
+  const sheet = sheetById(book, r.range.sheetId ?? 0, where);
+  const rows = r.range.dimension === 'ROWS';
+  if (!rows && r.range.dimension !== 'COLUMNS') throw badRequest(`${where}: range.dimension must be ROWS or COLUMNS.`);
+  const size = rows ? sheet.properties.gridProperties.rowCount : sheet.properties.gridProperties.columnCount;
+  const start = r.range.startIndex ?? 0;
+  const end = r.range.endIndex ?? size;
+  if (start < 0 || start >= end) throw badRequest(`${where}: Invalid dimension range ${start}–${end}.`);
+  if (end > size) throw badRequest(`${where}: Range exceeds grid limits. Max ${rows ? 'rows' : 'columns'}: ${size}`);
+  const store = rows ? sheet.rowProperties : sheet.columnProperties;
+  const fields = r.fields.trim() === '*' ? Object.keys(r.properties ?? {}) : r.fields.split(',').map((f) => f.trim()).filter(Boolean);
+  for (let i = start; i < end; i++) {
+    const props: Record<string, any> = store.get(i) ?? {};
+    for (const field of fields) {
+      if (rows && field === 'hiddenByUser') {
+        if (r.properties?.hiddenByUser) sheet.hiddenRows.add(i);
+        else sheet.hiddenRows.delete(i);
+      } else {
+        setPath(props, r.properties as Record<string, any>, field.split('.'));
+      }
+    }
+    if (Object.keys(props).length) store.set(i, props);
+    else store.delete(i);
+  }
 }

@@ -11,8 +11,12 @@ export type CellData = sheets_v4.Schema$CellData;
 
 export interface FakeSheet {
   properties: sheets_v4.Schema$SheetProperties & { sheetId: number; title: string; gridProperties: { rowCount: number; columnCount: number } };
+  /** cells, dropdowns (`dataValidation`) included, by 0-based row and column */
   rows: (CellData | undefined)[][];
   hiddenRows: Set<number>;
+  /** what updateDimensionProperties set (pixelSize …), by 0-based index; a row's hiddenByUser lives in hiddenRows */
+  rowProperties: Map<number, sheets_v4.Schema$DimensionProperties>;
+  columnProperties: Map<number, sheets_v4.Schema$DimensionProperties>;
   protectedRanges: sheets_v4.Schema$ProtectedRange[];
   charts: sheets_v4.Schema$EmbeddedChart[];
   developerMetadata: sheets_v4.Schema$DeveloperMetadata[];
@@ -125,6 +129,8 @@ export function newSheet(sheetId: number, title: string, index: number, rows = 1
     properties: { sheetId, title, index, sheetType: 'GRID', gridProperties: { rowCount: rows, columnCount: columns } },
     rows: [],
     hiddenRows: new Set(),
+    rowProperties: new Map(),
+    columnProperties: new Map(),
     protectedRanges: [],
     charts: [],
     developerMetadata: [],
@@ -179,13 +185,24 @@ export function parseA1(book: FakeSpreadsheet, range: string): A1Range {
   };
 }
 
+export const DEFAULT_ROW_PIXELS = 21;
+export const DEFAULT_COLUMN_PIXELS = 100;
+
 function gridData(sheet: FakeSheet): sheets_v4.Schema$GridData {
   const rowCount = sheet.rows.length;
   return {
     startRow: 0,
     startColumn: 0,
     rowData: sheet.rows.map((r) => (r.length ? { values: r.map((c) => c ?? {}) } : {})),
-    rowMetadata: Array.from({ length: rowCount }, (_, i) => (sheet.hiddenRows.has(i) ? { pixelSize: 21, hiddenByUser: true } : { pixelSize: 21 })),
+    rowMetadata: Array.from({ length: rowCount }, (_, i) => ({
+      pixelSize: DEFAULT_ROW_PIXELS,
+      ...sheet.rowProperties.get(i),
+      ...(sheet.hiddenRows.has(i) ? { hiddenByUser: true } : {}),
+    })),
+    columnMetadata: Array.from({ length: sheet.properties.gridProperties.columnCount }, (_, i) => ({
+      pixelSize: DEFAULT_COLUMN_PIXELS,
+      ...sheet.columnProperties.get(i),
+    })),
   };
 }
 
