@@ -34,6 +34,8 @@ export interface AggregateInput {
   childNoun: ChildNoun;
   /** the row's own errors from the parser: any makes the row Fel (the computed status is kept) */
   errors?: string[];
+  /** false: leave `explanation` empty (last year's pass needs statuses only) */
+  explain?: boolean;
 }
 
 const SCORES: Partial<Record<Status, number>> = { Positiv: 1, Oförändrad: 0, Negativ: -1 };
@@ -129,6 +131,7 @@ export function aggregate(input: AggregateInput): AggregateAssessment {
     computed: status === computed && rule !== 'manuell' ? null : computed,
     manual: manualUsed,
   };
+  if (input.explain === false) return { ...result, explanation: '' };
   const explanation = explainAggregate(result, {
     childNoun: input.childNoun,
     childCount: input.children.length,

@@ -38,10 +38,18 @@ export function metricErrors(row: MetricRow, year: number | null): string[] {
   return manual && isBlank(manual.justification) ? [MISSING_JUSTIFICATION] : [];
 }
 
-export function assessMetric(row: MetricRow, year: number | null, defaultTolerance: number): MetricAssessment {
+export interface AssessOptions {
+  /**
+   * false: leave `explanation` empty. Last year's pass only needs statuses ("changed since last year"),
+   * and rendering the Swedish text with Intl formatting is most of an assessment's cost.
+   */
+  explain?: boolean;
+}
+
+export function assessMetric(row: MetricRow, year: number | null, defaultTolerance: number, options: AssessOptions = {}): MetricAssessment {
   const errors = metricErrors(row, year);
   const draft = decide(row, year, defaultTolerance, errors);
-  return { ...draft, explanation: explainMetric(draft, row, errors) };
+  return { ...draft, explanation: options.explain === false ? '' : explainMetric(draft, row, errors) };
 }
 
 function decide(row: MetricRow, year: number | null, defaultTolerance: number, errors: string[]): MetricDraft {
@@ -82,19 +90,26 @@ function blankDraft(row: MetricRow, year: number | null): MetricDraft {
     absoluteTolerance: null,
     computed: null,
     manual: null,
-    // every year the row has, for the summary's Utfall columns and charts
-    outcomes: { ...row.outcomes },
+    // every year the row has, for the summary's Utfall columns and charts; shared with the row, which
+    // nothing changes after parsing (a copy per assessment was a large part of the engine's time)
+    outcomes: row.outcomes,
   };
 }
 
 /** The latest earlier year with a value; years may come in any order and gaps are skipped. */
 export function previousOutcome(outcomes: Record<number, number>, year: number): { year: number; value: number } | null {
-  let best: { year: number; value: number } | null = null;
-  for (const [key, value] of Object.entries(outcomes)) {
+  let bestYear = -Infinity;
+  let bestValue = 0;
+  // for…in: no entries array per call (the order does not matter, the latest year wins)
+  for (const key in outcomes) {
     const y = Number(key);
-    if (y < year && Number.isFinite(value) && (best === null || y > best.year)) best = { year: y, value };
+    const value = outcomes[y]!;
+    if (y < year && y > bestYear && Number.isFinite(value)) {
+      bestYear = y;
+      bestValue = value;
+    }
   }
-  return best;
+  return bestYear === -Infinity ? null : { year: bestYear, value: bestValue };
 }
 
 /** Rules 2–7 (what the row gives without a manual assessment). */

@@ -10,12 +10,13 @@ import type {
   IndicatorRow,
   IsoDate,
   MetricAssessment,
+  MetricRow,
   PaceResult,
   SetAssessment,
   SetSettings,
   WorkbookModel,
 } from './model.ts';
-import { assessMetric } from './assess-metric.ts';
+import { assessMetric, type AssessOptions } from './assess-metric.ts';
 import { aggregate } from './aggregate.ts';
 import { assessGoalArea, assessIndicator } from './assess-workbook.ts';
 import { byWorkbookName, goalAreaKey, indicatorKey } from './match.ts';
@@ -34,11 +35,20 @@ export interface SetLevels {
 
 export const ORGANISATION_FALLBACK_NAME = 'Organisationen';
 
-export function assessSet(models: WorkbookModel[], settings: SetSettings, today: IsoDate): SetAssessment {
+export interface AssessSetOptions {
+  /**
+   * Metric rows already assessed for the reporting year with these settings (the workbooks' own
+   * assessments): reused, not assessed and explained a second time.
+   */
+  assessed?: ReadonlyMap<MetricRow, MetricAssessment>;
+}
+
+export function assessSet(models: WorkbookModel[], settings: SetSettings, today: IsoDate, options: AssessSetOptions = {}): SetAssessment {
   const sorted = byWorkbookName(models);
   const year = settings.reportingYear;
-  const levels = assessLevels(sorted, year, settings);
-  const previous = year === null ? null : assessLevels(sorted, year - 1, settings);
+  const levels = assessLevels(sorted, year, settings, { assessed: options.assessed });
+  // last year only feeds "changed since last year": statuses without their Förklaring
+  const previous = year === null ? null : assessLevels(sorted, year - 1, settings, { explain: false });
   const pace = year === null ? [] : setPace(sorted, year);
   return {
     year,
@@ -70,12 +80,21 @@ export function firstByKey<T>(rows: readonly T[], key: (row: T) => string): T[] 
 }
 
 /** `sorted` must already be in workbook-name order. */
-export function assessLevels(sorted: readonly WorkbookModel[], year: number | null, settings: SetSettings): SetLevels {
-  const metrics = sorted.flatMap((m) => m.metrics.map((row) => assessMetric(row, year, settings.tolerance)));
+export function assessLevels(
+  sorted: readonly WorkbookModel[],
+  year: number | null,
+  settings: SetSettings,
+  options: AssessOptions & AssessSetOptions = {},
+): SetLevels {
+  const explain = options.explain !== false;
+  const metrics: MetricAssessment[] = [];
+  for (const m of sorted) {
+    for (const row of m.metrics) metrics.push(options.assessed?.get(row) ?? assessMetric(row, year, settings.tolerance, options));
+  }
   const indicatorRows = winningIndicators(sorted);
   const goalAreaRows = winningGoalAreas(sorted);
-  const indicators = indicatorRows.map((row) => assessIndicator(row, metrics, year, settings.threshold));
-  const goalAreas = goalAreaRows.map((row) => assessGoalArea(row, indicators, year, settings.threshold));
+  const indicators = indicatorRows.map((row) => assessIndicator(row, metrics, year, settings.threshold, explain));
+  const goalAreas = goalAreaRows.map((row) => assessGoalArea(row, indicators, year, settings.threshold, explain));
   const organisation = aggregate({
     level: 'organisation',
     name: settings.organisation?.trim() || ORGANISATION_FALLBACK_NAME,
@@ -87,6 +106,7 @@ export function assessLevels(sorted: readonly WorkbookModel[], year: number | nu
     manual: settings.manualOverall,
     year,
     childNoun: 'målområden',
+    explain,
   });
   return { metrics, indicators, goalAreas, organisation };
 }

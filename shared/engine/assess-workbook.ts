@@ -31,6 +31,7 @@ export function assessIndicator(
   metrics: readonly MetricAssessment[],
   year: number | null,
   threshold: number,
+  explain = true,
 ): AggregateAssessment {
   const children = metricsByIndicator(metrics).get(indicatorKey(row.goalArea, row.name)) ?? [];
   const assessment = aggregate({
@@ -46,6 +47,7 @@ export function assessIndicator(
     year,
     childNoun: 'mätetal',
     errors: row.errors,
+    explain,
   });
   return { ...assessment, target2030: row.target2030 };
 }
@@ -56,6 +58,7 @@ export function assessGoalArea(
   indicators: readonly AggregateAssessment[],
   year: number | null,
   threshold: number,
+  explain = true,
 ): AggregateAssessment {
   const key = goalAreaKey(row.name);
   const children = indicators.filter((i) => i.goalArea !== null && goalAreaKey(i.goalArea) === key);
@@ -71,6 +74,7 @@ export function assessGoalArea(
     year,
     childNoun: 'indikatorer',
     errors: row.errors,
+    explain,
   });
   return { ...assessment, goal: row.goal };
 }

@@ -4,10 +4,11 @@
  * @module
  */
 
-const cache = new Map<string, Intl.NumberFormat>();
+// keyed by a number, not a string built on every call: this runs for every figure of every Förklaring
+const cache = new Map<number, Intl.NumberFormat>();
 
 function formatter(minDecimals: number, maxDecimals: number, signDisplay: 'auto' | 'exceptZero'): Intl.NumberFormat {
-  const key = `${minDecimals}/${maxDecimals}/${signDisplay}`;
+  const key = (minDecimals * 128 + maxDecimals) * 2 + (signDisplay === 'exceptZero' ? 1 : 0);
   let f = cache.get(key);
   if (!f) {
     f = new Intl.NumberFormat('sv-SE', {

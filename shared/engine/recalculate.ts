@@ -4,7 +4,7 @@
  * @module
  */
 import type { WorkbookGrid } from './grid.ts';
-import type { Issue, IsoDate, SetAssessment, SetSettings, WorkbookAssessment, WorkbookModel, WritePlan } from './model.ts';
+import type { Issue, IsoDate, MetricAssessment, MetricRow, SetAssessment, SetSettings, WorkbookAssessment, WorkbookModel, WritePlan } from './model.ts';
 import type { SummaryDocument } from './summary-model.ts';
 import { parseWorkbook } from './parse-workbook.ts';
 import { resolveSetSettings } from './set-settings.ts';
@@ -51,7 +51,7 @@ export function recalculate(grids: WorkbookGrid[], options: RecalculateOptions):
   }
   const assessments = models.map((model) => assessWorkbook(model, settings, options.today));
   const plans = sorted.map((grid, i) => planWrites(grid, models[i]!, assessments[i]!));
-  const set = assessSet(all, settings, options.today);
+  const set = assessSet(all, settings, options.today, { assessed: assessedRows(models, assessments) });
   set.issues.push(...(options.extraIssues ?? []));
   const summary = buildSummary(set, settings, {
     sources: all.map((m) => ({ id: m.workbookId, name: m.workbookName })),
@@ -59,4 +59,16 @@ export function recalculate(grids: WorkbookGrid[], options: RecalculateOptions):
     changedAt: options.changedAt,
   });
   return { models, settings, assessments, plans, set, summary };
+}
+
+/** Each metric row with its workbook's assessment (same year and settings as the set's, so the same result). */
+export function assessedRows(models: readonly WorkbookModel[], assessments: readonly WorkbookAssessment[]): Map<MetricRow, MetricAssessment> {
+  const assessed = new Map<MetricRow, MetricAssessment>();
+  models.forEach((model, i) => {
+    const metrics = assessments[i]?.metrics ?? [];
+    // assessWorkbook assesses model.metrics in order, one each
+    if (metrics.length !== model.metrics.length) return;
+    model.metrics.forEach((row, j) => assessed.set(row, metrics[j]!));
+  });
+  return assessed;
 }

@@ -32,17 +32,20 @@ export function collectIssues(
   workbook: (id: string | null) => string,
 ): Issue[] {
   const seen = new Set<string>();
+  // kind + place of every issue in `out`: scanning `out` for each derived issue was quadratic
+  const places = new Set<string>();
   const out: Issue[] = [];
   const add = (issue: Issue) => {
     const key = `${issue.kind}\u0000${place(issue)}\u0000${issue.subject ?? ''}\u0000${issue.message}`;
     if (seen.has(key)) return;
     seen.add(key);
+    places.add(`${issue.kind}\u0000${place(issue)}`);
     out.push(issue);
   };
   for (const issue of [...set.issues, ...settings.issues]) add(issue);
 
   const listed = (kind: IssueKind, at: { workbookId: string; sheet: string; rowNumber?: number }) =>
-    out.some((i) => i.kind === kind && place(i) === place(at));
+    places.has(`${kind}\u0000${place(at)}`);
   const derived = (kind: IssueKind, sheet: string, a: MetricAssessment | AggregateAssessment, message: string) => {
     if (a.workbookId === null || a.rowNumber === null) return;
     const at = { workbookId: a.workbookId, sheet, rowNumber: a.rowNumber };

@@ -39,16 +39,45 @@ export async function buildSummaryWorkbook(
 }
 
 const COLUMN_WIDTHS = [38, 30, 16, 14, 14, 14, 16, 60];
-const LAST_COLUMN = COLUMN_WIDTHS.length;
-const CHARS_PER_LINE = 180;
 
-/** Long text over the sheet's width, wrapped; merged cells get no automatic height, so it is estimated. */
-function wrapAcross(ws: ExcelJS.Worksheet, row: number, fromColumn: number, text: string): void {
-  ws.mergeCells(row, fromColumn, row, LAST_COLUMN);
-  const cell = ws.getCell(row, fromColumn);
-  cell.value = text;
-  cell.alignment = { wrapText: true, vertical: 'top' };
-  ws.getRow(row).height = 15 * Math.max(1, Math.ceil(text.length / CHARS_PER_LINE));
+/**
+ * Long text over the sheet's width, one row per line: each line overflows into the empty cells to its
+ * right, so it needs no merged cells. exceljs checks every new merge against all earlier ones (and
+ * again on reading the file back), which is quadratic in the thousands of list items of a large set.
+ * Returns the rows used.
+ */
+function wrapAcross(ws: ExcelJS.Worksheet, row: number, fromColumn: number, text: string): number {
+  // a column's width counts '0' digits; running text is narrower, so a line of that many characters fits
+  const width = COLUMN_WIDTHS.slice(fromColumn - 1).reduce((sum, w) => sum + w, 0);
+  const lines = text.split('\n').flatMap((paragraph) => breakLines(paragraph, width));
+  lines.forEach((line, i) => {
+    const cell = ws.getCell(row + i, fromColumn);
+    cell.value = line;
+    cell.alignment = { vertical: 'top' };
+  });
+  return lines.length;
+}
+
+/** Greedy word wrap; a word longer than a line is cut. */
+export function breakLines(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    const next = line === '' ? word : `${line} ${word}`;
+    if (next.length <= width) {
+      line = next;
+      continue;
+    }
+    if (line !== '') lines.push(line);
+    let rest = word;
+    while (rest.length > width) {
+      lines.push(rest.slice(0, width));
+      rest = rest.slice(width);
+    }
+    line = rest;
+  }
+  lines.push(line);
+  return lines;
 }
 
 function summarySheet(wb: ExcelJS.Workbook, doc: SummaryDocument): void {
@@ -73,8 +102,7 @@ function summarySheet(wb: ExcelJS.Workbook, doc: SummaryDocument): void {
         r += 1;
         break;
       case 'paragraph':
-        wrapAcross(ws, r, 1, b.text);
-        r += 1;
+        r += wrapAcross(ws, r, 1, b.text);
         break;
       case 'keyValue': {
         ws.getCell(r, 1).value = b.label;
@@ -112,8 +140,7 @@ function summarySheet(wb: ExcelJS.Workbook, doc: SummaryDocument): void {
             ws.getCell(r, 1).value = item.style;
             style(ws.getCell(r, 1), item);
           }
-          wrapAcross(ws, r, 2, item.text);
-          r += 1;
+          r += wrapAcross(ws, r, 2, item.text);
         }
         break;
       case 'chart': {
