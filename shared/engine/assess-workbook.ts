@@ -89,8 +89,16 @@ export function metricsByIndicator(metrics: readonly MetricAssessment[]): Map<st
   let groups = byIndicator.get(metrics);
   if (!groups) {
     groups = new Map();
+    // rows of one indicator usually follow each other (and share the parser's name strings): reuse their key
+    let lastGoalArea: string | null = null;
+    let lastIndicator: string | null = null;
+    let key = '';
     for (const m of metrics) {
-      const key = indicatorKey(m.goalArea, m.indicator);
+      if (m.goalArea !== lastGoalArea || m.indicator !== lastIndicator) {
+        key = indicatorKey(m.goalArea, m.indicator);
+        lastGoalArea = m.goalArea;
+        lastIndicator = m.indicator;
+      }
       const group = groups.get(key);
       if (group) group.push(m);
       else groups.set(key, [m]);

@@ -58,5 +58,7 @@ export function findSheet(grid: WorkbookGrid, sheetName: string): SheetGrid | un
 
 /** The one normaliser for headers, sheet names and keywords: trim, fold case, collapse inner spaces. */
 export function normalizeName(text: string): string {
-  return text.replace(/[\s\u00a0]+/g, ' ').trim().toLocaleLowerCase('sv-SE');
+  // toLowerCase, not toLocaleLowerCase('sv-SE'): Unicode has no Swedish-specific case mappings, so the two agree
+  // on every character (checked over all code points), and the locale-aware call is ~5× slower per name
+  return text.replace(/[\s\u00a0]+/g, ' ').trim().toLowerCase();
 }

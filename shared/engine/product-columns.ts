@@ -62,7 +62,7 @@ export function typedInProductColumns(
       const column = columns.columns[header];
       if (column === undefined) continue;
       const text = cellText(sheet.rows[row.rowNumber - 1]?.[column - 1]);
-      const remembered = state?.written[stateKey(templateSheet, identity, header)];
+      const remembered = state ? state.written[stateKey(templateSheet, identity, header)] : undefined;
       const typed =
         remembered !== undefined
           ? text !== cellText({ value: remembered })

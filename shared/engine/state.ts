@@ -29,7 +29,24 @@ export const rowRef = {
  * state which naming scheme they use; it is already part of the full key (see `stateKey`).
  */
 export function rowIdentity(_sheet: string, parts: string[]): string {
-  return parts.map((p) => normalizeName(p)).join('|');
+  let identity = '';
+  for (let i = 0; i < parts.length; i++) {
+    const n = normalizedAt(i, parts[i]!);
+    identity = i === 0 ? n : `${identity}|${n}`;
+  }
+  return identity;
+}
+
+// Consecutive rows mostly repeat their goal area and indicator: remembering the last name per position
+// saves most of the normalising when every row of 100,000 is keyed (parse check and write plan).
+const lastRaw: string[] = [];
+const lastNormalized: string[] = [];
+function normalizedAt(position: number, text: string): string {
+  if (lastRaw[position] === text) return lastNormalized[position]!;
+  const n = normalizeName(text);
+  lastRaw[position] = text;
+  lastNormalized[position] = n;
+  return n;
 }
 
 /** The key of one product cell: `Sheet!identity!Column`. */
@@ -46,6 +63,11 @@ export function sameState(a: ProductState | null, b: ProductState | null): boole
   const wa = a?.written ?? {};
   const wb = b?.written ?? {};
   const ka = Object.keys(wa);
+  // a first run compares nothing with every key: answer without listing them
+  if (ka.length === 0) {
+    for (const k in wb) if (Object.hasOwn(wb, k)) return false;
+    return true;
+  }
   if (ka.length !== Object.keys(wb).length) return false;
   return ka.every((k) => Object.hasOwn(wb, k) && wb[k] === wa[k]);
 }
