@@ -26,12 +26,6 @@ export type WriteOutcome =
   /** the workbook could not be written (locked, permissions …); `reason` is Swedish */
   | { kind: 'skipped'; reason: string };
 
-export interface UnreadableWorkbook {
-  ref: WorkbookRef;
-  /** Swedish, names the file and the reason */
-  reason: string;
-}
-
 export interface WorkbookStore {
   /** the configured set (local: every .xlsx in the folder but the summary, lock files and backups) */
   list(): Promise<WorkbookRef[]>;

@@ -8,7 +8,8 @@ import type { Issue, IsoDate, WorkbookModel } from '../engine/model.ts';
 import type { ChangeLogRow } from '../engine/summary-model.ts';
 import { recalculate, type RecalculateResult } from '../engine/recalculate.ts';
 import { UnreadableWorkbookError, type SummaryStore, type WorkbookRef, type WorkbookStore, type WriteOutcome } from '../ports.ts';
-import { emptyCounts, type RecalcReport, type WorkbookReport } from './report.ts';
+import { countStatuses } from '../engine/aggregate.ts';
+import type { RecalcReport, WorkbookReport } from './report.ts';
 
 export interface RecalcDeps {
   store: WorkbookStore;
@@ -158,8 +159,7 @@ function report(
   const workbooks: WorkbookReport[] = loaded.map((item) => {
     const assessment = result.assessments.find((a) => a.workbookId === item.grid.id);
     const plan = result.plans.find((p) => p.workbookId === item.grid.id);
-    const counts = emptyCounts();
-    for (const m of assessment?.metrics ?? []) counts[m.status]++;
+    const counts = countStatuses(assessment?.metrics ?? []);
     const outcome = outcomes.get(item.ref.id) ?? { kind: 'unchanged' as const };
     return {
       id: item.ref.id,
@@ -171,7 +171,7 @@ function report(
     };
   });
   for (const u of unreadable) {
-    workbooks.push({ id: u.ref.id, name: u.ref.name, outcome: 'unreadable', reason: u.reason, counts: emptyCounts(), cellsWritten: 0 });
+    workbooks.push({ id: u.ref.id, name: u.ref.name, outcome: 'unreadable', reason: u.reason, counts: countStatuses([]), cellsWritten: 0 });
   }
   return {
     year: result.settings.reportingYear,

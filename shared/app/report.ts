@@ -4,8 +4,6 @@
  */
 import type { Status } from '../engine/model.ts';
 
-export type StatusCountsByWord = Record<Status, number>;
-
 export interface WorkbookReport {
   id: string;
   name: string;
@@ -13,7 +11,7 @@ export interface WorkbookReport {
   outcome: string;
   /** Swedish reason for skipped/unreadable */
   reason?: string;
-  counts: StatusCountsByWord;
+  counts: Record<Status, number>;
   cellsWritten: number;
 }
 
@@ -27,8 +25,4 @@ export interface RecalcReport {
   /** data-quality lines (Swedish), as the summary lists them */
   issues: { kind: string; text: string }[];
   changes: number;
-}
-
-export function emptyCounts(): StatusCountsByWord {
-  return { Positiv: 0, Oförändrad: 0, Negativ: 0, 'Inget värde': 0, Fel: 0 };
 }
