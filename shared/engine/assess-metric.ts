@@ -6,7 +6,7 @@
  */
 import type { ManualAssessment, MetricAssessment, MetricRow } from './model.ts';
 import { atLeast, atMost, atOrBetter, directionSign } from './rule-compare.ts';
-import { explainMetric, type MetricDraft } from './explain-metric.ts';
+import { explainMetric } from './explain-metric.ts';
 
 /** A manual assessment counts when it names no Bedömningsår or names the year assessed. */
 export function activeManual(manual: ManualAssessment | null | undefined, year: number | null): ManualAssessment | null {
@@ -48,27 +48,44 @@ export interface AssessOptions {
 
 export function assessMetric(row: MetricRow, year: number | null, defaultTolerance: number, options: AssessOptions = {}): MetricAssessment {
   const errors = metricErrors(row, year);
-  const draft = decide(row, year, defaultTolerance, errors);
-  return { ...draft, explanation: options.explain === false ? '' : explainMetric(draft, row, errors) };
+  // one object per assessment, filled in by the rules: a spread per rule step was a fifth of the engine's
+  // time (allocation and garbage collection) on 100,000 metrics
+  const a = blankAssessment(row, year);
+  decide(a, row, year, defaultTolerance, errors);
+  if (options.explain !== false) a.explanation = explainMetric(a, row, errors);
+  return a;
 }
 
-function decide(row: MetricRow, year: number | null, defaultTolerance: number, errors: string[]): MetricDraft {
-  const base = blankDraft(row, year);
+function decide(a: MetricAssessment, row: MetricRow, year: number | null, defaultTolerance: number, errors: string[]): void {
   // Rule 0: a row that cannot be read is Fel before anything else.
-  if (row.errors.length > 0 || row.direction === null) return { ...base, status: 'Fel', rule: 'fel' };
+  if (row.errors.length > 0 || row.direction === null) {
+    a.status = 'Fel';
+    a.rule = 'fel';
+    return;
+  }
   // Följs upp t.o.m.: later years are neither assessed nor reported missing.
-  if (notFollowed(row, year)) return { ...base, status: 'Inget värde', rule: 'ej-följd' };
+  if (notFollowed(row, year)) {
+    a.rule = 'ej-följd';
+    return;
+  }
+  computeRules(a, row, year, defaultTolerance);
   // Rule 1: a current manual assessment wins; the computed status is kept beside it.
   const manual = activeManual(row.manual, year);
-  const computed = computeRules(row, year, defaultTolerance, base);
   if (manual) {
-    if (errors.length > 0) return { ...computed, status: 'Fel', rule: 'fel', computed: computed.status, manual };
-    return { ...computed, status: manual.assessment, rule: 'manuell', computed: computed.status, manual };
+    a.computed = a.status;
+    a.manual = manual;
+    if (errors.length > 0) {
+      a.status = 'Fel';
+      a.rule = 'fel';
+    } else {
+      a.status = manual.assessment;
+      a.rule = 'manuell';
+    }
   }
-  return computed;
 }
 
-function blankDraft(row: MetricRow, year: number | null): MetricDraft {
+/** Every field in MetricAssessment's order (the order its JSON is written in), as "no outcome". */
+function blankAssessment(row: MetricRow, year: number | null): MetricAssessment {
   return {
     workbookId: row.workbookId,
     rowNumber: row.rowNumber,
@@ -93,11 +110,15 @@ function blankDraft(row: MetricRow, year: number | null): MetricDraft {
     // every year the row has, for the summary's Utfall columns and charts; shared with the row, which
     // nothing changes after parsing (a copy per assessment was a large part of the engine's time)
     outcomes: row.outcomes,
+    explanation: '',
   };
 }
 
 /** The latest earlier year with a value; years may come in any order and gaps are skipped. */
 export function previousOutcome(outcomes: Record<number, number>, year: number): { year: number; value: number } | null {
+  // the usual case, an outcome for the year before, needs no scan: no earlier year can be later than it
+  const last = outcomes[year - 1];
+  if (last !== undefined && Number.isFinite(last)) return { year: year - 1, value: last };
   let bestYear = -Infinity;
   let bestValue = 0;
   // for…in: no entries array per call (the order does not matter, the latest year wins)
@@ -112,24 +133,33 @@ export function previousOutcome(outcomes: Record<number, number>, year: number):
   return bestYear === -Infinity ? null : { year: bestYear, value: bestValue };
 }
 
-/** Rules 2–7 (what the row gives without a manual assessment). */
-function computeRules(row: MetricRow, year: number | null, defaultTolerance: number, base: MetricDraft): MetricDraft {
+/** Rules 2–7 (what the row gives without a manual assessment), written into `a`. */
+function computeRules(a: MetricAssessment, row: MetricRow, year: number | null, defaultTolerance: number): void {
   const direction = row.direction;
   // Rule 2
-  if (direction === 'Kvalitativ' || direction === null) return { ...base, status: 'Inget värde', rule: 'kvalitativ' };
+  if (direction === 'Kvalitativ' || direction === null) {
+    a.rule = 'kvalitativ';
+    return;
+  }
   // Rule 3 (no reporting year at all counts as no outcome)
-  if (year === null) return base;
+  if (year === null) return;
   const value = row.outcomes[year];
-  if (value === undefined || !Number.isFinite(value)) return base;
+  if (value === undefined || !Number.isFinite(value)) return;
   const target = row.targetsByYear[year] ?? row.target;
-  const withValue: MetricDraft = { ...base, value, target };
+  a.value = value;
+  a.target = target;
   // Rule 4
   if (target !== null && atOrBetter(value, target, direction)) {
-    return { ...withValue, status: 'Positiv', rule: 'målvärde-nått' };
+    a.status = 'Positiv';
+    a.rule = 'målvärde-nått';
+    return;
   }
   // Rule 5
   const previous = previousOutcome(row.outcomes, year);
-  if (!previous) return { ...withValue, status: 'Inget värde', rule: 'första-mätåret' };
+  if (!previous) {
+    a.rule = 'första-mätåret';
+    return;
+  }
 
   const p = previous.value;
   const change = value - p;
@@ -140,20 +170,26 @@ function computeRules(row: MetricRow, year: number | null, defaultTolerance: num
     atMost(Math.abs(change), absoluteTolerance ?? 0) ||
     (relativeChange !== null && atMost(Math.abs(relativeChange), relativeTolerance));
   const s = directionSign(direction);
-  const measured: MetricDraft = { ...withValue, previous, change, relativeChange, relativeTolerance, absoluteTolerance };
+  a.previous = previous;
+  a.change = change;
+  a.relativeChange = relativeChange;
+  a.relativeTolerance = relativeTolerance;
+  a.absoluteTolerance = absoluteTolerance;
 
   // Rule 6 (p = 0 has no relative change: falls through to rule 7)
   if (row.annualChange !== null && relativeChange !== null) {
     const k = year - previous.year;
     const required = Math.pow(1 + row.annualChange, k) - 1;
-    const status = atLeast(s * relativeChange, s * required)
+    a.required = required;
+    a.status = atLeast(s * relativeChange, s * required)
       ? 'Positiv'
       : s * relativeChange < 0 && !within
         ? 'Negativ'
         : 'Oförändrad';
-    return { ...measured, required, status, rule: 'årlig-förändring' };
+    a.rule = 'årlig-förändring';
+    return;
   }
   // Rule 7
-  const status = within ? 'Oförändrad' : s * change > 0 ? 'Positiv' : 'Negativ';
-  return { ...measured, status, rule: 'förändring' };
+  a.status = within ? 'Oförändrad' : s * change > 0 ? 'Positiv' : 'Negativ';
+  a.rule = 'förändring';
 }
