@@ -23,9 +23,12 @@ export function setIssues(sorted: readonly WorkbookModel[], settings: SetSetting
   const metricRows = sorted.flatMap((m) => m.metrics);
   metricRows.forEach((row, i) => {
     const a = levels.metrics[i]!;
+    // most of 100,000 rows raise nothing: no place object and no empty arrays for them
+    const missing = a.rule === 'saknar-utfall' && year !== null && row.direction !== 'Kvalitativ';
+    if (a.status !== 'Fel' && !missing && !row.manual && !(a.rule === 'manuell' && a.manual)) return;
     const at: Place = { workbookId: row.workbookId, workbookName: nameOf(row.workbookId), sheet: SHEETS.metrics, rowNumber: row.rowNumber, subject: row.name };
     if (a.status === 'Fel') issues.push({ kind: 'error', ...at, message: metricErrors(row, year).join('; ') || a.explanation });
-    if (a.rule === 'saknar-utfall' && year !== null && row.direction !== 'Kvalitativ') {
+    if (missing) {
       issues.push({ kind: 'missing-outcome', ...at, message: `Utfall ${year} saknas` });
     }
     if (a.rule === 'manuell' && a.manual) issues.push({ kind: 'override', ...at, message: overrideMessage(a.manual, a.computed) });

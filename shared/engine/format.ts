@@ -44,32 +44,37 @@ function fastFormat(value: number, minDecimals: number, maxDecimals: number, exc
   const text = String(value < 0 ? -value : value);
   if (text.includes('e')) return null;
   const dot = text.indexOf('.');
-  let digits = dot === -1 ? text : text.slice(0, dot) + text.slice(dot + 1);
-  let intLength = dot === -1 ? text.length : dot;
-  let fracLength = digits.length - intLength;
-  if (fracLength > maxDecimals) {
-    const roundUp = digits.charCodeAt(intLength + maxDecimals) >= 53; // '5'
-    digits = digits.slice(0, intLength + maxDecimals);
-    fracLength = maxDecimals;
+  let int = dot === -1 ? text : text.slice(0, dot);
+  let fraction = dot === -1 ? '' : text.slice(dot + 1);
+  if (fraction.length > maxDecimals) {
+    const roundUp = fraction.charCodeAt(maxDecimals) >= 53; // '5'
+    fraction = fraction.slice(0, maxDecimals);
     if (roundUp) {
-      digits = increment(digits);
-      if (digits.length > intLength + fracLength) intLength++;
+      const digits = increment(int + fraction);
+      int = digits.slice(0, digits.length - maxDecimals);
+      fraction = digits.slice(digits.length - maxDecimals);
     }
+    // String() never ends a fraction in 0, but rounding can
+    let end = fraction.length;
+    while (end > minDecimals && fraction.charCodeAt(end - 1) === 48) end--;
+    fraction = fraction.slice(0, end);
   }
-  while (fracLength > minDecimals && digits.charCodeAt(intLength + fracLength - 1) === 48) fracLength--;
-  if (/^0*$/.test(digits.slice(0, intLength + fracLength))) return null;
-  let out = digits.slice(0, intLength);
-  // sv-SE groups from four digits on: 1 234, 12 345
-  if (intLength > 3) {
-    const first = intLength % 3 || 3;
-    let grouped = out.slice(0, first);
-    for (let i = first; i < intLength; i += 3) grouped += NBSP + out.slice(i, i + 3);
-    out = grouped;
-  }
-  let fraction = digits.slice(intLength, intLength + fracLength);
+  if (int === '0' && isZeros(fraction)) return null;
   while (fraction.length < minDecimals) fraction += '0';
+  // sv-SE groups from four digits on: 1 234, 12 345
+  if (int.length > 3) {
+    const first = int.length % 3 || 3;
+    let grouped = int.slice(0, first);
+    for (let i = first; i < int.length; i += 3) grouped += NBSP + int.slice(i, i + 3);
+    int = grouped;
+  }
   const sign = value < 0 ? MINUS : exceptZero ? '+' : '';
-  return fraction === '' ? sign + out : `${sign}${out},${fraction}`;
+  return fraction === '' ? sign + int : `${sign}${int},${fraction}`;
+}
+
+function isZeros(digits: string): boolean {
+  for (let i = 0; i < digits.length; i++) if (digits.charCodeAt(i) !== 48) return false;
+  return true;
 }
 
 /** "0999" → "1000", "999" → "1000": adds one in the last place. */

@@ -3,6 +3,7 @@
  * @module
  */
 import type { CellInput, SheetGrid } from './grid.ts';
+import { normalizeName } from './grid.ts';
 import type { Issue, IssueKind, ManualAssessment } from './model.ts';
 import { matchHeaders, missingHeaderMessage, type HeaderMatch } from './headers.ts';
 import { cellText, parseYearCell } from './values.ts';
@@ -95,6 +96,5 @@ export function readManual(
 
 /** Normalised identity of a row for duplicate checks and state keys. */
 export function identityOf(...parts: string[]): string {
-  // toLowerCase equals toLocaleLowerCase('sv-SE') on every character (see normalizeName) and is much cheaper
-  return parts.map((p) => p.replace(/[\s\u00a0]+/g, ' ').trim().toLowerCase()).join('|');
+  return parts.map(normalizeName).join('|');
 }

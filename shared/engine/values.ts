@@ -44,6 +44,8 @@ export function cellText(cell: CellInput | null | undefined): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'boolean') return v ? 'SANT' : 'FALSKT';
   if (typeof v === 'number') return String(v);
+  // most texts hold neither space: two native scans instead of a regex replace per cell
+  if (!v.includes('\u00a0') && !v.includes('\u202f')) return v.trim();
   return v.replace(/[\u00a0\u202f]/g, ' ').trim();
 }
 
@@ -51,7 +53,8 @@ export function cellText(cell: CellInput | null | undefined): string {
 export function isBlankCell(cell: CellInput | null | undefined): boolean {
   if (!cell) return true;
   if (cell.error || cell.date || (cell.formula && cell.uncached)) return false;
-  return cell.value === null || (typeof cell.value === 'string' && cell.value.replace(SPACES, '') === '');
+  // SPACES is exactly what trim() removes (\s: WhiteSpace and LineTerminator), and trim copies nothing
+  return cell.value === null || (typeof cell.value === 'string' && cell.value.trim() === '');
 }
 
 /** Removes floating-point noise from a scaled value (0.369 · 100 → 36.9, not 36.900000000000006). */
