@@ -51,8 +51,10 @@ export interface SheetRow {
   cells: readonly (CellInput | null | undefined)[];
 }
 
-export function dataRows(sheet: SheetGrid): SheetRow[] {
-  return sheet.rows.slice(1).map((cells, i) => ({ rowNumber: i + 2, cells: cells ?? [] }));
+/** Rows 2… one at a time: each row object dies young instead of 100,000 of them living through the parse. */
+export function* dataRows(sheet: SheetGrid): Generator<SheetRow> {
+  const rows = sheet.rows;
+  for (let i = 1; i < rows.length; i++) yield { rowNumber: i + 1, cells: rows[i] ?? [] };
 }
 
 export function cellAt(row: SheetRow, column: number | undefined): CellInput | null | undefined {

@@ -53,10 +53,14 @@ export function typedInProductColumns(
 ): void {
   const used = new Set<string>();
   for (const row of rows) {
-    let identity = rowIdentity(templateSheet, row.identity);
-    // mirrors write-plan.ts: a duplicate row gets its own key
-    if (used.has(identity)) identity = `${identity}|#${row.rowNumber}`;
-    used.add(identity);
+    // the keys only look up remembered values: a workbook without state needs none
+    let identity = '';
+    if (state) {
+      identity = rowIdentity(templateSheet, row.identity);
+      // mirrors write-plan.ts: a duplicate row gets its own key
+      if (used.has(identity)) identity = `${identity}|#${row.rowNumber}`;
+      used.add(identity);
+    }
     for (const header of PRODUCT_COLUMNS[templateSheet] ?? []) {
       if (columns.missing.includes(header)) continue;
       const column = columns.columns[header];
