@@ -5,7 +5,7 @@
  * @module
  */
 import { existsSync } from 'node:fs';
-import { copyFile, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { SummaryState, SummaryStore } from '../../ports.ts';
@@ -13,6 +13,7 @@ import type { SummaryDocument, ChangeLogRow } from '../../engine/summary-model.t
 import { SHEETS } from '../../engine/template.ts';
 import { renderSummaryHtml } from '../../render/html-summary.ts';
 import { buildSummaryWorkbook, CHANGE_LOG_COLUMNS, type LogValue } from './summary-workbook.ts';
+import { openSummarySheets } from './open-summary-sheets.ts';
 
 export const SUMMARY_FILE = 'Sammanfattning.xlsx';
 export const SUMMARY_HTML = 'Sammanfattning.html';
@@ -23,14 +24,14 @@ export function createXlsxSummaryStore(dir: string): SummaryStore {
 
   return {
     async readState() {
-      const wb = await open(path);
+      const wb = await open(path, [SHEETS.state]);
       return wb ? stateOf(wb) : null;
     },
 
     async write(doc: SummaryDocument, state: SummaryState, changeLog: ChangeLogRow[]) {
       let kept: LogValue[][] = [];
       if (existsSync(path)) {
-        const old = await open(path);
+        const old = await open(path, [SHEETS.changeLog]);
         if (old) kept = changeLogRows(old);
         // a file we cannot read would lose its change log on rewrite: keep a copy beside it
         else await copyFile(path, `${path}.bak`);
@@ -47,12 +48,11 @@ export function createXlsxSummaryStore(dir: string): SummaryStore {
   };
 }
 
-async function open(path: string): Promise<ExcelJS.Workbook | null> {
+/** Only the sheets named: the rest of the file is never parsed (see open-summary-sheets.ts). */
+async function open(path: string, sheets: string[]): Promise<ExcelJS.Workbook | null> {
   if (!existsSync(path)) return null;
   try {
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(path);
-    return wb;
+    return await openSummarySheets(await readFile(path), sheets);
   } catch {
     return null;
   }
