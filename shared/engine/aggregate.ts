@@ -48,8 +48,15 @@ export function countStatuses(children: readonly AggregateChild[]): StatusCounts
 
 /** Mean score of the assessed children; null when none is assessed. */
 export function meanScore(children: readonly AggregateChild[]): number | null {
-  const scores = children.map((c) => SCORES[c.status]).filter((s): s is number => s !== undefined);
-  return scores.length === 0 ? null : scores.reduce((a, b) => a + b, 0) / scores.length;
+  let sum = 0;
+  let assessed = 0;
+  for (const child of children) {
+    const score = SCORES[child.status];
+    if (score === undefined) continue;
+    sum += score;
+    assessed++;
+  }
+  return assessed === 0 ? null : sum / assessed;
 }
 
 /** mean > threshold → Positiv, mean < −threshold → Negativ, otherwise (ties included) Oförändrad. */
@@ -116,7 +123,8 @@ export function aggregate(input: AggregateInput): AggregateAssessment {
     }
   }
 
-  const result: Omit<AggregateAssessment, 'explanation'> = {
+  // one record, its explanation filled in below: a spread per row was measurable over 20,000 indicators
+  const result: AggregateAssessment = {
     level: input.level,
     workbookId: input.workbookId,
     rowNumber: input.rowNumber,
@@ -130,14 +138,15 @@ export function aggregate(input: AggregateInput): AggregateAssessment {
     governingMetric: isBlank(input.governingMetric) ? null : input.governingMetric!.trim(),
     computed: status === computed && rule !== 'manuell' ? null : computed,
     manual: manualUsed,
+    explanation: '',
   };
-  if (input.explain === false) return { ...result, explanation: '' };
-  const explanation = explainAggregate(result, {
+  if (input.explain === false) return result;
+  result.explanation = explainAggregate(result, {
     childNoun: input.childNoun,
     childCount: input.children.length,
     governingStatus: governing?.status ?? null,
     governingError,
     errors: fel,
   });
-  return { ...result, explanation };
+  return result;
 }

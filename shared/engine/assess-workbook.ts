@@ -40,7 +40,8 @@ export function assessIndicator(
     goalArea: row.goalArea,
     workbookId: row.workbookId,
     rowNumber: row.rowNumber,
-    children: children.map((m) => ({ name: m.name, status: m.status })),
+    // the assessments themselves: they carry the name and status a child needs, no copy per metric
+    children,
     threshold,
     governingMetric: row.governingMetric,
     manual: row.manual,
@@ -49,7 +50,9 @@ export function assessIndicator(
     errors: row.errors,
     explain,
   });
-  return { ...assessment, target2030: row.target2030 };
+  // added, not spread: the record is fresh, and a copy of it per row was measurable
+  assessment.target2030 = row.target2030;
+  return assessment;
 }
 
 /** A goal-area row from the indicators under it. */
@@ -60,15 +63,14 @@ export function assessGoalArea(
   threshold: number,
   explain = true,
 ): AggregateAssessment {
-  const key = goalAreaKey(row.name);
-  const children = indicators.filter((i) => i.goalArea !== null && goalAreaKey(i.goalArea) === key);
+  const children = indicatorsByGoalArea(indicators).get(goalAreaKey(row.name)) ?? [];
   const assessment = aggregate({
     level: 'målområde',
     name: row.name,
     goalArea: row.name,
     workbookId: row.workbookId,
     rowNumber: row.rowNumber,
-    children: children.map((i) => ({ name: i.name, status: i.status })),
+    children,
     threshold,
     manual: row.manual,
     year,
@@ -76,7 +78,8 @@ export function assessGoalArea(
     errors: row.errors,
     explain,
   });
-  return { ...assessment, goal: row.goal };
+  assessment.goal = row.goal;
+  return assessment;
 }
 
 /**
@@ -104,6 +107,24 @@ export function metricsByIndicator(metrics: readonly MetricAssessment[]): Map<st
       else groups.set(key, [m]);
     }
     byIndicator.set(metrics, groups);
+  }
+  return groups;
+}
+
+/** The indicators grouped by goalAreaKey, in their order; built once per array, as metricsByIndicator. */
+const byGoalArea = new WeakMap<readonly AggregateAssessment[], Map<string, AggregateAssessment[]>>();
+function indicatorsByGoalArea(indicators: readonly AggregateAssessment[]): Map<string, AggregateAssessment[]> {
+  let groups = byGoalArea.get(indicators);
+  if (!groups) {
+    groups = new Map();
+    for (const i of indicators) {
+      if (i.goalArea === null) continue;
+      const key = goalAreaKey(i.goalArea);
+      const group = groups.get(key);
+      if (group) group.push(i);
+      else groups.set(key, [i]);
+    }
+    byGoalArea.set(indicators, groups);
   }
   return groups;
 }
