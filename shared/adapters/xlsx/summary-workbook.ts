@@ -9,6 +9,7 @@ import type { SummaryState } from '../../ports.ts';
 import { PALETTE } from '../../engine/palette.ts';
 import { SHEETS } from '../../engine/template.ts';
 import { renderChartPng } from './chart-png.ts';
+import { SharedStyles } from './shared-styles.ts';
 
 export const CHANGE_LOG_COLUMNS = ['Tidpunkt', 'Arbetsbok', 'Blad', 'Rad', 'Vad', 'Från', 'Till', 'Orsak'];
 /** a cell of a kept Ändringslogg row, as read back */
@@ -24,15 +25,16 @@ export async function buildSummaryWorkbook(
 ): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Målkoll';
-  summarySheet(wb, doc);
+  const looks = new SharedStyles();
+  summarySheet(wb, doc, looks);
   if (doc.actionPlan) {
     const ws = wb.addWorksheet(SHEETS.actionPlan);
-    header(ws.addRow(doc.actionPlan.columns));
-    for (const row of doc.actionPlan.rows) cells(ws.addRow(row.map(value)), row);
+    header(looks, ws.addRow(doc.actionPlan.columns));
+    for (const row of doc.actionPlan.rows) cells(looks, ws.addRow(row.map(value)), row);
     widths(ws, [28, 40, 22, 14, 14, 14]);
     ws.views = [{ state: 'frozen', ySplit: 1 }];
   }
-  changeLogSheet(wb, keptLog, newLog);
+  changeLogSheet(wb, looks, keptLog, newLog);
   const hidden = wb.addWorksheet(SHEETS.state, { state: 'hidden' });
   hidden.getCell('A1').value = JSON.stringify(state);
   return wb;
@@ -46,14 +48,14 @@ const COLUMN_WIDTHS = [38, 30, 16, 14, 14, 14, 16, 60];
  * again on reading the file back), which is quadratic in the thousands of list items of a large set.
  * Returns the rows used.
  */
-function wrapAcross(ws: ExcelJS.Worksheet, row: number, fromColumn: number, text: string): number {
+function wrapAcross(looks: SharedStyles, ws: ExcelJS.Worksheet, row: number, fromColumn: number, text: string): number {
   // a column's width counts '0' digits; running text is narrower, so a line of that many characters fits
   const width = COLUMN_WIDTHS.slice(fromColumn - 1).reduce((sum, w) => sum + w, 0);
   const lines = text.split('\n').flatMap((paragraph) => breakLines(paragraph, width));
   lines.forEach((line, i) => {
     const cell = ws.getCell(row + i, fromColumn);
     cell.value = line;
-    cell.alignment = { vertical: 'top' };
+    looks.add(cell, { alignment: { vertical: 'top' } });
   });
   return lines.length;
 }
@@ -80,7 +82,7 @@ export function breakLines(text: string, width: number): string[] {
   return lines;
 }
 
-function summarySheet(wb: ExcelJS.Workbook, doc: SummaryDocument): void {
+function summarySheet(wb: ExcelJS.Workbook, doc: SummaryDocument, looks: SharedStyles): void {
   // printed for a board meeting: A4, every column on the page width, as many pages down as needed
   const ws = wb.addWorksheet(SHEETS.summary, {
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
@@ -91,33 +93,33 @@ function summarySheet(wb: ExcelJS.Workbook, doc: SummaryDocument): void {
     switch (b.kind) {
       case 'title':
         ws.getCell(r, 1).value = b.text;
-        ws.getCell(r, 1).font = { bold: true, size: 18 };
+        looks.add(ws.getCell(r, 1), { font: { bold: true, size: 18 } });
         ws.getRow(r).height = 28;
         r += 2;
         break;
       case 'heading':
         if (b.level === 2) r += 1;
         ws.getCell(r, 1).value = b.text;
-        ws.getCell(r, 1).font = { bold: true, size: b.level === 2 ? 14 : 12 };
+        looks.add(ws.getCell(r, 1), { font: { bold: true, size: b.level === 2 ? 14 : 12 } });
         r += 1;
         break;
       case 'paragraph':
-        r += wrapAcross(ws, r, 1, b.text);
+        r += wrapAcross(looks, ws, r, 1, b.text);
         break;
       case 'keyValue': {
         ws.getCell(r, 1).value = b.label;
-        ws.getCell(r, 1).font = { bold: true, size: 12 };
+        looks.add(ws.getCell(r, 1), { font: { bold: true, size: 12 } });
         ws.getCell(r, 2).value = b.value.text;
-        style(ws.getCell(r, 2), b.value);
+        style(looks, ws.getCell(r, 2), b.value);
         if (b.value.footnote !== undefined) ws.getCell(r, 3).value = `Fotnot ${b.value.footnote}`;
         r += 1;
         break;
       }
       case 'table': {
         ws.getCell(r, 1).value = b.caption;
-        ws.getCell(r, 1).font = { italic: true };
+        looks.add(ws.getCell(r, 1), { font: { italic: true } });
         r += 1;
-        header(ws.getRow(r), b.columns);
+        header(looks, ws.getRow(r), b.columns);
         r += 1;
         for (const row of b.rows) {
           // wrapped cells: give the row the height of its tallest cell (LibreOffice and Excel keep a set height)
@@ -126,8 +128,7 @@ function summarySheet(wb: ExcelJS.Workbook, doc: SummaryDocument): void {
           row.forEach((cell, i) => {
             const target = ws.getCell(r, i + 1);
             target.value = value(cell);
-            style(target, cell);
-            target.alignment = { ...target.alignment, wrapText: true, vertical: 'top' };
+            style(looks, target, cell, { wrapText: true, vertical: 'top' });
           });
           r += 1;
         }
@@ -138,9 +139,9 @@ function summarySheet(wb: ExcelJS.Workbook, doc: SummaryDocument): void {
         for (const item of b.items) {
           if (item.style) {
             ws.getCell(r, 1).value = item.style;
-            style(ws.getCell(r, 1), item);
+            style(looks, ws.getCell(r, 1), item);
           }
-          r += wrapAcross(ws, r, 2, item.text);
+          r += wrapAcross(looks, ws, r, 2, item.text);
         }
         break;
       case 'chart': {
@@ -154,7 +155,7 @@ function summarySheet(wb: ExcelJS.Workbook, doc: SummaryDocument): void {
       case 'footnotes':
         for (const f of b.items) {
           ws.getCell(r, 1).value = `${f.number}. ${f.text}`;
-          ws.getCell(r, 1).font = { size: 9 };
+          looks.add(ws.getCell(r, 1), { font: { size: 9 } });
           r += 1;
         }
         break;
@@ -162,9 +163,9 @@ function summarySheet(wb: ExcelJS.Workbook, doc: SummaryDocument): void {
   }
 }
 
-function changeLogSheet(wb: ExcelJS.Workbook, kept: LogValue[][], added: ChangeLogRow[]): void {
+function changeLogSheet(wb: ExcelJS.Workbook, looks: SharedStyles, kept: LogValue[][], added: ChangeLogRow[]): void {
   const ws = wb.addWorksheet(SHEETS.changeLog);
-  header(ws.addRow(CHANGE_LOG_COLUMNS));
+  header(looks, ws.addRow(CHANGE_LOG_COLUMNS));
   for (const row of kept) ws.addRow(row);
   for (const { at, change, cause } of added) {
     ws.addRow([at, change.workbookName, change.sheet, change.rowNumber, change.subject, change.from ?? '', change.to, cause ?? '']);
@@ -182,20 +183,25 @@ function value(cell: SummaryCell): ExcelJS.CellValue {
     : cell.text;
 }
 
-function style(target: ExcelJS.Cell, cell: SummaryCell): void {
-  if (!cell.style) return;
-  const c = PALETTE[cell.style];
-  if (c.fill) target.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${c.fill}` } };
-  target.font = { color: { argb: `FF${c.font}` }, bold: c.bold ?? cell.style !== 'text' };
+/** The palette colours of a cell, plus an alignment when given (a table cell). */
+function style(looks: SharedStyles, target: ExcelJS.Cell, cell: SummaryCell, alignment?: Partial<ExcelJS.Alignment>): void {
+  const look: Partial<ExcelJS.Style> = {};
+  if (cell.style) {
+    const c = PALETTE[cell.style];
+    if (c.fill) look.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${c.fill}` } };
+    look.font = { color: { argb: `FF${c.font}` }, bold: c.bold ?? cell.style !== 'text' };
+  }
+  if (alignment) look.alignment = { ...target.alignment, ...alignment };
+  if (look.fill || look.font || look.alignment) looks.add(target, look);
 }
 
-function header(row: ExcelJS.Row, columns?: string[]): void {
+function header(looks: SharedStyles, row: ExcelJS.Row, columns?: string[]): void {
   if (columns) columns.forEach((c, i) => (row.getCell(i + 1).value = c));
-  row.eachCell((cell) => style(cell, { text: '', style: 'header' }));
+  row.eachCell((cell) => style(looks, cell, { text: '', style: 'header' }));
 }
 
-function cells(row: ExcelJS.Row, source: SummaryCell[]): void {
-  source.forEach((cell, i) => style(row.getCell(i + 1), cell));
+function cells(looks: SharedStyles, row: ExcelJS.Row, source: SummaryCell[]): void {
+  source.forEach((cell, i) => style(looks, row.getCell(i + 1), cell));
 }
 
 function widths(ws: ExcelJS.Worksheet, w: number[]): void {
