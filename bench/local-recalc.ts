@@ -5,7 +5,7 @@
  * @module
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -47,6 +47,17 @@ export function runNode(args: string[]): ProcessRun {
   return { wallMs, peakRssMb: rss ? Number(rss[1]) / 1024 : null, exitCode: child.status ?? -1 };
 }
 
+/**
+ * Node's flags and the entry script of `npm run malkoll` (package.json), so the bench starts the CLI exactly
+ * as users do (bin/malkoll.js turns on the compile cache; the script sets the young generation's size).
+ */
+export function malkollCommand(): string[] {
+  const scripts = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+  const [node, ...args] = (scripts.malkoll ?? '').trim().split(/\s+/);
+  if (node !== 'node' || args.length === 0) throw new Error(`bench: the malkoll script is not 'node … ENTRY': ${scripts.malkoll}`);
+  return args;
+}
+
 export async function measureLocalRecalc(metrics: number): Promise<LocalRecalcResult> {
   const dir = await mkdtemp(path.join(tmpdir(), 'malkoll-bench-'));
   try {
@@ -56,10 +67,9 @@ export async function measureLocalRecalc(metrics: number): Promise<LocalRecalcRe
     await import('node:fs/promises').then((fs) => fs.mkdir(set));
     await copyFile(source, path.join(set, 'Klimat.xlsx'));
     const { size } = await import('node:fs/promises').then((fs) => fs.stat(source));
-    // the installed command's entry (bin/malkoll.js, as npm start and npm run malkoll): it turns on the compile cache
-    const cli = path.join(ROOT, 'bin/malkoll.js');
-    const firstRecalc = runNode([cli, 'recalc', set]);
-    const unchangedRecalc = runNode([cli, 'recalc', set]);
+    const cli = malkollCommand();
+    const firstRecalc = runNode([...cli, 'recalc', set]);
+    const unchangedRecalc = runNode([...cli, 'recalc', set]);
     const plainLoadSave = runNode([path.join(ROOT, 'bench/child/xlsx-plain.ts'), source, path.join(dir, 'plain.xlsx')]);
     return { metrics, fileMb: size / 1e6, firstRecalc, unchangedRecalc, plainLoadSave, rssSource: existsSync(TIME) ? 'time -v' : 'none' };
   } finally {
