@@ -58,7 +58,10 @@ export function measureEngine(metrics: number, options: { workbooks?: number; wa
     return [value, performance.now() - t];
   };
   const phases = { parse: [] as number[], assess: [] as number[], plan: [] as number[], pipeline: [] as number[], summary: [] as number[] };
+  // started with --expose-gc (bench/run.ts): each run begins without the garbage of the one before
+  const collect = (globalThis as { gc?: () => void }).gc;
   for (let run = 0; run < runs; run++) {
+    collect?.();
     const [models, parseMs] = time(() => grids.map(parseWorkbook));
     const [assessed, assessMs] = time(() => {
       const settings = resolveSetSettings(models);

@@ -38,7 +38,7 @@ progress('naiv jämförelse (cell för cell)');
 const naiveSmall = await quiet(() => measureNaive(10, { run: true }));
 const naiveLarge = await quiet(() => measureNaive(10_000, { run: false }));
 progress('motorn, 100 000 mätetal (egen process)');
-const engineChild = spawnSync(process.execPath, ['--max-old-space-size=6144', path.join(ROOT, 'bench/child/engine.ts'), '100000'], { cwd: ROOT, encoding: 'utf8' });
+const engineChild = spawnSync(process.execPath, ['--max-old-space-size=6144', '--expose-gc', path.join(ROOT, 'bench/child/engine.ts'), '100000'], { cwd: ROOT, encoding: 'utf8' });
 if (engineChild.status !== 0) throw new Error(`bench: engine run failed: ${engineChild.stderr}`);
 const engine = JSON.parse(engineChild.stdout.trim().split('\n').pop()!) as EngineResult;
 progress('lokal recalc, 10 000 mätetal (barnprocess)');
@@ -82,18 +82,20 @@ const figures = {
   naive_call_ratio_10000: round(naiveLarge.calls / large.totalCalls, 1),
 };
 
+// figures inside the notes in Swedish form too (1 234,5), as the value column prints them
+const sv = (n: number) => n.toLocaleString('sv-SE');
 const rows: Row[] = [
   ['Sheets-anrop, omräkning av arbetsbok, 10 mätetal', small.workbookCalls, '2', `${small.workbookReads} läsning + ${small.workbookWrites} skrivning; sammanfattning +${small.summaryCalls}`],
-  ['Sheets-anrop, omräkning av arbetsbok, 10 000 × 10 år', large.workbookCalls, '2', `${large.workbookReads} + ${large.workbookWrites}; sammanfattning +${large.summaryCalls}; ${round(large.recalcMs)} ms mot fejken`],
+  ['Sheets-anrop, omräkning av arbetsbok, 10 000 × 10 år', large.workbookCalls, '2', `${large.workbookReads} + ${large.workbookWrites}; sammanfattning +${large.summaryCalls}; ${sv(round(large.recalcMs))} ms mot fejken`],
   ['Skrivanrop när inget ändrats', figures.write_calls_when_unchanged, '0', `${large.callsWhenUnchanged} läsanrop`],
   ['Omräkningar av 100 redigeringar på 10 s', burst.coalescedRecalcs, '≤ 3', `Cloud Tasks, ${burst.instances} instanser, ${burst.tasksCreated} uppgifter; utan kö: ${burst.inlineRecalcs}`],
-  ['Redigering → status, p95 (ms)', figures.edit_to_status_p95_ms, '< 3000', `300 ms per anrop, ${latency.edits} redigeringar, p50 ${figures.edit_to_status_p50_ms}, svar p95 ${figures.edit_to_answer_p95_ms}`],
-  ['Motorn bedömer och väger samman 100 000 mätetal (ms)', figures.engine_100k_metrics_ms, '< 1000', `median av ${engine.runs}; med tolkning ${round(engine.parseMs)} och skrivplan ${round(engine.planMs)}: ${figures.engine_100k_pipeline_ms}; sammanfattning ${round(engine.summaryMs)}; recalculate() ${round(engine.recalculateMs)}`],
-  ['Lokal recalc, 10 000 mätetal (ms)', figures.local_recalc_10000_ms, 'lägsta möjliga', `oförändrad ${figures.local_recalc_10000_unchanged_ms}; bara xlsx-populate läs+spara ${figures.xlsx_plain_load_save_10000_ms}`],
-  ['Högsta RSS, 10 000 mätetal (MB)', figures.peak_rss_mb_10000, '< 256', `oförändrad ${figures.peak_rss_mb_10000_unchanged}; bara xlsx-populate ${figures.xlsx_plain_peak_rss_mb_10000}`],
-  ['Kallstart, import av dist/index.js (ms)', figures.cold_start_import_ms, 'rapportera', `median av 5, paket ${round(cold.bundleKb)} KB`],
-  ['Naivt cell för cell, 10 mätetal (anrop)', naiveSmall.calls, '—', `körd mot fejken; ${naiveSmall.reads} läs + ${naiveSmall.writes} skriv; ${figures.naive_modelled_s_10} s vid 300 ms; ${figures.naive_call_ratio_10}× Målkoll`],
-  ['Naivt cell för cell, 10 000 mätetal (anrop)', naiveLarge.calls, '—', `räknad ur planen; ${round(naiveLarge.modelledSeconds / 3600, 1)} h vid 300 ms; ${round(naiveLarge.quotaMinutes / 60, 1)} h kvot; ${figures.naive_call_ratio_10000}× Målkoll`],
+  ['Redigering → status, p95 (ms)', figures.edit_to_status_p95_ms, '< 3000', `300 ms per anrop, ${latency.edits} redigeringar, p50 ${sv(figures.edit_to_status_p50_ms)}, svar p95 ${sv(figures.edit_to_answer_p95_ms)}`],
+  ['Motorn bedömer och väger samman 100 000 mätetal (ms)', figures.engine_100k_metrics_ms, '< 1000', `median av ${engine.runs}; med tolkning ${sv(round(engine.parseMs))} och skrivplan ${sv(round(engine.planMs))}: ${sv(figures.engine_100k_pipeline_ms)}; sammanfattning ${sv(round(engine.summaryMs))}; recalculate() ${sv(round(engine.recalculateMs))}`],
+  ['Lokal recalc, 10 000 mätetal (ms)', figures.local_recalc_10000_ms, 'lägsta möjliga', `oförändrad ${sv(figures.local_recalc_10000_unchanged_ms)}; bara xlsx-populate läs+spara ${sv(figures.xlsx_plain_load_save_10000_ms)}`],
+  ['Högsta RSS, 10 000 mätetal (MB)', figures.peak_rss_mb_10000, '< 256', `oförändrad ${sv(figures.peak_rss_mb_10000_unchanged)}; bara xlsx-populate ${sv(figures.xlsx_plain_peak_rss_mb_10000)}`],
+  ['Kallstart, import av dist/index.js (ms)', figures.cold_start_import_ms, 'rapportera', `median av 5, paket ${sv(round(cold.bundleKb))} KB`],
+  ['Naivt cell för cell, 10 mätetal (anrop)', naiveSmall.calls, '—', `körd mot fejken; ${naiveSmall.reads} läs + ${naiveSmall.writes} skriv; ${sv(figures.naive_modelled_s_10)} s vid 300 ms; ${sv(figures.naive_call_ratio_10)}× Målkoll`],
+  ['Naivt cell för cell, 10 000 mätetal (anrop)', naiveLarge.calls, '—', `räknad ur planen; ${sv(round(naiveLarge.modelledSeconds / 3600, 1))} h vid 300 ms; ${sv(round(naiveLarge.quotaMinutes / 60, 1))} h kvot; ${sv(figures.naive_call_ratio_10000)}× Målkoll`],
 ];
 printTable(rows, { cpus: cpus().length, cpu: cpus()[0]?.model ?? '?', memoryGb: round(totalmem() / 2 ** 30, 1) });
 if (json) console.log(JSON.stringify(figures));
