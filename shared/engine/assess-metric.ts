@@ -48,8 +48,8 @@ export interface AssessOptions {
 
 export function assessMetric(row: MetricRow, year: number | null, defaultTolerance: number, options: AssessOptions = {}): MetricAssessment {
   const errors = metricErrors(row, year);
-  // one object per assessment, filled in by the rules: a spread per rule step was a fifth of the engine's
-  // time (allocation and garbage collection) on 100,000 metrics
+  // one object per assessment, filled in by the rules: with a spread per rule step, 100,000 assessments
+  // (without the Förklaring) took 90 ms instead of 19 ms, most of it allocation and garbage collection
   const a = blankAssessment(row, year);
   decide(a, row, year, defaultTolerance, errors);
   if (options.explain !== false) a.explanation = explainMetric(a, row, errors);
@@ -84,7 +84,7 @@ function decide(a: MetricAssessment, row: MetricRow, year: number | null, defaul
   }
 }
 
-/** Every field in MetricAssessment's order (the order its JSON is written in), as "no outcome". */
+/** Every field, in the order the assessment's JSON has always had (explanation last), as "no outcome". */
 function blankAssessment(row: MetricRow, year: number | null): MetricAssessment {
   return {
     workbookId: row.workbookId,
