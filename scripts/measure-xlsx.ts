@@ -12,7 +12,7 @@ import { createXlsxWorkbookStore } from '../shared/adapters/xlsx/index.ts';
 import type { CellWrite } from '../shared/engine/model.ts';
 import { largeWorkbook } from '../test/adapters/xlsx/large-workbook.ts';
 
-const FOREIGN = join(import.meta.dirname, '../../shared/fixtures/foreign');
+const FOREIGN = join(import.meta.dirname, '../test/fixtures/foreign');
 
 function compareParts(label: string, before: Uint8Array, after: Uint8Array): void {
   const a = unzipSync(before);

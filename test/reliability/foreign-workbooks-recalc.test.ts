@@ -1,5 +1,5 @@
 /**
- * Issue 8 end to end: both workbooks of ../shared/fixtures/foreign/ go through the real CLI (`recalc DIR`,
+ * Issue 8 end to end: both workbooks of test/fixtures/foreign/ go through the real CLI (`recalc DIR`,
  * in-process), and the independent reader (test/support/xlsx-inspect.ts) checks that everything a person
  * built is still there, the typed cells are unchanged and the statuses are the ones domain.md §4 gives;
  * LibreOffice headless opens the result. A corrupt .xlsx in the folder is named, the rest still runs.
@@ -16,7 +16,7 @@ import type { Status } from '../../shared/engine/model.ts';
 import { cellColours, inspectXlsx, sheetOf, unzipXlsx, type InspectedWorkbook } from '../support/xlsx-inspect.ts';
 import { libreOfficeCsv } from '../support/libreoffice.ts';
 
-const FOREIGN = join(import.meta.dirname, '../../../shared/fixtures/foreign');
+const FOREIGN = join(import.meta.dirname, '../fixtures/foreign');
 const FILES = ['mall-libreoffice.xlsx', 'mall-openpyxl.xlsx'] as const;
 const CORRUPT = 'Trasig.xlsx';
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { CellWrite, WritePlan } from '../../../shared/engine/model.ts';
 import type { ProductState } from '../../../shared/engine/grid.ts';
 
-export const FOREIGN_DIR = join(import.meta.dirname, '../../../../shared/fixtures/foreign');
+export const FOREIGN_DIR = join(import.meta.dirname, '../../fixtures/foreign');
 export const FOREIGN_FILES = ['mall-openpyxl.xlsx', 'mall-libreoffice.xlsx'] as const;
 
 export async function tempDir(): Promise<{ dir: string; cleanup: () => Promise<void> }> {

@@ -1,7 +1,7 @@
 /**
  * Checks requests against Google's own discovery documents (Sheets v4, Drive v3), so that the fake
  * rejects exactly what Google would reject for shape reasons: an unknown method, query parameter,
- * body field or enum value. The documents live beside the checkout in ../shared/google-apis/.
+ * body field or enum value. The documents are copied into test/fixtures/google-apis/ (see its README).
  * @module
  */
 import { readFileSync } from 'node:fs';
@@ -62,7 +62,7 @@ interface Route {
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
-const docsDir = resolve(here, '../../../../shared/google-apis');
+const docsDir = resolve(here, '../../fixtures/google-apis');
 
 function load(file: string): DiscoveryDoc {
   return JSON.parse(readFileSync(resolve(docsDir, file), 'utf8')) as DiscoveryDoc;
