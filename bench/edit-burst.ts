@@ -8,8 +8,8 @@ import { auth } from '@googleapis/sheets';
 import { createOnSheetEdit, signRunRequest } from '../functions/on-sheet-edit.ts';
 import { computeSignature } from '../functions/signature.ts';
 import { createEditQueue, type TasksHttpClient } from '../shared/adapters/tasks/index.ts';
-import { createTasksFake } from '../test/support/tasks-fake/index.ts';
-import { invoke } from '../test/support/tasks-fake/invoke.ts';
+import { createTasksFake } from '../shared/testing/tasks-fake/index.ts';
+import { invoke } from '../shared/testing/tasks-fake/invoke.ts';
 import { SIGNING_SECRET, createGoogleEnv } from './google-env.ts';
 import { fixtureSheets } from './workbook-fixture.ts';
 

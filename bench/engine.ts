@@ -3,14 +3,17 @@
  * grids built in memory, plus the phases alone so it is visible what dominates.
  * @module
  */
-import { assessedRows, recalculate } from '../shared/engine/recalculate.ts';
-import { parseWorkbook } from '../shared/engine/parse-workbook.ts';
-import { resolveSetSettings } from '../shared/engine/set-settings.ts';
-import { assessWorkbook } from '../shared/engine/assess-workbook.ts';
-import { assessSet } from '../shared/engine/assess-set.ts';
-import type { WorkbookGrid } from '../shared/engine/grid.ts';
-import { planWrites } from '../shared/engine/write-plan.ts';
-import { buildSummary } from '../shared/engine/summary.ts';
+import {
+  assessedRows,
+  recalculate,
+  parseWorkbook,
+  resolveSetSettings,
+  assessWorkbook,
+  assessSet,
+  planWrites,
+  buildSummary,
+  type WorkbookGrid,
+} from '../shared/engine/index.ts';
 import { fixtureSheets, toGrid } from './workbook-fixture.ts';
 
 export interface EngineResult {

@@ -4,8 +4,8 @@
  * @module
  */
 import type { DemoSheet } from '../sheets-templates/demo/types.ts';
-import { createGoogleFake, fakeClients, type GoogleFake, type RecordedRequest } from '../test/support/google-fake/index.ts';
-import { cellFromSeed } from '../test/support/google-fake/sheets-state.ts';
+import { createGoogleFake, fakeClients, type GoogleFake, type RecordedRequest } from '../shared/testing/google-fake/index.ts';
+import { cellFromSeed } from '../shared/testing/google-fake/sheets-state.ts';
 import { createProductionRecalc, type ProductionRecalc } from '../shared/app/production.ts';
 import { parseConfig, type Config } from '../shared/config.ts';
 import { toSeeds } from './workbook-fixture.ts';

@@ -7,7 +7,7 @@
  * @module
  */
 import type { sheets_v4 } from '@googleapis/sheets';
-import { recalculate } from '../shared/engine/recalculate.ts';
+import { recalculate } from '../shared/engine/index.ts';
 import { createGoogleEnv } from './google-env.ts';
 import { columnLetter } from './sheets-calls.ts';
 import { fixtureSheets, inputCellCount, toGrid } from './workbook-fixture.ts';

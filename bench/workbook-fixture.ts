@@ -5,10 +5,10 @@
  * every rule and status occurs, as in a real region's workbook.
  * @module
  */
-import type { CellInput, WorkbookGrid } from '../shared/engine/grid.ts';
+import type { CellInput, WorkbookGrid } from '../shared/engine/index.ts';
 import type { DemoSheet, DemoWorkbook } from '../sheets-templates/demo/types.ts';
 import type { TemplateCell } from '../sheets-templates/template-spec.ts';
-import type { SheetSeed } from '../test/support/google-fake/index.ts';
+import type { SheetSeed } from '../shared/testing/google-fake/index.ts';
 
 export const LAST_YEAR = 2025;
 const GOAL_AREAS = 7;

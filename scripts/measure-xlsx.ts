@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import XlsxPopulate from 'xlsx-populate';
 import { createXlsxWorkbookStore } from '../shared/adapters/xlsx/index.ts';
-import type { CellWrite } from '../shared/engine/model.ts';
+import type { CellWrite } from '../shared/engine/index.ts';
 import { largeWorkbook } from '../test/adapters/xlsx/large-workbook.ts';
 
 const FOREIGN = join(import.meta.dirname, '../test/fixtures/foreign');

@@ -3,9 +3,7 @@
  * shared/adapters/xlsx (local .xlsx files, the embedded default) and shared/adapters/sheets (Google Sheets).
  * @module
  */
-import type { WorkbookGrid } from './engine/grid.ts';
-import type { WorkbookModel, WritePlan } from './engine/model.ts';
-import type { SummaryDocument, ChangeLogRow } from './engine/summary-model.ts';
+import type { WorkbookGrid, WorkbookModel, WritePlan, SummaryDocument, ChangeLogRow } from './engine/index.ts';
 
 export interface WorkbookRef {
   id: string;

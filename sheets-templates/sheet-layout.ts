@@ -5,7 +5,7 @@
  * differ only in how they render it.
  * @module
  */
-import { SETTINGS_HEADERS, SHEETS } from '../shared/engine/template.ts';
+import { SETTINGS_HEADERS, SHEETS } from '../shared/engine/index.ts';
 import {
   COMPUTED_NOTE,
   COMPUTED_PLAN_NOTE,

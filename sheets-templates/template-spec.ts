@@ -21,9 +21,9 @@ import {
   SHEETS,
   SURVEY_HEADERS,
   TARGET_YEAR_PREFIX,
-} from '../shared/engine/template.ts';
-import { normalizeName } from '../shared/engine/grid.ts';
-import { formatNumber } from '../shared/engine/format.ts';
+  normalizeName,
+  formatNumber,
+} from '../shared/engine/index.ts';
 
 export interface ColumnSpec {
   header: string;

@@ -3,12 +3,17 @@
  * at most once, then the summary (only when its content changed). Works through the ports only.
  * @module
  */
-import type { WorkbookGrid } from '../engine/grid.ts';
-import type { Issue, IsoDate, WorkbookModel } from '../engine/model.ts';
-import type { ChangeLogRow } from '../engine/summary-model.ts';
-import { recalculate, type RecalculateResult } from '../engine/recalculate.ts';
+import {
+  recalculate,
+  countStatuses,
+  type WorkbookGrid,
+  type Issue,
+  type IsoDate,
+  type WorkbookModel,
+  type ChangeLogRow,
+  type RecalculateResult,
+} from '../engine/index.ts';
 import { UnreadableWorkbookError, type SummaryStore, type WorkbookRef, type WorkbookStore, type WriteOutcome } from '../ports.ts';
-import { countStatuses } from '../engine/aggregate.ts';
 import type { RecalcReport, WorkbookReport } from './report.ts';
 
 export interface RecalcDeps {

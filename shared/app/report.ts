@@ -2,7 +2,7 @@
  * What one recalculation did, for the terminal, the functions' responses and the logs.
  * @module
  */
-import type { Status } from '../engine/model.ts';
+import type { Status } from '../engine/index.ts';
 
 export interface WorkbookReport {
   id: string;

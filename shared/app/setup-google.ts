@@ -10,7 +10,7 @@ import type { drive_v3 } from '@googleapis/drive';
 import type { sheets_v4 } from '@googleapis/sheets';
 import { z } from 'zod';
 import { ConfigError, ENV } from '../config.ts';
-import { SHEETS } from '../engine/template.ts';
+import { SHEETS } from '../engine/index.ts';
 import { VALIDATED_ROWS, type TemplateCell } from '../../sheets-templates/template-spec.ts';
 import {
   COMPUTED_HEADER_FILL,

@@ -3,16 +3,16 @@
  * (its own rows) → plan its writes → assess the set → build the summary. Adapters do the I/O around it.
  * @module
  */
-import type { WorkbookGrid } from './grid.ts';
-import type { Issue, IsoDate, MetricAssessment, MetricRow, SetAssessment, SetSettings, WorkbookAssessment, WorkbookModel, WritePlan } from './model.ts';
-import type { SummaryDocument } from './summary-model.ts';
-import { parseWorkbook } from './parse-workbook.ts';
-import { resolveSetSettings } from './set-settings.ts';
-import { assessWorkbook } from './assess-workbook.ts';
-import { assessSet } from './assess-set.ts';
-import { planWrites } from './write-plan.ts';
-import { buildSummary } from './summary.ts';
-import { refusedSharingIssues } from './sharing.ts';
+import type { WorkbookGrid } from './model/grid.ts';
+import type { Issue, IsoDate, MetricAssessment, MetricRow, SetAssessment, SetSettings, WorkbookAssessment, WorkbookModel, WritePlan } from './model/model.ts';
+import type { SummaryDocument } from './model/summary-model.ts';
+import { parseWorkbook } from './parse/workbook.ts';
+import { resolveSetSettings } from './assess/set-settings.ts';
+import { assessWorkbook } from './assess/workbook.ts';
+import { assessSet } from './assess/set.ts';
+import { planWrites } from './write/plan.ts';
+import { buildSummary } from './summary/build.ts';
+import { refusedSharingIssues } from './assess/sharing.ts';
 
 export interface RecalculateOptions {
   /** the day of the run (Handlingsplan's Läge is judged on it) */

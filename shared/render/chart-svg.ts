@@ -3,9 +3,7 @@
  * in sv-SE, DejaVu Sans (present on the servers that rasterise it), role="img" with the spec's alt.
  * @module
  */
-import type { ChartSpec, ChartSeries } from '../engine/summary-model.ts';
-import { formatNumber } from '../engine/format.ts';
-import { PALETTE } from '../engine/palette.ts';
+import { formatNumber, PALETTE, type ChartSpec, type ChartSeries } from '../engine/index.ts';
 import { esc, n, niceScale, shorten } from './svg-util.ts';
 
 export const CHART_FONT = 'DejaVu Sans, sans-serif';

@@ -3,8 +3,7 @@
  * charts, A4 print stylesheet, no external resources). Status cells carry their word and colour.
  * @module
  */
-import type { SummaryBlock, SummaryCell, SummaryDocument } from '../engine/summary-model.ts';
-import { PALETTE } from '../engine/palette.ts';
+import { PALETTE, type SummaryBlock, type SummaryCell, type SummaryDocument } from '../engine/index.ts';
 import { renderChartSvg, CHART_FONT } from './chart-svg.ts';
 import { esc } from './svg-util.ts';
 

@@ -8,8 +8,10 @@
  * secret), MALKOLL_SPREADSHEETS (comma-separated ids, as in the function's configuration).
  * @module
  */
-import { normalizeName } from '../../shared/engine/grid.ts';
-import { PRODUCT_COLUMNS, SHEETS } from '../../shared/engine/template.ts';
+// The model folder alone, not engine/index.ts: this file is bundled for Apps Script, which needs only the
+// template contract, not the whole engine and its npm dependencies.
+import { normalizeName } from '../../shared/engine/model/grid.ts';
+import { PRODUCT_COLUMNS, SHEETS } from '../../shared/engine/model/template.ts';
 import type { AppsScriptGlobals, EditEvent, HttpResponse, Range, Sheet } from './apps-script-types.ts';
 
 declare const UrlFetchApp: AppsScriptGlobals['UrlFetchApp'];

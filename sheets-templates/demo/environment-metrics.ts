@@ -4,8 +4,7 @@
  * the mistakes the product must catch (a footnote mark, two figures in one cell, a note row with no metric).
  * @module
  */
-import { METRIC_HEADERS as M, OUTCOME_PREFIX, TARGET_YEAR_PREFIX } from '../../shared/engine/template.ts';
-import { SHEETS } from '../../shared/engine/template.ts';
+import { METRIC_HEADERS as M, OUTCOME_PREFIX, TARGET_YEAR_PREFIX, SHEETS } from '../../shared/engine/index.ts';
 import { templateSheets } from '../template-spec.ts';
 import type { TemplateCell } from '../template-spec.ts';
 import { pct, rowOf } from './types.ts';

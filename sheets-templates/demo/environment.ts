@@ -10,7 +10,7 @@ import {
   SETTING_NAMES as S,
   SETTINGS_HEADERS,
   SHEETS,
-} from '../../shared/engine/template.ts';
+} from '../../shared/engine/index.ts';
 import { templateSheets } from '../template-spec.ts';
 import type { TemplateCell } from '../template-spec.ts';
 import { GOAL_AREAS, INDICATORS, METRICS, demoMetricsSheet } from './environment-metrics.ts';

@@ -10,7 +10,7 @@ import {
   SETTING_NAMES as S,
   SHEETS,
   SURVEY_HEADERS as Q,
-} from '../../shared/engine/template.ts';
+} from '../../shared/engine/index.ts';
 import { ORGANISATION, settingsSheet, templateHeaders } from './environment.ts';
 import { DEMO_REPORTING_YEAR } from './environment-metrics.ts';
 import { rowOf } from './types.ts';

@@ -7,7 +7,7 @@ import type { TemplateCell } from '../template-spec.ts';
 
 export interface DemoSheet {
   name: string;
-  /** row 1, words from shared/engine/template.ts */
+  /** row 1, words from shared/engine/model/template.ts */
   headers: string[];
   /** rows 2…; `rows[0]` is row 2. Cells line up with `headers`; missing trailing cells are empty. */
   rows: TemplateCell[][];

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../shared/cli/app.ts';
 import { recordingConsole } from '../../shared/cli/console.ts';
 import { writeTemplateWorkbook } from '../../shared/adapters/xlsx/create-workbook.ts';
-import { PALETTE } from '../../shared/engine/palette.ts';
+import { PALETTE } from '../../shared/engine/model/palette.ts';
 import { pct, type DemoWorkbook } from '../../sheets-templates/demo/types.ts';
 import { cellColours, inspectXlsx, sheetOf, type InspectedSheet, type InspectedWorkbook } from '../support/xlsx-inspect.ts';
 

@@ -1,6 +1,6 @@
 import type { sheets_v4 } from '@googleapis/sheets';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createGoogleFake, fakeClients } from '../support/google-fake/index.ts';
+import { createGoogleFake, fakeClients } from '../../shared/testing/google-fake/index.ts';
 import { runCli } from '../../shared/cli/app.ts';
 import { recordingConsole } from '../../shared/cli/console.ts';
 import { parseSetupConfig, setupGoogle, SUMMARY_TITLE, TEMPLATE_TITLE, COMPUTED_HEADER_FILL } from '../../shared/app/setup-google.ts';
@@ -10,7 +10,7 @@ import { PROTECTION_DESCRIPTION } from '../../shared/adapters/sheets/protection.
 import { templateSheets, VALIDATED_ROWS, COMPUTED_NOTE } from '../../sheets-templates/template-spec.ts';
 import { demoWorkbooks } from '../../sheets-templates/demo/index.ts';
 import { ConfigError } from '../../shared/config.ts';
-import { SHEETS } from '../../shared/engine/template.ts';
+import { SHEETS } from '../../shared/engine/model/template.ts';
 import { titleOf } from '../integration/support/demo-seeds.ts';
 
 const fake = createGoogleFake();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { assessActions } from '../../shared/engine/action-plan.ts';
-import type { ActionRow, PlanPosition } from '../../shared/engine/model.ts';
+import { assessActions } from '../../shared/engine/assess/action-plan.ts';
+import type { ActionRow, PlanPosition } from '../../shared/engine/model/model.ts';
 import { actionRow } from './model-factories.ts';
 
 const TODAY = '2026-06-30';

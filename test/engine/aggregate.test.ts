@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { aggregate, aggregateErrors, type AggregateInput } from '../../shared/engine/aggregate.ts';
-import type { AggregateRule, Status } from '../../shared/engine/model.ts';
+import { aggregate, aggregateErrors, type AggregateInput } from '../../shared/engine/assess/aggregate.ts';
+import type { AggregateRule, Status } from '../../shared/engine/model/model.ts';
 import { manual } from './model-factories.ts';
 
 const plain = (s: string) => s.replace(/\u00a0/g, ' ').replace(/\u2212/g, '-');

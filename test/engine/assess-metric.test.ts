@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { assessMetric, previousOutcome } from '../../shared/engine/assess-metric.ts';
-import type { MetricRow, MetricRule, Status } from '../../shared/engine/model.ts';
+import { assessMetric, previousOutcome } from '../../shared/engine/assess/metric.ts';
+import type { MetricRow, MetricRule, Status } from '../../shared/engine/model/model.ts';
 import { manual, metricRow } from './model-factories.ts';
 
 /** Outputs use NBSP and U+2212; tables are easier to read with plain spaces and hyphens. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { assessSet } from '../../shared/engine/assess-set.ts';
-import type { Issue, IssueKind, SurveyAnswer } from '../../shared/engine/model.ts';
+import { assessSet } from '../../shared/engine/assess/set.ts';
+import type { Issue, IssueKind, SurveyAnswer } from '../../shared/engine/model/model.ts';
 import { goalAreaRow, indicatorRow, manual, metricRow, setSettings, workbookModel } from './model-factories.ts';
 
 function beta() {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { assessWorkbook } from '../../shared/engine/assess-workbook.ts';
-import type { ActionRow, Status } from '../../shared/engine/model.ts';
+import { assessWorkbook } from '../../shared/engine/assess/workbook.ts';
+import type { ActionRow, Status } from '../../shared/engine/model/model.ts';
 import { goalAreaRow, indicatorRow, manual, metricRow, setSettings, workbookModel } from './model-factories.ts';
 
 const up = { 2024: 100, 2025: 110 }; // Positiv under Öka

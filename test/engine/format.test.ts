@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { formatChangePercent, formatFixed, formatNumber, formatPercent, formatPoints } from '../../shared/engine/format.ts';
+import { formatChangePercent, formatFixed, formatNumber, formatPercent, formatPoints } from '../../shared/engine/explain/format.ts';
 
 /** The reference: what Intl itself says (format.ts answers most calls without it, for speed). */
 const intl = (value: number, min: number, max: number, signDisplay: 'auto' | 'exceptZero' = 'auto') =>

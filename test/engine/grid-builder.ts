@@ -2,7 +2,7 @@
  * Builds engine input for tests: rows of plain values → SheetGrid / WorkbookGrid.
  * A plain number, string, boolean or null becomes `{ value }`; a CellInput object is kept as is.
  */
-import type { CellInput, ProductState, SheetGrid, WorkbookGrid } from '../../shared/engine/grid.ts';
+import type { CellInput, ProductState, SheetGrid, WorkbookGrid } from '../../shared/engine/model/grid.ts';
 
 export type Plain = number | string | boolean | null | undefined | CellInput;
 

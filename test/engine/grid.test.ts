@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { normalizeName } from '../../shared/engine/grid.ts';
-import { cellText, isBlankCell } from '../../shared/engine/values.ts';
+import { normalizeName } from '../../shared/engine/model/grid.ts';
+import { cellText, isBlankCell } from '../../shared/engine/parse/values.ts';
 
 /** Texts with every kind of space and case a person, Excel or Sheets puts in a name. */
 const SPACY = [' ', '  ', '\t', '\n', '\r', '\u00a0', '\u2007', '\u2009', '\u202f', '\u3000', '\ufeff', '\u0085', '\u200b', '\u0001'];

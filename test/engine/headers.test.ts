@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { columnLetter, matchHeaders, parseYearHeader, suggestNearest } from '../../shared/engine/headers.ts';
-import { METRIC_HEADERS } from '../../shared/engine/template.ts';
+import { columnLetter, matchHeaders, parseYearHeader, suggestNearest } from '../../shared/engine/parse/headers.ts';
+import { METRIC_HEADERS } from '../../shared/engine/model/template.ts';
 import { sheet } from './grid-builder.ts';
 
 const spec = {

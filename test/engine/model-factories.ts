@@ -3,7 +3,7 @@
  * each takes only the fields a test cares about and fills the rest with neutral values (a metric is `Öka`
  * without a unit; settings are the engine's defaults).
  */
-import type { CellInput, SheetGrid, WorkbookGrid } from '../../shared/engine/grid.ts';
+import type { CellInput, SheetGrid, WorkbookGrid } from '../../shared/engine/model/grid.ts';
 import type {
   ActionAssessment,
   ActionRow,
@@ -18,9 +18,9 @@ import type {
   WorkbookAssessment,
   WorkbookModel,
   WorkbookSettings,
-} from '../../shared/engine/model.ts';
-import { emptySettings } from '../../shared/engine/parse-settings.ts';
-import { DEFAULT_ANSWER_ORDER, DEFAULTS } from '../../shared/engine/template.ts';
+} from '../../shared/engine/model/model.ts';
+import { emptySettings } from '../../shared/engine/parse/settings.ts';
+import { DEFAULT_ANSWER_ORDER, DEFAULTS } from '../../shared/engine/model/template.ts';
 
 export function metricRow(over: Partial<MetricRow> = {}): MetricRow {
   return {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { assessPace, expectedValue, projectTargetYear, sortPace } from '../../shared/engine/pace.ts';
-import type { MetricRow, PaceResult } from '../../shared/engine/model.ts';
+import { assessPace, expectedValue, projectTargetYear, sortPace } from '../../shared/engine/assess/pace.ts';
+import type { MetricRow, PaceResult } from '../../shared/engine/model/model.ts';
 import { metricRow } from './model-factories.ts';
 
 const plain = (s: string) => s.replace(/\u00a0/g, ' ').replace(/\u2212/g, '-');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PALETTE } from '../../shared/engine/palette.ts';
+import { PALETTE } from '../../shared/engine/model/palette.ts';
 
 /** WCAG 2.x relative luminance of a hex colour without '#'. */
 function luminance(hex: string): number {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseWorkbook } from '../../shared/engine/parse-workbook.ts';
-import type { MetricRow } from '../../shared/engine/model.ts';
+import { parseWorkbook } from '../../shared/engine/parse/workbook.ts';
+import type { MetricRow } from '../../shared/engine/model/model.ts';
 import { date, err, GOAL, INDICATOR, pct, standardWorkbook, type Plain } from './grid-builder.ts';
 
 const HEAD = ['Målområde', 'Indikator', 'Mätetal', 'Enhet', 'Riktning'];

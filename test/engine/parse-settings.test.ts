@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseWorkbook } from '../../shared/engine/parse-workbook.ts';
-import type { WorkbookSettings } from '../../shared/engine/model.ts';
+import { parseWorkbook } from '../../shared/engine/parse/workbook.ts';
+import type { WorkbookSettings } from '../../shared/engine/model/model.ts';
 import { pct, sheet, standardWorkbook, type Plain } from './grid-builder.ts';
 
 function settingsOf(rows: Plain[][], header: Plain[] = ['Inställning', 'Värde']) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseWorkbook } from '../../shared/engine/parse-workbook.ts';
-import { parseDueDate } from '../../shared/engine/due-date.ts';
-import type { CellInput } from '../../shared/engine/grid.ts';
+import { parseWorkbook } from '../../shared/engine/parse/workbook.ts';
+import { parseDueDate } from '../../shared/engine/parse/due-date.ts';
+import type { CellInput } from '../../shared/engine/model/grid.ts';
 import { date, GOAL, sheet, standardWorkbook, type Plain } from './grid-builder.ts';
 
 const withSheet = (name: string, rows: Plain[][]) => parseWorkbook(standardWorkbook([['Målområde', 'Indikator', 'Mätetal', 'Riktning']], [sheet(name, rows)]));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseWorkbook } from '../../shared/engine/parse-workbook.ts';
+import { parseWorkbook } from '../../shared/engine/parse/workbook.ts';
 import { GOAL, INDICATOR, sheet, standardWorkbook, workbook } from './grid-builder.ts';
 
 const HEAD = ['Målområde', 'Indikator', 'Mätetal', 'Enhet', 'Riktning', 'Utfall 2023', 'Utfall 2024'];

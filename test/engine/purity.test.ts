@@ -1,6 +1,8 @@
 /**
- * The engine is pure (docs/architecture.md): no I/O, no clock, no platform or spreadsheet library.
- * A grep as a test, so a stray import fails CI instead of waiting for a review.
+ * The engine is pure (docs/architecture.md): no I/O, no clock, no platform or spreadsheet library. Its
+ * folders are the stages data passes through, and each imports only the stages before it; everything
+ * outside the engine comes in through engine/index.ts. Greps as tests, so a stray import fails CI instead
+ * of waiting for a review.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -16,12 +18,83 @@ const FORBIDDEN: [string, RegExp][] = [
   ['xlsx libraries', /exceljs|xlsx-populate/],
 ];
 
+/** Each stage and the stages it may import (besides itself). The engine's root (index, pipeline) may import all. */
+const LAYERS: Record<string, string[]> = {
+  model: [],
+  parse: ['model'],
+  explain: ['model'],
+  assess: ['model', 'explain'],
+  summary: ['model', 'explain'],
+  write: ['model'],
+};
+
+function walk(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? walk(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : [],
+  );
+}
+
+const relative = (file: string) => path.relative(ENGINE, file);
+/** The engine folder a file is in ('' for the engine's root). */
+const stageOf = (file: string) => (path.dirname(relative(file)) === '.' ? '' : path.dirname(relative(file)).split(path.sep)[0]!);
+
+/** Every relative import of a file, resolved to an absolute path. */
+function importsOf(file: string): string[] {
+  const source = readFileSync(file, 'utf8');
+  return [...source.matchAll(/(?:from|import)\s*\(?\s*['"](\.{1,2}\/[^'"]+)['"]/g)].map((m) => path.resolve(path.dirname(file), m[1]!));
+}
+
+const files = walk(ENGINE);
+
 describe('shared/engine imports no platform code', () => {
-  const files = readdirSync(ENGINE).filter((f) => f.endsWith('.ts'));
-  it('has files to check', () => expect(files.length).toBeGreaterThan(20));
-  it.each(files)('%s', (file) => {
+  it('has files to check, in sub-folders too', () => {
+    expect(files.length).toBeGreaterThan(40);
+    expect(files.some((f) => stageOf(f) === 'assess')).toBe(true);
+  });
+  it.each(files.map(relative))('%s', (file) => {
     const source = readFileSync(path.join(ENGINE, file), 'utf8');
     const found = FORBIDDEN.filter(([, pattern]) => pattern.test(source)).map(([what]) => what);
     expect(found).toEqual([]);
+  });
+});
+
+describe('each stage imports only the stages before it', () => {
+  it('knows every folder of the engine', () => {
+    const folders = new Set(files.map(stageOf).filter((s) => s !== ''));
+    expect([...folders].sort()).toEqual(Object.keys(LAYERS).sort());
+  });
+  it.each(files.filter((f) => stageOf(f) !== '').map(relative))('%s', (file) => {
+    const stage = stageOf(path.join(ENGINE, file));
+    const allowed = new Set([stage, ...(LAYERS[stage] ?? [])]);
+    const wrong = importsOf(path.join(ENGINE, file))
+      .filter((target) => !target.startsWith(ENGINE + path.sep) || !allowed.has(stageOf(target)))
+      .map((target) => path.relative(ENGINE, target));
+    expect(wrong).toEqual([]);
+  });
+});
+
+describe('the rest of the product comes in through engine/index.ts', () => {
+  const PRODUCTION = ['shared/adapters', 'shared/app', 'shared/cli', 'shared/render', 'functions', 'sheets-templates'];
+  const outside = [
+    ...[...PRODUCTION, 'shared/testing', 'bench', 'scripts'].flatMap((dir) => walk(path.resolve(dir))),
+    path.resolve('shared/ports.ts'),
+    path.resolve('shared/config.ts'),
+  ];
+  /** bundled for Apps Script, which takes the template contract (model/) and nothing with npm dependencies */
+  const APPS_SCRIPT = path.resolve('sheets-templates/apps-script');
+  const allowed = (file: string, target: string) =>
+    target === path.join(ENGINE, 'index.ts') || (file.startsWith(APPS_SCRIPT + path.sep) && stageOf(target) === 'model');
+  it.each(outside.map((f) => path.relative(path.resolve('.'), f)))('%s', (file) => {
+    const reached = importsOf(path.resolve(file)).filter((t) => t.startsWith(ENGINE + path.sep) && !allowed(path.resolve(file), t));
+    expect(reached.map((t) => path.relative(path.resolve('.'), t))).toEqual([]);
+  });
+});
+
+describe('the product never imports the test fakes (shared/testing needs dev dependencies)', () => {
+  const TESTING = path.resolve('shared/testing');
+  const production = ['shared/adapters', 'shared/app', 'shared/cli', 'shared/render', 'shared/engine', 'functions', 'sheets-templates']
+    .flatMap((dir) => walk(path.resolve(dir)));
+  it.each(production.map((f) => path.relative(path.resolve('.'), f)))('%s', (file) => {
+    expect(importsOf(path.resolve(file)).filter((t) => t.startsWith(TESTING + path.sep))).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chooseReportingYear } from '../../shared/engine/reporting-year.ts';
-import type { Direction, MetricRow } from '../../shared/engine/model.ts';
+import { chooseReportingYear } from '../../shared/engine/assess/reporting-year.ts';
+import type { Direction, MetricRow } from '../../shared/engine/model/model.ts';
 import { metricRow, workbookModel } from './model-factories.ts';
 
 function metric(direction: Direction | null, outcomes: Record<number, number>, over: Partial<MetricRow> = {}) {

@@ -12,8 +12,8 @@ import type {
   ActionAssessment,
   SurveyResult,
   Issue,
-} from '../../shared/engine/model.ts';
-import { DEFAULTS } from '../../shared/engine/template.ts';
+} from '../../shared/engine/model/model.ts';
+import { DEFAULTS } from '../../shared/engine/model/template.ts';
 import { aggregateAssessment, metricAssessment, setSettings } from './model-factories.ts';
 
 const zeroCounts = (): StatusCounts => ({ Positiv: 0, Oförändrad: 0, Negativ: 0, 'Inget värde': 0, Fel: 0 });

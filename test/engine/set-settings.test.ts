@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { resolveSetSettings } from '../../shared/engine/set-settings.ts';
-import type { WorkbookSettings } from '../../shared/engine/model.ts';
-import { DEFAULT_ANSWER_ORDER, DEFAULTS } from '../../shared/engine/template.ts';
+import { resolveSetSettings } from '../../shared/engine/assess/set-settings.ts';
+import type { WorkbookSettings } from '../../shared/engine/model/model.ts';
+import { DEFAULT_ANSWER_ORDER, DEFAULTS } from '../../shared/engine/model/template.ts';
 import { metricRow, workbookModel } from './model-factories.ts';
 
 function wb(name: string, settings: Partial<WorkbookSettings>, over: Parameters<typeof workbookModel>[0] = {}) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, fnv1a64 } from '../../shared/engine/summary-hash.ts';
+import { canonicalJson, fnv1a64 } from '../../shared/engine/summary/hash.ts';
 
 // FNV-1a 64-bit reference values (offset basis cbf29ce484222325, prime 100000001b3), computed with BigInt.
 function reference(text: string): string {

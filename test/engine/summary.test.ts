@@ -1,8 +1,8 @@
 import { describe, it, expect } from 'vitest';
-import { buildSummary } from '../../shared/engine/summary.ts';
-import { sortPace } from '../../shared/engine/summary-pace.ts';
-import type { SummaryBlock, SummaryDocument } from '../../shared/engine/summary-model.ts';
-import type { SetAssessment } from '../../shared/engine/model.ts';
+import { buildSummary } from '../../shared/engine/summary/build.ts';
+import { sortPace } from '../../shared/engine/summary/pace.ts';
+import type { SummaryBlock, SummaryDocument } from '../../shared/engine/model/summary-model.ts';
+import type { SetAssessment } from '../../shared/engine/model/model.ts';
 import { demoSet, settings, SOURCES, pace, metric } from './set-fixtures.ts';
 
 const ctx = { sources: SOURCES, today: '2026-03-14', changedAt: '2026-03-14T09:22:00Z' };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { assessSurvey, largestRemainder } from '../../shared/engine/survey.ts';
-import type { SurveyAnswer } from '../../shared/engine/model.ts';
+import { assessSurvey, largestRemainder } from '../../shared/engine/assess/survey.ts';
+import type { SurveyAnswer } from '../../shared/engine/model/model.ts';
 import { setSettings, surveyAnswer } from './model-factories.ts';
 
 const HELT = 'Instämmer helt';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import type { CellInput } from '../../shared/engine/grid.ts';
-import { parseNumberCell, parsePercentFraction, parseYearCell, quote, type ParsedNumber } from '../../shared/engine/values.ts';
+import type { CellInput } from '../../shared/engine/model/grid.ts';
+import { parseNumberCell, parsePercentFraction, parseYearCell, quote, type ParsedNumber } from '../../shared/engine/parse/values.ts';
 import { date, err, pct, uncached } from './grid-builder.ts';
 
 const num = (value: number, percent = false, footnote = false): ParsedNumber => ({ kind: 'number', value, percent, footnote });

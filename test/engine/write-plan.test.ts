@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { planWrites } from '../../shared/engine/write-plan.ts';
-import { rowIdentity, stateKey } from '../../shared/engine/state.ts';
-import type { CellInput, SheetGrid, WorkbookGrid } from '../../shared/engine/grid.ts';
-import type { ProductColumns, Status, WritePlan } from '../../shared/engine/model.ts';
-import { PRODUCT_COLUMNS } from '../../shared/engine/template.ts';
+import { planWrites } from '../../shared/engine/write/plan.ts';
+import { rowIdentity, stateKey } from '../../shared/engine/model/state.ts';
+import type { CellInput, SheetGrid, WorkbookGrid } from '../../shared/engine/model/grid.ts';
+import type { ProductColumns, Status, WritePlan } from '../../shared/engine/model/model.ts';
+import { PRODUCT_COLUMNS } from '../../shared/engine/model/template.ts';
 import {
   actionAssessment,
   actionRow,

@@ -7,14 +7,14 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createGoogleFake, fakeClients } from '../support/google-fake/index.ts';
+import { createGoogleFake, fakeClients } from '../../shared/testing/google-fake/index.ts';
 import { inspectXlsx, sheetOf, type InspectedWorkbook } from '../support/xlsx-inspect.ts';
 import { writeTemplateWorkbook } from '../../shared/adapters/xlsx/create-workbook.ts';
 import { createXlsxWorkbookStore } from '../../shared/adapters/xlsx/index.ts';
 import { createXlsxSummaryStore, SUMMARY_FILE } from '../../shared/adapters/xlsx/summary-store.ts';
 import { createSheetsSummaryStore, createSheetsWorkbookStore } from '../../shared/adapters/sheets/index.ts';
 import { recalcSet } from '../../shared/app/recalc-set.ts';
-import { SHEETS } from '../../shared/engine/template.ts';
+import { SHEETS } from '../../shared/engine/model/template.ts';
 import { heldOutWorkbook } from './support/held-out.ts';
 import { seedsOf } from './support/demo-seeds.ts';
 

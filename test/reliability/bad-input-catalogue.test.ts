@@ -8,7 +8,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { recalculate, type RecalculateResult } from '../../shared/engine/recalculate.ts';
-import type { WorkbookGrid } from '../../shared/engine/grid.ts';
+import type { WorkbookGrid } from '../../shared/engine/model/grid.ts';
 import { BAD_ROW, GOOD, GRID_CASES, baseline, type GridCase } from './catalogue-grid.ts';
 import { FILE_CASES, runFileCase } from './catalogue-files.ts';
 import { plain, productRows, qualityLines, unexpectedLines, writesOutsideProductColumns } from './catalogue-view.ts';

@@ -14,7 +14,7 @@ import { createXlsxWorkbookStore } from '../../shared/adapters/xlsx/index.ts';
 import { createXlsxSummaryStore } from '../../shared/adapters/xlsx/summary-store.ts';
 import { recalcSet } from '../../shared/app/recalc-set.ts';
 import { recalculate } from '../../shared/engine/recalculate.ts';
-import type { Status } from '../../shared/engine/model.ts';
+import type { Status } from '../../shared/engine/model/model.ts';
 import type { TemplateCell } from '../../sheets-templates/template-spec.ts';
 import { GOAL, INDICATOR } from '../engine/grid-builder.ts';
 import { inspectXlsx, sheetOf, type InspectedWorkbook } from '../support/xlsx-inspect.ts';

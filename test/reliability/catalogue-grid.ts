@@ -3,8 +3,8 @@
  * (rows 2–4) and, per case, one variant of it. Cases are data; bad-input-catalogue.test.ts runs each
  * through the real pipeline (recalculate) and checks where the message lands.
  */
-import type { WorkbookGrid } from '../../shared/engine/grid.ts';
-import type { Status } from '../../shared/engine/model.ts';
+import type { WorkbookGrid } from '../../shared/engine/model/grid.ts';
+import type { Status } from '../../shared/engine/model/model.ts';
 import { GOAL, INDICATOR, date, err, pct, sheet, standardWorkbook, uncached, workbook, type Plain } from '../engine/grid-builder.ts';
 
 export const HEADERS = [

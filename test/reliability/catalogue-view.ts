@@ -2,10 +2,10 @@
  * What the user sees after a run, read from the pipeline's outputs: the product's cells per row (from the
  * write plan, i.e. what lands in the sheet) and the lines of the summary's Datakvalitet block.
  */
-import { findSheet, normalizeName, type WorkbookGrid } from '../../shared/engine/grid.ts';
-import type { WritePlan } from '../../shared/engine/model.ts';
-import type { SummaryDocument } from '../../shared/engine/summary-model.ts';
-import { PRODUCT_COLUMNS } from '../../shared/engine/template.ts';
+import { findSheet, normalizeName, type WorkbookGrid } from '../../shared/engine/model/grid.ts';
+import type { WritePlan } from '../../shared/engine/model/model.ts';
+import type { SummaryDocument } from '../../shared/engine/model/summary-model.ts';
+import { PRODUCT_COLUMNS } from '../../shared/engine/model/template.ts';
 
 export interface ProductRow {
   status: string | undefined;

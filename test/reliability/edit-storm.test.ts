@@ -7,8 +7,8 @@
 import { setupServer } from 'msw/node';
 import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTasksFake, type TasksFake } from '../support/tasks-fake/index.ts';
-import { invoke } from '../support/tasks-fake/invoke.ts';
+import { createTasksFake, type TasksFake } from '../../shared/testing/tasks-fake/index.ts';
+import { invoke } from '../../shared/testing/tasks-fake/invoke.ts';
 import { BUCKET_MS, CREATE_OPERATION } from '../../shared/adapters/tasks/index.ts';
 import { BOOK, OTHER, QUEUE, SECRET, editCall, instance, type Recorded } from './storm-fixtures.ts';
 

@@ -11,8 +11,8 @@
  */
 import { delay, http, HttpResponse } from 'msw';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createGoogleFake, fakeClients, type SheetSeed } from '../support/google-fake/index.ts';
-import { invoke } from '../support/tasks-fake/invoke.ts';
+import { createGoogleFake, fakeClients, type SheetSeed } from '../../shared/testing/google-fake/index.ts';
+import { invoke } from '../../shared/testing/tasks-fake/invoke.ts';
 import { parseConfig } from '../../shared/config.ts';
 import { createProductionRecalc } from '../../shared/app/production.ts';
 import { createOnSheetEdit } from '../../functions/on-sheet-edit.ts';

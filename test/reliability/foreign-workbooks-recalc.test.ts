@@ -11,8 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../../shared/cli/app.ts';
 import { recordingConsole } from '../../shared/cli/console.ts';
-import { PALETTE } from '../../shared/engine/palette.ts';
-import type { Status } from '../../shared/engine/model.ts';
+import { PALETTE } from '../../shared/engine/model/palette.ts';
+import type { Status } from '../../shared/engine/model/model.ts';
 import { cellColours, inspectXlsx, sheetOf, unzipXlsx, type InspectedWorkbook } from '../support/xlsx-inspect.ts';
 import { libreOfficeCsv } from '../support/libreoffice.ts';
 

@@ -1,7 +1,7 @@
 /** A small template workbook for the Google fake, edits of its outcome cells, and the fresh-result oracle. */
 import type { sheets_v4 } from '@googleapis/sheets';
-import type { GoogleFake, SheetSeed, CellSeed } from '../support/google-fake/index.ts';
-import { cellFromSeed, spreadsheetResource } from '../support/google-fake/sheets-state.ts';
+import type { GoogleFake, SheetSeed, CellSeed } from '../../shared/testing/google-fake/index.ts';
+import { cellFromSeed, spreadsheetResource } from '../../shared/testing/google-fake/sheets-state.ts';
 import { gridFromSpreadsheet } from '../../shared/adapters/sheets/read-grid.ts';
 import { recalculate } from '../../shared/engine/recalculate.ts';
 import type { SummaryState, SummaryStore } from '../../shared/ports.ts';

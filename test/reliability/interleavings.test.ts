@@ -11,7 +11,7 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createGoogleFake, fakeClients, type CellSeed } from '../support/google-fake/index.ts';
+import { createGoogleFake, fakeClients, type CellSeed } from '../../shared/testing/google-fake/index.ts';
 import { createSheetsWorkbookStore } from '../../shared/adapters/sheets/index.ts';
 import { recalcSet } from '../../shared/app/recalc-set.ts';
 import {

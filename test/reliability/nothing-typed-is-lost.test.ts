@@ -21,8 +21,8 @@ import { createXlsxWorkbookStore } from '../../shared/adapters/xlsx/index.ts';
 import { createXlsxSummaryStore } from '../../shared/adapters/xlsx/summary-store.ts';
 import { createSheetsSummaryStore, createSheetsWorkbookStore } from '../../shared/adapters/sheets/index.ts';
 import { recalcSet } from '../../shared/app/recalc-set.ts';
-import { createGoogleFake, fakeClients } from '../support/google-fake/index.ts';
-import { cellFromSeed } from '../support/google-fake/sheets-state.ts';
+import { createGoogleFake, fakeClients } from '../../shared/testing/google-fake/index.ts';
+import { cellFromSeed } from '../../shared/testing/google-fake/sheets-state.ts';
 import { inspectXlsx } from '../support/xlsx-inspect.ts';
 import { applyEdit, lostCells, scenario, type Scenario, type TypedSheet } from './typed-workbook.ts';
 

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ConfigError, parseConfig } from '../../shared/config.ts';
-import { invoke } from '../support/tasks-fake/invoke.ts';
+import { invoke } from '../../shared/testing/tasks-fake/invoke.ts';
 import { runSigningKey, signRunRequest } from '../../functions/on-sheet-edit.ts';
 import { BOOK, FUNCTION_URL, QUEUE, SECRET, editCall, instance, type Recorded } from './storm-fixtures.ts';
 

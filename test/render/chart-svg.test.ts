@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { renderChartSvg } from '../../shared/render/chart-svg.ts';
 import { niceScale } from '../../shared/render/svg-util.ts';
-import type { ChartSpec } from '../../shared/engine/summary-model.ts';
+import type { ChartSpec } from '../../shared/engine/model/summary-model.ts';
 
 const charts: ChartSpec[] = [
   { id: 'b', type: 'bar', title: 'Antal <per> område', categories: ['Klimat', 'Konsumtion'], series: [{ name: 'Positiv', values: [2, 0], colour: 'C6EFCE' }, { name: 'Negativ', values: [1, 3] }], alt: 'Stapeldiagram', unit: 'st' },

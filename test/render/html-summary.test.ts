@@ -3,9 +3,9 @@ import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
-import { buildSummary } from '../../shared/engine/summary.ts';
+import { buildSummary } from '../../shared/engine/summary/build.ts';
 import { renderSummaryHtml } from '../../shared/render/html-summary.ts';
-import { PALETTE } from '../../shared/engine/palette.ts';
+import { PALETTE } from '../../shared/engine/model/palette.ts';
 import { demoSet, settings, SOURCES } from '../engine/set-fixtures.ts';
 
 const doc = buildSummary(demoSet(), settings(), { sources: SOURCES, today: '2026-03-14', changedAt: '2026-03-14T09:22:00Z' });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeTemplateWorkbook } from '../../shared/adapters/xlsx/create-workbook.ts';
-import { columnLetter } from '../../shared/engine/headers.ts';
+import { columnLetter } from '../../shared/engine/parse/headers.ts';
 import { demoWorkbooks } from '../../sheets-templates/demo/index.ts';
 import { cellColours, inspectXlsx, numberFormat, rowValues, typedValue, type CellValue, type InspectedSheet, type InspectedWorkbook } from '../support/xlsx-inspect.ts';
 

@@ -9,7 +9,7 @@ import {
   SETTINGS_HEADERS,
   SHEETS,
   SURVEY_HEADERS,
-} from '../../shared/engine/template.ts';
+} from '../../shared/engine/model/template.ts';
 import { defaultSettings, findColumnSpec, findSettingSpec, templateSheets } from '../../sheets-templates/template-spec.ts';
 import { demoWorkbooks } from '../../sheets-templates/demo/index.ts';
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeTemplateWorkbook, COMPUTED_HEADER_FILL } from '../../shared/adapters/xlsx/create-workbook.ts';
-import { columnLetter } from '../../shared/engine/headers.ts';
+import { columnLetter } from '../../shared/engine/parse/headers.ts';
 import { COMPUTED_NOTE, COMPUTED_PLAN_NOTE, TEMPLATE_OUTCOME_YEARS } from '../../sheets-templates/template-spec.ts';
 import { cellColours, inspectXlsx, numberFormat, rowValues, sheetOf, typedValue, type InspectedSheet, type InspectedWorkbook } from '../support/xlsx-inspect.ts';
 

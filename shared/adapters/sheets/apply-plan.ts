@@ -5,8 +5,7 @@
  * @module
  */
 import type { sheets_v4 } from '@googleapis/sheets';
-import type { CellWrite } from '../../engine/model.ts';
-import { normalizeName } from '../../engine/grid.ts';
+import { normalizeName, type CellWrite } from '../../engine/index.ts';
 import { PRODUCT_CELL_FIELDS, styledCell } from './cell-format.ts';
 import type { SheetLayout } from './read-grid.ts';
 

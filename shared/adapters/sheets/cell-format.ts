@@ -3,8 +3,7 @@
  * @module
  */
 import type { sheets_v4 } from '@googleapis/sheets';
-import { PALETTE } from '../../engine/palette.ts';
-import type { CellStyleKey } from '../../engine/model.ts';
+import { PALETTE, type CellStyleKey } from '../../engine/index.ts';
 
 /** The format fields the product owns in its cells; updates are masked to exactly these. */
 export const PRODUCT_CELL_FIELDS =

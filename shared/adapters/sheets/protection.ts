@@ -5,9 +5,7 @@
  * @module
  */
 import type { sheets_v4 } from '@googleapis/sheets';
-import type { CellWrite } from '../../engine/model.ts';
-import { normalizeName } from '../../engine/grid.ts';
-import { PRODUCT_COLUMNS } from '../../engine/template.ts';
+import { normalizeName, PRODUCT_COLUMNS, type CellWrite } from '../../engine/index.ts';
 import type { SheetLayout } from './read-grid.ts';
 
 export const PROTECTION_DESCRIPTION = 'Fylls i av Målkoll';

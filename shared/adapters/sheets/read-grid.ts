@@ -5,9 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { sheets_v4 } from '@googleapis/sheets';
-import type { CellInput, SheetGrid, WorkbookGrid } from '../../engine/grid.ts';
-import { normalizeName } from '../../engine/grid.ts';
-import { SHEETS } from '../../engine/template.ts';
+import { normalizeName, SHEETS, type CellInput, type SheetGrid, type WorkbookGrid } from '../../engine/index.ts';
 import { decodeState } from './state.ts';
 import { PROTECTION_DESCRIPTION } from './protection.ts';
 

@@ -8,7 +8,7 @@
 import type { drive_v3 } from '@googleapis/drive';
 import { withRetry, GoogleApiError, type RetryPolicy } from './retry.ts';
 import type { GrantedPermission } from './state.ts';
-import { partitionShareTargets } from '../../engine/sharing.ts';
+import { partitionShareTargets } from '../../engine/index.ts';
 
 export interface ShareResult {
   granted: string[];

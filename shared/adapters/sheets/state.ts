@@ -5,8 +5,7 @@
  * @module
  */
 import type { sheets_v4 } from '@googleapis/sheets';
-import { SHEETS } from '../../engine/template.ts';
-import type { WorkbookModel } from '../../engine/model.ts';
+import { SHEETS, type WorkbookModel } from '../../engine/index.ts';
 
 export const STATE_HEADER = 'Målkolls eget tillstånd – ändra inte';
 const CHUNK = 40_000;

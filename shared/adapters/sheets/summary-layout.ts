@@ -5,7 +5,7 @@
  * @module
  */
 import type { sheets_v4 } from '@googleapis/sheets';
-import type { ChartSpec, SummaryBlock, SummaryCell } from '../../engine/summary-model.ts';
+import type { ChartSpec, SummaryBlock, SummaryCell } from '../../engine/index.ts';
 import { colour, styledCell } from './cell-format.ts';
 
 type Row = sheets_v4.Schema$RowData;

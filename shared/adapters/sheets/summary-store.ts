@@ -10,8 +10,7 @@
 import type { sheets_v4 } from '@googleapis/sheets';
 import type { drive_v3 } from '@googleapis/drive';
 import type { SummaryState, SummaryStore } from '../../ports.ts';
-import type { ChangeLogRow, SummaryDocument, SummaryCell } from '../../engine/summary-model.ts';
-import { SHEETS } from '../../engine/template.ts';
+import { SHEETS, type ChangeLogRow, type SummaryDocument, type SummaryCell } from '../../engine/index.ts';
 import { GoogleApiError, withRetry, type RetryPolicy } from './retry.ts';
 import { STATE_SHEET_ID, decodeState, freeSheetId, stateSheetRequests, type SummaryStateDoc } from './state.ts';
 import { layoutSummary } from './summary-layout.ts';

@@ -10,7 +10,7 @@
  * @module
  */
 import type { sheets_v4 } from '@googleapis/sheets';
-import type { WritePlan } from '../../engine/model.ts';
+import type { WritePlan } from '../../engine/index.ts';
 import { UnreadableWorkbookError, type WorkbookRef, type WorkbookSnapshot, type WorkbookStore, type WriteOutcome } from '../../ports.ts';
 import { GoogleApiError, withRetry, type RetryPolicy } from './retry.ts';
 import { READ_FIELDS, gridFromSpreadsheet, type WorkbookLayout } from './read-grid.ts';

@@ -5,10 +5,7 @@
  * @module
  */
 import type { Cell, Style, Workbook, XmlNode } from 'xlsx-populate';
-import type { CellWrite, WritePlan } from '../../engine/model.ts';
-import { PALETTE } from '../../engine/palette.ts';
-import { normalizeName } from '../../engine/grid.ts';
-import { METRIC_HEADERS } from '../../engine/template.ts';
+import { PALETTE, normalizeName, METRIC_HEADERS, type CellWrite, type WritePlan } from '../../engine/index.ts';
 import { writeStateSheet } from './state-sheet.ts';
 
 export function applyPlan(wb: Workbook, plan: WritePlan): void {

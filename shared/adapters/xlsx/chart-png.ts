@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { Resvg } from '@resvg/resvg-js';
-import type { ChartSpec } from '../../engine/summary-model.ts';
+import type { ChartSpec } from '../../engine/index.ts';
 import { renderChartSvg } from '../../render/chart-svg.ts';
 
 const DEJAVU = ['/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf'];

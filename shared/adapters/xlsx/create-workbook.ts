@@ -16,7 +16,7 @@ import {
   type HeaderLayout,
   type ListValidation,
 } from '../../../sheets-templates/sheet-layout.ts';
-import { columnLetter } from '../../engine/headers.ts';
+import { columnLetter } from '../../engine/index.ts';
 
 export { COMPUTED_HEADER_FILL };
 export const PERCENT_FORMAT = '0.0%';

@@ -7,8 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import XlsxPopulate, { type Cell, type Sheet, type Workbook } from 'xlsx-populate';
-import type { CellInput, SheetGrid, WorkbookGrid } from '../../engine/grid.ts';
-import { SHEETS } from '../../engine/template.ts';
+import { SHEETS, type CellInput, type SheetGrid, type WorkbookGrid } from '../../engine/index.ts';
 import { isDateFormat, isPercentFormat, serialToIsoDate } from './number-formats.ts';
 import { readStateSheet } from './state-sheet.ts';
 import { openWorkbook } from './open-workbook.ts';

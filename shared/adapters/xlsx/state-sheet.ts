@@ -4,8 +4,7 @@
  * @module
  */
 import type { Workbook } from 'xlsx-populate';
-import type { ProductState } from '../../engine/grid.ts';
-import { SHEETS } from '../../engine/template.ts';
+import { SHEETS, type ProductState } from '../../engine/index.ts';
 
 export const STATE_LABEL = 'Målkoll: produktens interna tillstånd – ändra inte i detta blad';
 export const STATE_CHUNK = 30_000;

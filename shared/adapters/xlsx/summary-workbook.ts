@@ -4,10 +4,8 @@
  * @module
  */
 import ExcelJS from 'exceljs';
-import type { SummaryCell, SummaryDocument, ChangeLogRow } from '../../engine/summary-model.ts';
+import { PALETTE, SHEETS, type SummaryCell, type SummaryDocument, type ChangeLogRow } from '../../engine/index.ts';
 import type { SummaryState } from '../../ports.ts';
-import { PALETTE } from '../../engine/palette.ts';
-import { SHEETS } from '../../engine/template.ts';
 import { renderChartPng } from './chart-png.ts';
 import { SharedStyles } from './shared-styles.ts';
 

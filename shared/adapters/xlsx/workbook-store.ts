@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import type { WritePlan } from '../../engine/model.ts';
+import type { WritePlan } from '../../engine/index.ts';
 import type { WorkbookRef, WorkbookSnapshot, WorkbookStore, WriteOutcome } from '../../ports.ts';
 import { UnreadableWorkbookError } from '../../ports.ts';
 import { applyPlan } from './apply-plan.ts';

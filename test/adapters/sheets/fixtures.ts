@@ -1,6 +1,6 @@
 /** Shared seeds and plans for the Sheets adapter tests. */
-import type { CellSeed, SheetSeed } from '../../support/google-fake/index.ts';
-import type { CellWrite, WritePlan } from '../../../shared/engine/model.ts';
+import type { CellSeed, SheetSeed } from '../../../shared/testing/google-fake/index.ts';
+import type { CellWrite, WritePlan } from '../../../shared/engine/model/model.ts';
 
 export const METRIC_HEADERS = ['Målområde', 'Indikator', 'Mätetal', 'Enhet', 'Riktning', 'Utfall 2024', 'Utfall 2025', 'Utveckling', 'Förklaring'];
 export const INPUT_COLUMNS = 7;

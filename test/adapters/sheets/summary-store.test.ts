@@ -1,10 +1,10 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createGoogleFake, fakeClients, STORAGE_QUOTA_MESSAGE } from '../../support/google-fake/index.ts';
+import { createGoogleFake, fakeClients, STORAGE_QUOTA_MESSAGE } from '../../../shared/testing/google-fake/index.ts';
 import { createSheetsSummaryStore, CHANGE_LOG_HEADERS } from '../../../shared/adapters/sheets/index.ts';
 import { GoogleApiError } from '../../../shared/adapters/sheets/retry.ts';
 import { hexOf } from '../../../shared/adapters/sheets/cell-format.ts';
-import { PALETTE } from '../../../shared/engine/palette.ts';
-import type { SummaryDocument, ChangeLogRow } from '../../../shared/engine/summary-model.ts';
+import { PALETTE } from '../../../shared/engine/model/palette.ts';
+import type { SummaryDocument, ChangeLogRow } from '../../../shared/engine/model/summary-model.ts';
 import { fastRetry } from './fixtures.ts';
 
 const fake = createGoogleFake();

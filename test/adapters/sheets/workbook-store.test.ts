@@ -1,10 +1,10 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { sheets_v4 } from '@googleapis/sheets';
-import { createGoogleFake, fakeClients } from '../../support/google-fake/index.ts';
+import { createGoogleFake, fakeClients } from '../../../shared/testing/google-fake/index.ts';
 import { createSheetsWorkbookStore } from '../../../shared/adapters/sheets/index.ts';
 import { GoogleApiError } from '../../../shared/adapters/sheets/retry.ts';
 import { hexOf } from '../../../shared/adapters/sheets/cell-format.ts';
-import { PALETTE } from '../../../shared/engine/palette.ts';
+import { PALETTE } from '../../../shared/engine/model/palette.ts';
 import { UnreadableWorkbookError } from '../../../shared/ports.ts';
 import { INPUT_COLUMNS, emptyPlan, fastRetry, metricSheet, planFor } from './fixtures.ts';
 

@@ -2,8 +2,8 @@
 import { chmod, copyFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CellWrite, WritePlan } from '../../../shared/engine/model.ts';
-import type { ProductState } from '../../../shared/engine/grid.ts';
+import type { CellWrite, WritePlan } from '../../../shared/engine/model/model.ts';
+import type { ProductState } from '../../../shared/engine/model/grid.ts';
 
 export const FOREIGN_DIR = join(import.meta.dirname, '../../fixtures/foreign');
 export const FOREIGN_FILES = ['mall-openpyxl.xlsx', 'mall-libreoffice.xlsx'] as const;

@@ -3,7 +3,7 @@
  * every metric row with MARK. Run: node kill-writer.ts DIR FILE MARK
  */
 import { createXlsxWorkbookStore } from '../../../shared/adapters/xlsx/index.ts';
-import type { CellWrite } from '../../../shared/engine/model.ts';
+import type { CellWrite } from '../../../shared/engine/model/model.ts';
 
 const [dir, file, mark] = process.argv.slice(2);
 if (!dir || !file || !mark) throw new Error('usage: kill-writer.ts DIR FILE MARK');

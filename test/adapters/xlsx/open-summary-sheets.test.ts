@@ -6,8 +6,8 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { openSummarySheets } from '../../../shared/adapters/xlsx/open-summary-sheets.ts';
 import { createXlsxSummaryStore } from '../../../shared/adapters/xlsx/summary-store.ts';
-import { buildSummary } from '../../../shared/engine/summary.ts';
-import { SHEETS } from '../../../shared/engine/template.ts';
+import { buildSummary } from '../../../shared/engine/summary/build.ts';
+import { SHEETS } from '../../../shared/engine/model/template.ts';
 import { demoSet, settings, SOURCES } from '../../engine/set-fixtures.ts';
 
 /** every cell of a sheet as exceljs reads it: value and the text it shows */

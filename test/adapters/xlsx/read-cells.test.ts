@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readWorkbookFile } from '../../../shared/adapters/xlsx/index.ts';
-import type { CellInput } from '../../../shared/engine/grid.ts';
+import type { CellInput } from '../../../shared/engine/model/grid.ts';
 import { isDateFormat, isPercentFormat, serialToIsoDate } from '../../../shared/adapters/xlsx/number-formats.ts';
 import { buildXlsx } from './build-xlsx.ts';
 import { tempDir } from './helpers.ts';

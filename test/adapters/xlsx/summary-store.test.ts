@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import { XMLParser } from 'fast-xml-parser';
 import { createXlsxSummaryStore } from '../../../shared/adapters/xlsx/summary-store.ts';
-import { buildSummary } from '../../../shared/engine/summary.ts';
-import type { ChangeLogRow } from '../../../shared/engine/summary-model.ts';
-import { PALETTE } from '../../../shared/engine/palette.ts';
+import { buildSummary } from '../../../shared/engine/summary/build.ts';
+import type { ChangeLogRow } from '../../../shared/engine/model/summary-model.ts';
+import { PALETTE } from '../../../shared/engine/model/palette.ts';
 import { demoSet, settings, SOURCES } from '../../engine/set-fixtures.ts';
 
 /** An independent .xlsx reader (unzip + XML), so the test does not trust exceljs to read what exceljs wrote. */

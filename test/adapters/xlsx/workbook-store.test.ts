@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { createXlsxWorkbookStore, listBackups, BACKUP_DIR, sha256 } from '../../../shared/adapters/xlsx/index.ts';
 import { writeAtomically } from '../../../shared/adapters/xlsx/atomic-write.ts';
 import { UnreadableWorkbookError } from '../../../shared/ports.ts';
-import { findSheet } from '../../../shared/engine/grid.ts';
+import { findSheet } from '../../../shared/engine/model/grid.ts';
 import { copyFixture, plan, tempDir } from './helpers.ts';
 
 const FILE = 'mall-libreoffice.xlsx';

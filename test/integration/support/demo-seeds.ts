@@ -1,5 +1,5 @@
 /** The demo workbooks (sheets-templates/demo) as seeds for the Google fake: percent and date cells keep their format. */
-import type { CellSeed, SheetSeed } from '../../support/google-fake/index.ts';
+import type { CellSeed, SheetSeed } from '../../../shared/testing/google-fake/index.ts';
 import type { TemplateCell } from '../../../sheets-templates/template-spec.ts';
 import type { DemoSheet, DemoWorkbook } from '../../../sheets-templates/demo/index.ts';
 

@@ -3,7 +3,7 @@
  * Swedish number formats, percent cells, footnote marks, overrides at every level, a Styrande mätetal, a
  * qualitative metric with and without a manual assessment, a bad row, an unknown goal area and a note row.
  */
-import { GOAL_AREA_HEADERS as G, INDICATOR_HEADERS as I, METRIC_HEADERS as M, SETTING_NAMES as S, SETTINGS_HEADERS, SHEETS } from '../../../shared/engine/template.ts';
+import { GOAL_AREA_HEADERS as G, INDICATOR_HEADERS as I, METRIC_HEADERS as M, SETTING_NAMES as S, SETTINGS_HEADERS, SHEETS } from '../../../shared/engine/model/template.ts';
 import { templateHeaders } from '../../../sheets-templates/demo/environment.ts';
 import { pct, rowOf, type DemoSheet, type DemoWorkbook } from '../../../sheets-templates/demo/types.ts';
 import type { TemplateCell } from '../../../sheets-templates/template-spec.ts';

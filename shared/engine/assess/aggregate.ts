@@ -1,0 +1,152 @@
+/**
+ * Samlad bedömning (domain.md §4 "Aggregation"): an indicator from its metrics, a goal area from its
+ * indicators, the organisation from its goal areas. Scores P = +1, O = 0, N = −1; Inget värde and Fel
+ * are left out. Styrande mätetal and a justified manual assessment replace the mean.
+ * @module
+ */
+import type { AggregateAssessment, AggregateRule, ManualAssessment, Status, StatusCounts } from '../model/model.ts';
+import type { RowNumber } from '../model/grid.ts';
+import { activeManual, isBlank, MISSING_JUSTIFICATION } from './metric.ts';
+import { atMost } from '../model/rule-compare.ts';
+import { sameName } from './match.ts';
+import { explainAggregate } from '../explain/aggregate.ts';
+
+export interface AggregateChild {
+  name: string;
+  status: Status;
+}
+
+export type ChildNoun = 'mätetal' | 'indikatorer' | 'målområden';
+
+export interface AggregateInput {
+  level: AggregateAssessment['level'];
+  name: string;
+  goalArea: string | null;
+  workbookId: string | null;
+  rowNumber: RowNumber | null;
+  children: AggregateChild[];
+  threshold: number;
+  /** Styrande mätetal (indicators only): the child whose status decides */
+  governingMetric?: string | null;
+  manual?: ManualAssessment | null;
+  /** the year assessed: a manual assessment for another Bedömningsår is ignored */
+  year: number | null;
+  childNoun: ChildNoun;
+  /** the row's own errors from the parser: any makes the row Fel (the computed status is kept) */
+  errors?: string[];
+  /** false: leave `explanation` empty (last year's pass needs statuses only) */
+  explain?: boolean;
+}
+
+const SCORES: Partial<Record<Status, number>> = { Positiv: 1, Oförändrad: 0, Negativ: -1 };
+
+export function countStatuses(children: readonly AggregateChild[]): StatusCounts {
+  const counts: StatusCounts = { Positiv: 0, Oförändrad: 0, Negativ: 0, 'Inget värde': 0, Fel: 0 };
+  for (const child of children) counts[child.status]++;
+  return counts;
+}
+
+/** Mean score of the assessed children; null when none is assessed. */
+export function meanScore(children: readonly AggregateChild[]): number | null {
+  let sum = 0;
+  let assessed = 0;
+  for (const child of children) {
+    const score = SCORES[child.status];
+    if (score === undefined) continue;
+    sum += score;
+    assessed++;
+  }
+  return assessed === 0 ? null : sum / assessed;
+}
+
+/** mean > threshold → Positiv, mean < −threshold → Negativ, otherwise (ties included) Oförändrad. */
+export function statusFromMean(mean: number | null, threshold: number): Status {
+  if (mean === null) return 'Inget värde';
+  if (!atMost(mean, threshold)) return 'Positiv';
+  if (!atMost(-threshold, mean)) return 'Negativ';
+  return 'Oförändrad';
+}
+
+/** The error for a Styrande mätetal that names no child of the indicator, or null. */
+export function governingMetricError(input: Pick<AggregateInput, 'governingMetric' | 'children'>): string | null {
+  const governing = input.governingMetric;
+  if (isBlank(governing)) return null;
+  if (input.children.some((c) => sameName(c.name, governing!))) return null;
+  return `Styrande mätetal "${governing!.trim()}" finns inte bland indikatorns mätetal; medelvärdet används`;
+}
+
+/** Everything wrong with the aggregated row itself, for the data-quality list (empty = nothing). */
+export function aggregateErrors(input: AggregateInput): string[] {
+  const errors = [...(input.errors ?? [])];
+  const manual = activeManual(input.manual, input.year);
+  if (manual && isBlank(manual.justification)) errors.push(MISSING_JUSTIFICATION);
+  const governing = governingMetricError(input);
+  if (governing) errors.push(governing);
+  return errors;
+}
+
+export function aggregate(input: AggregateInput): AggregateAssessment {
+  const counts = countStatuses(input.children);
+  const mean = meanScore(input.children);
+  const governing = isBlank(input.governingMetric)
+    ? undefined
+    : input.children.find((c) => sameName(c.name, input.governingMetric!));
+  const governingError = governingMetricError(input);
+
+  let computed: Status;
+  let rule: AggregateRule;
+  if (governing) {
+    // A governing metric that is itself Fel cannot decide: its own row already carries the error.
+    computed = governing.status === 'Fel' ? 'Inget värde' : governing.status;
+    rule = 'styrande';
+  } else {
+    computed = statusFromMean(mean, input.threshold);
+    rule = mean === null ? 'inget-bedömt' : 'medel';
+  }
+
+  const manual = activeManual(input.manual, input.year);
+  const rowErrors = input.errors ?? [];
+  let status: Status = computed;
+  let manualUsed: ManualAssessment | null = null;
+  let fel: string[] = [];
+  if (rowErrors.length > 0) {
+    status = 'Fel';
+    fel = rowErrors;
+  } else if (manual) {
+    manualUsed = manual;
+    rule = 'manuell';
+    if (isBlank(manual.justification)) {
+      status = 'Fel';
+      fel = [MISSING_JUSTIFICATION];
+    } else {
+      status = manual.assessment;
+    }
+  }
+
+  // one record, its explanation filled in below: a spread per row was measurable over 20,000 indicators
+  const result: AggregateAssessment = {
+    level: input.level,
+    workbookId: input.workbookId,
+    rowNumber: input.rowNumber,
+    goalArea: input.goalArea,
+    name: input.name,
+    status,
+    rule,
+    mean,
+    threshold: input.threshold,
+    counts,
+    governingMetric: isBlank(input.governingMetric) ? null : input.governingMetric!.trim(),
+    computed: status === computed && rule !== 'manuell' ? null : computed,
+    manual: manualUsed,
+    explanation: '',
+  };
+  if (input.explain === false) return result;
+  result.explanation = explainAggregate(result, {
+    childNoun: input.childNoun,
+    childCount: input.children.length,
+    governingStatus: governing?.status ?? null,
+    governingError,
+    errors: fel,
+  });
+  return result;
+}

@@ -1,0 +1,174 @@
+/**
+ * The settings of a whole set of workbooks (domain.md §3 "A set of workbooks"). Set-wide settings must
+ * agree wherever they are set; on a conflict the first workbook by name (Swedish collation) wins, the
+ * conflict becomes a data-quality issue, and no new sharing happens until it is resolved.
+ * @module
+ */
+import { normalizeName } from '../model/grid.ts';
+import type { Issue, ManualAssessment, SetSettings, WorkbookModel, WorkbookSettings } from '../model/model.ts';
+import { DEFAULTS, DEFAULT_ANSWER_ORDER, SETTING_NAMES, SHEETS } from '../model/template.ts';
+import { formatNumber, formatPercent } from '../explain/format.ts';
+import { chooseReportingYear, settingsYearReason } from './reporting-year.ts';
+
+const collator = new Intl.Collator('sv-SE');
+
+/** Workbooks in the order that decides conflicts: by name, Swedish collation, then by id. */
+export function byWorkbookName(models: WorkbookModel[]): WorkbookModel[] {
+  return [...models].sort(
+    (a, b) => collator.compare(a.workbookName, b.workbookName) || collator.compare(a.workbookId, b.workbookId),
+  );
+}
+
+interface SettingSpec<T> {
+  name: string;
+  get: (s: WorkbookSettings) => T | null;
+  same: (a: T, b: T) => boolean;
+  show: (v: T) => string;
+  /** one of the four settings of domain.md that block sharing when they conflict */
+  setWide: boolean;
+}
+
+interface Resolved<T> {
+  value: T | null;
+  conflict: boolean;
+}
+
+export function resolveSetSettings(models: WorkbookModel[]): SetSettings {
+  const ordered = byWorkbookName(models);
+  const issues: Issue[] = [];
+  const resolve = <T>(spec: SettingSpec<T>): Resolved<T> => resolveOne(ordered, spec, issues);
+
+  const organisation = resolve<string>({
+    name: SETTING_NAMES.organisation,
+    get: (s) => blankToNull(s.organisation),
+    same: (a, b) => normalizeName(a) === normalizeName(b),
+    show: (v) => v,
+    setWide: true,
+  });
+  const year = resolve<number>({
+    name: SETTING_NAMES.reportingYear,
+    get: (s) => s.reportingYear,
+    same: (a, b) => a === b,
+    show: (v) => String(v),
+    setWide: true,
+  });
+  const threshold = resolve<number>({
+    name: SETTING_NAMES.threshold,
+    get: (s) => s.threshold,
+    same: nearlyEqual,
+    show: (v) => formatNumber(v, 4),
+    setWide: true,
+  });
+  const shareWith = resolve<string[]>({
+    name: SETTING_NAMES.shareWith,
+    get: (s) => s.shareWith,
+    same: (a, b) => addressKey(a) === addressKey(b),
+    show: (v) => (v.length > 0 ? v.join(', ') : '(tomt)'),
+    setWide: true,
+  });
+  const tolerance = resolve<number>({
+    name: SETTING_NAMES.tolerance,
+    get: (s) => s.tolerance,
+    same: nearlyEqual,
+    show: (v) => formatPercent(v, 3),
+    setWide: false,
+  });
+  const manualOverall = resolve<ManualAssessment>({
+    name: SETTING_NAMES.manualOverall,
+    get: (s) => s.manualOverall,
+    same: (a, b) => a.assessment === b.assessment && (a.justification ?? '').trim() === (b.justification ?? '').trim(),
+    show: (v) => (v.justification ? `${v.assessment} (${v.justification.trim()})` : v.assessment),
+    setWide: false,
+  });
+  const answerOrder = resolve<string[]>({
+    name: SETTING_NAMES.answerOrder,
+    get: (s) => emptyToNull(s.answerOrder),
+    same: (a, b) => listKey(a) === listKey(b),
+    show: (v) => v.join(', '),
+    setWide: false,
+  });
+  const departments = resolve<string[]>({
+    name: SETTING_NAMES.departments,
+    get: (s) => s.departments,
+    same: (a, b) => [...a.map(normalizeName)].sort().join('\n') === [...b.map(normalizeName)].sort().join('\n'),
+    show: (v) => v.join(', '),
+    setWide: false,
+  });
+  const strengthsCount = resolve<number>({
+    name: SETTING_NAMES.strengthsCount,
+    get: (s) => s.strengthsCount,
+    same: (a, b) => a === b,
+    show: (v) => String(v),
+    setWide: false,
+  });
+
+  const chosen =
+    year.value !== null
+      ? { year: year.value, reason: settingsYearReason(year.value) }
+      : chooseReportingYear(models);
+
+  return {
+    organisation: organisation.value,
+    reportingYear: chosen.year,
+    reportingYearReason: chosen.reason,
+    tolerance: tolerance.value ?? DEFAULTS.tolerance,
+    threshold: threshold.value ?? DEFAULTS.threshold,
+    shareWith: shareWith.value ?? [],
+    shareAgreed: ![organisation, year, threshold, shareWith].some((r) => r.conflict),
+    manualOverall: manualOverall.value,
+    answerOrder: answerOrder.value ?? [...DEFAULT_ANSWER_ORDER],
+    departments: departments.value ?? [],
+    strengthsCount: strengthsCount.value ?? DEFAULTS.strengthsCount,
+    issues,
+  };
+}
+
+function resolveOne<T>(ordered: WorkbookModel[], spec: SettingSpec<T>, issues: Issue[]): Resolved<T> {
+  let winner: { model: WorkbookModel; value: T } | null = null;
+  let conflict = false;
+  for (const model of ordered) {
+    const value = spec.get(model.settings);
+    if (value === null) continue;
+    if (winner === null) {
+      winner = { model, value };
+      continue;
+    }
+    if (spec.same(winner.value, value)) continue;
+    conflict = true;
+    issues.push({
+      kind: 'conflict',
+      workbookId: model.workbookId,
+      workbookName: model.workbookName,
+      sheet: SHEETS.settings,
+      subject: spec.name,
+      message:
+        `Inställningen ”${spec.name}” skiljer sig mellan arbetsböckerna: ` +
+        `”${spec.show(winner.value)}” i ${winner.model.workbookName} och ”${spec.show(value)}” i ${model.workbookName}. ` +
+        `Värdet från ${winner.model.workbookName} används` +
+        (spec.setWide ? '; ingen ny delning görs förrän skillnaden är löst.' : '.'),
+    });
+  }
+  return { value: winner?.value ?? null, conflict };
+}
+
+function blankToNull(text: string | null): string | null {
+  return text === null || text.trim() === '' ? null : text.trim();
+}
+
+function emptyToNull(list: string[] | null): string[] | null {
+  return list === null || list.length === 0 ? null : list;
+}
+
+function nearlyEqual(a: number, b: number): boolean {
+  return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+}
+
+/** The same readers in another order or case are the same setting. */
+function addressKey(list: string[]): string {
+  return [...new Set(list.map(normalizeName).filter((a) => a !== ''))].sort().join(',');
+}
+
+/** Answer order is an order: the sequence matters, case does not. */
+function listKey(list: string[]): string {
+  return list.map(normalizeName).join('\n');
+}

@@ -1,0 +1,34 @@
+/**
+ * Sheet `Målområden`: one row per goal area with its goal statement and an optional manual assessment.
+ * @module
+ */
+import type { SheetGrid } from '../model/grid.ts';
+import type { GoalAreaRow } from '../model/model.ts';
+import { GOAL_AREA_HEADERS as H } from '../model/template.ts';
+import type { HeaderMatch } from './headers.ts';
+import { dataRows, identityOf, matchSheetHeaders, optionalText, readManual, textAt, type ParseContext } from './common.ts';
+
+export interface ParsedGoalAreas {
+  rows: GoalAreaRow[];
+  match: HeaderMatch;
+}
+
+export function parseGoalAreas(sheet: SheetGrid, ctx: ParseContext): ParsedGoalAreas {
+  const match = matchSheetHeaders(ctx, sheet, Object.values(H), [H.goalArea]);
+  if (match.missingRequired.length > 0) return { rows: [], match };
+
+  const rows: GoalAreaRow[] = [];
+  const seen = new Map<string, number>();
+  for (const row of dataRows(sheet)) {
+    const name = textAt(row, match, H.goalArea);
+    if (name === '') continue;
+    const errors: string[] = [];
+    const manual = readManual(row, match, { manual: H.manual, justification: H.justification }, errors);
+    const id = identityOf(name);
+    const first = seen.get(id);
+    if (first !== undefined) errors.push(`Dubblett av rad ${first}`);
+    else seen.set(id, row.rowNumber);
+    rows.push({ workbookId: ctx.workbookId, rowNumber: row.rowNumber, name, goal: optionalText(row, match, H.goal), manual, errors });
+  }
+  return { rows, match };
+}

@@ -1,0 +1,66 @@
+/**
+ * buildSummary: the whole summary as renderer-neutral blocks, in the order of domain.md §3 — first what
+ * leadership reads at a glance, then the detail. The hash covers the content but never `changedAt`,
+ * so a recalculation that changes nothing can write nothing.
+ * @module
+ */
+import type { IsoDate, SetAssessment, SetSettings } from '../model/model.ts';
+import type { SummaryBlock, SummaryDocument } from '../model/summary-model.ts';
+import { Footnotes, nameLookup } from './cells.ts';
+import { overviewBlocks, resultLists } from './overview.ts';
+import { chartBlocks } from './charts.ts';
+import { goalAreaBlocks } from './goal-areas.ts';
+import { paceBlocks } from './pace.ts';
+import { surveyBlocks, actionPlanBlocks, actionPlanSheet } from './survey.ts';
+import { qualityBlocks } from './quality.ts';
+import { canonicalJson, fnv1a64 } from './hash.ts';
+
+export interface SummaryContext {
+  sources: { id: string; name: string }[];
+  today: IsoDate;
+  changedAt: string | null;
+}
+
+export function buildSummary(set: SetAssessment, settings: SetSettings, ctx: SummaryContext): SummaryDocument {
+  const workbook = nameLookup(ctx.sources);
+  const notes = new Footnotes();
+  const blocks: SummaryBlock[] = [
+    ...overviewBlocks(set, settings, notes),
+    ...resultLists(set, workbook),
+    ...chartBlocks(set, settings.answerOrder),
+    ...goalAreaBlocks(set, notes, workbook),
+    ...paceBlocks(set.pace, set.year),
+    ...surveyBlocks(set.survey),
+    ...actionPlanBlocks(set.actions, set.goalAreas.map((a) => a.name)),
+    ...qualityBlocks(set, settings, workbook),
+  ];
+  const actionPlan = actionPlanSheet(set.actions);
+  const sourceNames = ctx.sources.map((s) => s.name);
+  const contentHash = fnv1a64(canonicalJson({ blocks, actionPlan, sources: sourceNames }));
+  blocks.push({ kind: 'paragraph', text: footerText(ctx.changedAt, sourceNames) });
+  return {
+    organisation: settings.organisation,
+    year: set.year,
+    blocks,
+    actionPlan,
+    contentHash,
+    builtFor: ctx.today,
+    sources: ctx.sources,
+  };
+}
+
+const STOCKHOLM = new Intl.DateTimeFormat('sv-SE', {
+  dateStyle: 'short',
+  timeStyle: 'short',
+  timeZone: 'Europe/Stockholm',
+});
+
+export function formatChangedAt(changedAt: string | null): string {
+  if (!changedAt) return '–';
+  const ms = Date.parse(changedAt);
+  return Number.isNaN(ms) ? changedAt : STOCKHOLM.format(ms);
+}
+
+export function footerText(changedAt: string | null, sourceNames: string[]): string {
+  return `Senast ändrad ${formatChangedAt(changedAt)} · Källor: ${sourceNames.length > 0 ? sourceNames.join(', ') : '–'}`;
+}

@@ -1,0 +1,118 @@
+/**
+ * The summary's charts as renderer-neutral ChartSpecs: metric statuses per goal area, the
+ * self-assessment's answer shares, and one indicator's metrics over the years.
+ * @module
+ */
+import type { SetAssessment, MetricAssessment, Status } from '../model/model.ts';
+import type { ChartSpec, SummaryBlock } from '../model/summary-model.ts';
+import { PALETTE } from '../model/palette.ts';
+import { outcomeOf, yearsOf } from './cells.ts';
+import { formatNumber } from '../explain/format.ts';
+
+const STATUSES: Status[] = ['Positiv', 'Oförändrad', 'Negativ', 'Inget värde', 'Fel'];
+/** answer categories from most to least agreement take the status colours; unscored ones grey */
+const SCALE = ['2E7D32', '9CCC65', 'FFD54F', 'E57373', 'C62828'];
+const UNSCORED = 'BDBDBD';
+
+export function statusChart(set: SetAssessment): ChartSpec | null {
+  if (set.goalAreas.length === 0 || set.metrics.length === 0) return null;
+  const categories = set.goalAreas.map((a) => a.name);
+  const used = STATUSES.filter((s) => s !== 'Fel' || set.metrics.some((m) => m.status === 'Fel'));
+  const series = used.map((status) => ({
+    name: status,
+    colour: PALETTE[status].fill ?? undefined,
+    values: categories.map((area) => set.metrics.filter((m) => m.goalArea === area && m.status === status).length),
+  }));
+  const alt = categories
+    .map((area, i) => `${area}: ${series.map((s) => `${s.values[i]} ${s.name.toLocaleLowerCase('sv-SE')}`).join(', ')}`)
+    .join('. ');
+  return {
+    id: 'status-per-malomrade',
+    type: 'bar',
+    title: 'Mätetalens utveckling per målområde (antal)',
+    categories,
+    series,
+    alt: `Stapeldiagram, antal mätetal per utveckling och målområde. ${alt}.`,
+    unit: 'st',
+  };
+}
+
+export function surveyChart(set: SetAssessment, answerOrder: string[]): ChartSpec | null {
+  const survey = set.survey;
+  if (!survey || survey.statements.length === 0) return null;
+  const scored = survey.categories.filter((c) => answerOrder.includes(c));
+  const series = survey.categories.map((category) => {
+    const rank = scored.indexOf(category);
+    const colour = rank < 0 ? UNSCORED : SCALE[Math.round((rank * (SCALE.length - 1)) / Math.max(1, scored.length - 1))];
+    return {
+      name: category,
+      colour,
+      values: survey.statements.map((s) => s.shares.find((x) => x.category === category)?.percent ?? 0),
+    };
+  });
+  const alt = survey.statements
+    .map((s) => `${s.statement}: ${s.shares.map((x) => `${x.category} ${x.percent} %`).join(', ')}`)
+    .join('. ');
+  return {
+    id: 'sjalvskattning',
+    type: 'stacked-bar',
+    title: 'Självskattning: svarsfördelning per påstående (%)',
+    categories: survey.statements.map((s) => s.statement),
+    series,
+    alt: `Staplat diagram över svaren i självskattningen. ${alt}.`,
+    unit: '%',
+  };
+}
+
+/** The first indicator with at least two metrics in the same unit that each have two or more years. */
+export function trendChart(set: SetAssessment): ChartSpec | null {
+  const groups = new Map<string, MetricAssessment[]>();
+  for (const m of set.metrics) {
+    if (yearsOf(m).length < 2) continue;
+    const key = `${m.goalArea}\u0000${m.indicator}\u0000${m.unit ?? ''}`;
+    groups.set(key, [...(groups.get(key) ?? []), m]);
+  }
+  const order = set.indicators.map((i) => `${i.goalArea ?? ''}\u0000${i.name}`);
+  const candidates = [...groups.entries()]
+    .filter(([, ms]) => ms.length >= 2)
+    .sort(([a], [b]) => rank(order, a) - rank(order, b));
+  const chosen = candidates[0]?.[1];
+  if (!chosen) return null;
+  const first = chosen[0]!;
+  const years = [...new Set(chosen.flatMap(yearsOf))].sort((a, b) => a - b);
+  const series = chosen.map((m) => ({ name: m.name, values: years.map((y) => outcomeOf(m, y)) }));
+  const unit = first.unit ?? undefined;
+  const alt = series
+    .map((s) => `${s.name}: ${years.map((y, i) => `${y} ${fmt(s.values[i])}`).join(', ')}`)
+    .join('. ');
+  return {
+    id: 'utveckling-over-tid',
+    type: 'line',
+    title: `${first.indicator}: utfall per år${unit ? ` (${unit})` : ''}`,
+    categories: years.map(String),
+    series,
+    alt: `Linjediagram över indikatorn ${first.indicator}. ${alt}.`,
+    ...(unit ? { unit } : {}),
+  };
+}
+
+function fmt(value: number | null | undefined): string {
+  return value === null || value === undefined ? 'inget värde' : formatNumber(value);
+}
+
+function rank(order: string[], key: string): number {
+  const indicator = key.split('\u0000').slice(0, 2).join('\u0000');
+  const i = order.indexOf(indicator);
+  return i < 0 ? order.length : i;
+}
+
+export function chartBlocks(set: SetAssessment, answerOrder: string[]): SummaryBlock[] {
+  const charts = [statusChart(set), surveyChart(set, answerOrder), trendChart(set)].filter(
+    (c): c is ChartSpec => c !== null,
+  );
+  if (charts.length === 0) return [];
+  return [
+    { kind: 'heading', level: 2, text: 'Diagram', id: 'diagram' },
+    ...charts.map((chart): SummaryBlock => ({ kind: 'chart', chart })),
+  ];
+}
