@@ -12,7 +12,7 @@
  * `recalculate.ts` runs the whole pipeline. Pure: no I/O, no clock, no library types.
  * @module
  */
-export type { CellInput, ProductState, RowNumber, ColumnNumber, SheetGrid, WorkbookGrid } from './model/grid.ts';
+export type { CellInput, CellRange, ProductState, RowNumber, ColumnNumber, SheetGrid, WorkbookGrid } from './model/grid.ts';
 export { findSheet, normalizeName } from './model/grid.ts';
 export type * from './model/model.ts';
 export type * from './model/summary-model.ts';

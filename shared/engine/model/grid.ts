@@ -25,13 +25,27 @@ export interface CellInput {
   uncached?: boolean;
 }
 
-/** A sheet as rows of cells; `rows[0]` is row 1 (the headers). Trailing empty cells may be missing. */
+/** A rectangle of cells, 1-based and inclusive (`A2:A5` → top 2, left 1, bottom 5, right 1). */
+export interface CellRange {
+  top: RowNumber;
+  left: ColumnNumber;
+  bottom: RowNumber;
+  right: ColumnNumber;
+}
+
+/**
+ * A sheet as rows of cells; `rows[0]` is row 1. The headers are in row 1, or below a title line or empty rows
+ * (domain.md §3: the first of the first ten rows that holds the sheet's required headers). Trailing empty cells
+ * may be missing.
+ */
 export interface SheetGrid {
   name: string;
   rows: (CellInput | null | undefined)[][];
   hidden?: boolean;
   /** rowNumbers of rows hidden by the user (informational; they are still assessed) */
   hiddenRows?: RowNumber[];
+  /** merged cells as the sheet holds them; only the top-left cell of each has a value */
+  merges?: CellRange[];
 }
 
 /** The product's own remembered state for one workbook (kept in the hidden sheet `_malkoll`). */
