@@ -54,4 +54,4 @@ export { koladaSourceNote, koladaConflictMessage, type KoladaSource } from './ex
 export { mergeKoladaRow, type KoladaCell, type KoladaDecision, type KoladaRowInput, type KoladaRowResult, type KoladaWritten } from './assess/kolada.ts';
 export { approvedSnapshot } from './summary/approved-snapshot.ts';
 export { approvedChangesBlocks, changesSinceApproved, type ApprovedChange } from './summary/approved-changes.ts';
-export { alertMessage, type AlertChange, type AlertItem, type AlertMessage, type AlertOptions } from './summary/status-alert.ts';
+export { alertMessage, DEFAULT_MAX_LISTED, type AlertChange, type AlertItem, type AlertMessage, type AlertOptions } from './summary/status-alert.ts';

@@ -46,19 +46,23 @@ export interface AlertOptions {
 }
 
 export const DEFAULT_MAX_LISTED = 40;
-/** a Förklaring is one sentence, but a row's error text can be long; chat services refuse large messages */
+/**
+ * A Förklaring is one sentence, but a row's error text can be long, and chat services refuse large messages
+ * (Google Chat 32,000 bytes, Teams 28 KB): every text is clipped, so a full message stays within both.
+ */
 const MAX_EXPLANATION = 300;
+const MAX_NAME = 120;
 
-function clip(text: string): string {
+function clip(text: string, max: number): string {
   const t = text.replace(/\s+/g, ' ').trim();
-  return t.length > MAX_EXPLANATION ? `${t.slice(0, MAX_EXPLANATION - 1)}…` : t;
+  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
 }
 
 function itemOf(c: AlertChange): AlertItem {
   return {
-    place: `${c.workbook} › ${c.sheet} rad ${c.row}`,
-    status: `${c.name}: ${c.from ?? 'ingen tidigare status'} → ${c.to}`,
-    förklaring: clip(c.förklaring),
+    place: `${clip(c.workbook, MAX_NAME)} › ${clip(c.sheet, MAX_NAME)} rad ${c.row}`,
+    status: `${clip(c.name, MAX_NAME)}: ${c.from ?? 'ingen tidigare status'} → ${c.to}`,
+    förklaring: clip(c.förklaring, MAX_EXPLANATION),
     link: c.link ?? null,
   };
 }
