@@ -4,17 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { alertMessage, type AlertChange } from '../../shared/engine/index.ts';
+import { alertChange as change } from './year-fixtures.ts';
 
-export const change = (over: Partial<AlertChange> = {}): AlertChange => ({
-  workbook: 'Klimat',
-  sheet: 'Mätetal',
-  row: 7,
-  name: 'Resor och transporter',
-  from: 'Oförändrad',
-  to: 'Negativ',
-  förklaring: '274 (2025) mot 253 (2024): +8,3 % → Negativ',
-  ...over,
-});
 
 describe('alertMessage', () => {
   it('says nothing without changes', () => {

@@ -18,17 +18,8 @@ import {
 import { ConfigError } from '../../../shared/config.ts';
 import { alertMessage, type AlertChange } from '../../../shared/engine/index.ts';
 import { startWebhookReceiver, type WebhookReceiver } from '../../../shared/testing/webhook-receiver/index.ts';
+import { alertChange as change } from '../../engine/year-fixtures.ts';
 
-const change = (over: Partial<AlertChange> = {}): AlertChange => ({
-  workbook: 'Klimat',
-  sheet: 'Mätetal',
-  row: 7,
-  name: 'Resor och transporter',
-  from: 'Oförändrad',
-  to: 'Negativ',
-  förklaring: '274 (2025) mot 253 (2024): +8,3 % → Negativ',
-  ...over,
-});
 
 describe('MALKOLL_ALERT_WEBHOOK', () => {
   it.each([
