@@ -149,9 +149,8 @@ export async function fetchKolada(options: KoladaClientOptions, query: KoladaQue
   const session = new Session(options);
   const result: KoladaResult = { values: {}, failures: [], requests: 0 };
   const years = [...new Set(query.years)].sort((a, b) => a - b);
-  if (!MUNICIPALITY.test(query.municipality)) {
-    throw new KoladaError(`Kolada-id ${JSON.stringify(query.municipality)} är inte fyra siffror`);
-  }
+  // parseKoladaId gives four digits; anything else is a caller's mistake, not Kolada's
+  if (!MUNICIPALITY.test(query.municipality)) throw new TypeError(`fetchKolada: municipality must be four digits (parseKoladaId), got ${JSON.stringify(query.municipality)}`);
   for (const kpi of [...new Set(query.kpis)]) {
     if (!KPI.test(kpi)) {
       result.failures.push({ kpi, reason: 'inget nyckeltals-id (en bokstav och fem siffror)' });

@@ -124,8 +124,8 @@ describe('when Kolada fails', () => {
     ]);
   });
 
-  it('refuses a Kolada-id that is not four digits before asking', async () => {
-    await expect(fetchKolada(options, { municipality: '19', kpis: ['N00945'], years: [2025] })).rejects.toThrow(KoladaError);
+  it('refuses a Kolada-id that is not four digits (parseKoladaId pads it) before asking', async () => {
+    await expect(fetchKolada(options, { municipality: '19', kpis: ['N00945'], years: [2025] })).rejects.toThrow(/four digits/);
     expect(kolada.requests).toEqual([]);
   });
 });
