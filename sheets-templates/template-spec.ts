@@ -8,6 +8,12 @@
 import {
   ACTION_HEADERS,
   ASSESSMENTS,
+  DIMENSIONS,
+  PYRAMID_HEADERS,
+  PYRAMID_RANKS,
+  RISK_HEADERS,
+  RISK_LEVELS,
+  POLITICAL_LEVEL,
   DEFAULT_ANSWER_ORDER,
   DEFAULTS,
   DIRECTIONS,
@@ -63,6 +69,9 @@ export interface SettingSpec {
 export const COMPUTED_NOTE = 'Fylls i av Målkoll – skriv inte här; använd Manuell bedömning';
 /** The action plan has no manual assessment; its product column points to what people do change. */
 export const COMPUTED_PLAN_NOTE = 'Fylls i av Målkoll – skriv inte här; ändra Status eller Klart senast';
+
+/** Jämförelse as the published comparisons write it (matching ignores case). */
+const COMPARISON_WORDS = ['grön', 'gul', 'röd'] as const;
 
 /** Data rows that get the dropdowns (row 1 holds the headers). */
 export const VALIDATED_ROWS = { first: 2, last: 1000 } as const;
@@ -152,6 +161,28 @@ function metricColumns(outcomeYears: readonly number[]): ColumnSpec[] {
       note: 'Sista året mätetalet följs upp. Senare år bedöms inte och räknas inte som saknade.',
     },
     {
+      header: h.rankedAmong,
+      width: 10,
+      note:
+        'För en nationell rankning (Enhet placering eller plats, där 1 är bäst och tom Riktning betyder Minska): hur många ' +
+        'som rangordnades, t.ex. 21 regioner. Visas som "plats 10 av 21". Valfritt.',
+    },
+    {
+      header: h.comparison,
+      width: 11,
+      list: COMPARISON_WORDS,
+      note:
+        'Färgen en nationell jämförelse publicerar bredvid placeringen (grön, gul eller röd, som Öppna jämförelser). ' +
+        'Visas bredvid bedömningen, aldrig i stället för den. Valfritt.',
+    },
+    {
+      header: h.headline,
+      width: 13,
+      note:
+        'Markerar ett styrmått som årsredovisningen följer: en etikett som Miljömässig, Social, Ekonomisk (ett per ' +
+        'dimension) eller Agenda 2030. Sammanfattningen inleds med dem. Valfritt.',
+    },
+    {
       header: h.development,
       width: 13,
       computed: true,
@@ -186,6 +217,12 @@ function goalAreaColumns(): ColumnSpec[] {
     { header: h.goal, width: 60, note: 'Hållbarhetsmålet för målområdet, som det står i programmet.' },
     { header: h.manual, width: 14, list: ASSESSMENTS, note: MANUAL_NOTE },
     { header: h.justification, width: 36, note: JUSTIFICATION_NOTE },
+    {
+      header: h.dimension,
+      width: 14,
+      list: DIMENSIONS,
+      note: 'Valfritt: hållbarhetens dimension – Miljömässig (eller Ekologisk), Social eller Ekonomisk. Sammanfattningen grupperar målområdena efter den.',
+    },
     { header: h.development, width: 13, computed: true, note: 'Målområdets samlade bedömning av dess indikatorer, med färg.' },
     { header: h.explanation, width: 60, computed: true, note: 'Hur den samlade bedömningen räknades fram.' },
   ];
@@ -210,8 +247,59 @@ function surveyColumns(): ColumnSpec[] {
     },
     { header: h.goalArea, width: 30, note: 'Valfritt: målområdet som självskattningen följer upp.' },
     { header: h.year, width: 8, note: 'Valfritt: året svaret gäller.' },
+    {
+      header: h.theme,
+      width: 24,
+      note:
+        'Valfritt: påståendets tema, t.ex. Barnets rättigheter, Funktionsrätt eller Jämställdhet. Påståenden med samma ' +
+        'tema får ett eget avsnitt i sammanfattningen.',
+    },
   ];
 }
+
+function pyramidColumns(): ColumnSpec[] {
+  const h = PYRAMID_HEADERS;
+  return [
+    {
+      header: h.level,
+      width: 30,
+      note: `${POLITICAL_LEVEL} för politikens pyramid (önskat läge), annars avdelningens, divisionens eller förvaltningens namn (läget i dag).`,
+    },
+    { header: h.goal, width: 36, note: 'Agenda 2030-målets nummer (1–17), t.ex. 3 eller Mål 3, eller dess namn, t.ex. Hälsa och välbefinnande.' },
+    { header: h.rank, width: 13, list: PYRAMID_RANKS, note: 'Central (pyramidens topp), Betydande (mitten) eller Generell (basen). Ett mål rangordnas en gång per nivå.' },
+    { header: h.term, width: 14, note: 'Valfritt: mandatperioden pyramiden gäller, t.ex. 2023–2026. Finns flera visas den senaste.' },
+  ];
+}
+
+function riskColumns(): ColumnSpec[] {
+  const h = RISK_HEADERS;
+  const criterion = (header: string, what: string): ColumnSpec => ({
+    header,
+    width: 13,
+    list: RISK_LEVELS,
+    note: `Valfritt: risken för ${what}, graderad Hög, Potentiell hög, Medel eller Låg.`,
+  });
+  return [
+    { header: h.category1, width: 24, note: 'Det breda inköpsområdet, t.ex. Medicinteknik, Livsmedel eller IT-produkter.' },
+    { header: h.category2, width: 24, note: 'Valfritt: vilka varor eller tjänster inom området, t.ex. Engångshandskar.' },
+    { header: h.category3, width: 20, note: 'Valfritt: en finare indelning, t.ex. Nitril.' },
+    {
+      header: h.level,
+      width: 14,
+      list: RISK_LEVELS,
+      note: 'Hög, Potentiell hög, Medel eller Låg, som regionernas upphandlingsnätverk graderar. Tomt = den högsta av kriteriernas grader.',
+    },
+    criterion(h.environment, 'miljöpåverkan'),
+    criterion(h.humanRights, 'brott mot mänskliga rättigheter i leverantörskedjan'),
+    criterion(h.corruption, 'korruption'),
+    criterion(h.labourRights, 'brott mot arbetsrätten i Sverige'),
+    criterion(h.other, 'annat, t.ex. djurskydd'),
+    { header: h.action, width: 44, note: 'Vad som görs: krav i avtal, uppföljning, dialog med leverantörer … Hög och potentiellt hög risk utan åtgärd visas under Behöver förstärkas.' },
+    { header: h.owner, width: 24, note: 'Ansvarig funktion eller person.' },
+    { header: h.status, width: 13, list: PLAN_STATUSES, note: 'Åtgärdens läge: Ej påbörjad, Pågår eller Klar.' },
+  ];
+}
+
 
 function actionPlanColumns(): ColumnSpec[] {
   const h = ACTION_HEADERS;
@@ -238,6 +326,8 @@ export function templateSheets(outcomeYears: readonly number[] = TEMPLATE_OUTCOM
     { name: SHEETS.settings, columns: settingsColumns(), frozenColumns: 0 },
     { name: SHEETS.survey, columns: surveyColumns(), frozenColumns: 0 },
     { name: SHEETS.actionPlan, columns: actionPlanColumns(), frozenColumns: 0 },
+    { name: SHEETS.agendaPyramid, columns: pyramidColumns(), frozenColumns: 0 },
+    { name: SHEETS.riskAreas, columns: riskColumns(), frozenColumns: 1 },
   ];
 }
 

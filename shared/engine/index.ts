@@ -20,21 +20,31 @@ export { PALETTE } from './model/palette.ts';
 export {
   ACTION_HEADERS,
   ASSESSMENTS,
+  COMPARISON_COLOURS,
   DEFAULTS,
   DEFAULT_ANSWER_ORDER,
+  DIMENSIONS,
   DIRECTIONS,
   GOAL_AREA_HEADERS,
   INDICATOR_HEADERS,
   METRIC_HEADERS,
   OUTCOME_PREFIX,
   PLAN_STATUSES,
+  POLITICAL_LEVEL,
   PRODUCT_COLUMNS,
+  PYRAMID_HEADERS,
+  PYRAMID_RANKS,
+  RANK_UNITS,
+  RISK_CRITERIA,
+  RISK_HEADERS,
+  RISK_LEVELS,
   SETTINGS_HEADERS,
   SETTING_NAMES,
   SHEETS,
   SURVEY_HEADERS,
   TARGET_YEAR_PREFIX,
 } from './model/template.ts';
+export { AGENDA_2030_GOALS, goalLabel } from './model/agenda-2030.ts';
 export { columnLetter } from './parse/headers.ts';
 export { parseWorkbook } from './parse/workbook.ts';
 export { formatNumber } from './explain/format.ts';

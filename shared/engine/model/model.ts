@@ -13,9 +13,17 @@ export type Status = Assessment | 'Fel';
 export type PlanStatus = 'Ej påbörjad' | 'Pågår' | 'Klar';
 export type PlanPosition = 'Klar' | 'Enligt plan' | 'Försenad';
 export type PaceVerdict = 'I takt' | 'Ej i takt';
+/** The three dimensions of sustainability (`Ekologisk` is read as Miljömässig). */
+export type Dimension = 'Miljömässig' | 'Social' | 'Ekonomisk';
+/** The colour a national comparison published beside a rank (`Jämförelse`). */
+export type ComparisonColour = 'Grön' | 'Gul' | 'Röd';
+/** An Agenda 2030 goal's place in an agendapyramid, top down. */
+export type PyramidRank = 'Central' | 'Betydande' | 'Generell';
+/** A procurement risk area's level, highest first. */
+export type RiskLevel = 'Hög' | 'Potentiell hög' | 'Medel' | 'Låg';
 
 /** How a written cell is coloured; adapters map each key to the palette in engine/palette.ts. */
-export type CellStyleKey = Status | PlanPosition | PaceVerdict | 'text' | 'header';
+export type CellStyleKey = Status | PlanPosition | PaceVerdict | RiskLevel | ComparisonColour | PyramidRank | 'text' | 'header';
 
 /** An ISO date `YYYY-MM-DD`, handed in by the caller (the engine has no clock). */
 export type IsoDate = string;
@@ -85,6 +93,12 @@ export interface MetricRow {
   errors: string[];
   /** Swedish remarks that do not stop the assessment (footnote marks, …) */
   notes: string[];
+  /** `Antal jämförda` of a national ranking (absent when not given) */
+  rankedAmong?: number;
+  /** `Jämförelse`: the colour published beside the rank (absent when not given) */
+  comparison?: ComparisonColour;
+  /** `Styrmått`: the headline label this metric is followed as (absent when not given) */
+  headline?: string;
 }
 
 export interface IndicatorRow {
@@ -105,6 +119,8 @@ export interface GoalAreaRow {
   goal: string | null;
   manual: ManualAssessment | null;
   errors: string[];
+  /** `Dimension` (absent when not given or not recognised) */
+  dimension?: Dimension;
 }
 
 /** `Inställningar` of one workbook, as typed (null = not set there). */
@@ -128,6 +144,8 @@ export interface SurveyAnswer {
   answer: string;
   goalArea: string | null;
   year: number | null;
+  /** `Tema` (absent when not given) */
+  theme?: string;
 }
 
 export interface ActionRow {
@@ -140,6 +158,34 @@ export interface ActionRow {
   due: IsoDate | null;
   status: PlanStatus | null;
   errors: string[];
+}
+
+/** One usable row of `Agendapyramid` (rows with errors are issues and are left out). */
+export interface PyramidRow {
+  workbookId: string;
+  rowNumber: RowNumber;
+  /** `Nivå` as typed: `Politisk` or a division's name */
+  level: string;
+  /** 1–17 */
+  goal: number;
+  rank: PyramidRank;
+  /** `Mandatperiod` as typed; null when blank */
+  term: string | null;
+}
+
+/** One usable row of `Riskområden` (rows with errors are issues and are left out). */
+export interface RiskRow {
+  workbookId: string;
+  rowNumber: RowNumber;
+  /** Kategori 1–3, the blank ones left out */
+  categories: string[];
+  /** `Risknivå`, or the highest criterion grade when it is blank */
+  level: RiskLevel;
+  /** the criteria graded on the row, in the template's order */
+  criteria: { criterion: string; level: RiskLevel }[];
+  action: string | null;
+  owner: string | null;
+  status: PlanStatus | null;
 }
 
 /** Where the product's own columns are (or will be added) in a sheet. */
@@ -160,6 +206,10 @@ export interface WorkbookModel {
   settings: WorkbookSettings;
   survey: SurveyAnswer[];
   actions: ActionRow[];
+  /** `Agendapyramid` rows (absent in models cached before the sheet existed) */
+  pyramid?: PyramidRow[];
+  /** `Riskområden` rows (absent in models cached before the sheet existed) */
+  risks?: RiskRow[];
   /** every Utfall year that appears as a column */
   years: number[];
   productColumns: ProductColumns[];
@@ -223,6 +273,10 @@ export interface MetricAssessment {
   explanation: string;
   /** year → outcome, every year the row has (for the summary's Utfall columns and line charts) */
   outcomes?: Record<number, number>;
+  /** copied from the row when given: `Antal jämförda`, `Jämförelse`, `Styrmått` */
+  rankedAmong?: number;
+  comparison?: ComparisonColour;
+  headline?: string;
 }
 
 export type AggregateRule = 'medel' | 'styrande' | 'manuell' | 'inget-bedömt';
@@ -255,6 +309,8 @@ export interface AggregateAssessment {
   goal?: string | null;
   /** indikator level: Målvärde 2030 as typed (shown in the summary) */
   target2030?: string | null;
+  /** målområde level: its Dimension, when set */
+  dimension?: Dimension;
 }
 
 export interface PaceResult {
@@ -290,6 +346,16 @@ export interface StatementResult {
   answered: number;
   /** mean position 1 = most agreement … 0 = least; null when no scored answers */
   score: number | null;
+  /** `Tema` of the statement (the first one given), absent when none */
+  theme?: string;
+}
+
+/** The statements sharing one `Tema`, with their own strengths and development areas. */
+export interface SurveyThemeResult {
+  theme: string;
+  statements: StatementResult[];
+  strengths: StatementResult[];
+  developmentAreas: StatementResult[];
 }
 
 export interface SurveyResult {
@@ -301,6 +367,45 @@ export interface SurveyResult {
   answeredDepartments: string[];
   missingDepartments: string[];
   goalAreasFollowedOnlyBySurvey: string[];
+  /** the categories that are scored, most agreement first (the rest, like Vet ej, are shown unscored) */
+  scoredCategories?: string[];
+  /** one per `Tema`, in the order the themes first appear */
+  themes?: SurveyThemeResult[];
+}
+
+/** One Nivå's agendapyramid: goals per rank (ascending numbers) and the goals it does not rank. */
+export interface Pyramid {
+  level: string;
+  political: boolean;
+  term: string | null;
+  tiers: { rank: PyramidRank; goals: number[] }[];
+  unranked: number[];
+}
+
+/** A goal the politics and a division rank differently: `steps` > 0 the division must raise it, < 0 lower it. */
+export interface DirectionShift {
+  goal: number;
+  political: PyramidRank;
+  division: PyramidRank;
+  steps: number;
+}
+
+export interface PyramidSet {
+  /** the politics' first, then the divisions' in the order they first appear */
+  pyramids: Pyramid[];
+  /** per division its riktningsförändringar, raise (largest gap first) before lower; empty without a political pyramid */
+  shifts: { division: string; shifts: DirectionShift[] }[];
+  /** false when no Nivå is `Politisk` */
+  hasPolitical: boolean;
+}
+
+/** The procurement risk register across the set. */
+export interface RiskRegister {
+  /** ordered by level (Hög first), then workbook and row */
+  areas: RiskRow[];
+  counts: Record<RiskLevel, number>;
+  /** Hög and Potentiell hög areas without an Åtgärd */
+  withoutAction: RiskRow[];
 }
 
 /** What one workbook's rows give (its own statuses only). */
@@ -327,6 +432,10 @@ export interface SetAssessment {
   survey: SurveyResult | null;
   actions: ActionAssessment[];
   issues: Issue[];
+  /** the agendapyramids, when any workbook has rows in `Agendapyramid` */
+  pyramids?: PyramidSet | null;
+  /** the risk register, when any workbook has rows in `Riskområden` */
+  risks?: RiskRegister | null;
 }
 
 /** A status that changed in a workbook, for `Ändringslogg`. */
