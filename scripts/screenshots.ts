@@ -19,14 +19,14 @@ if ((await runCli(['demo', demo], recordingConsole())) !== 0) throw new Error('d
 
 /** From the heading with id `from` down to the next level-2 heading after it. */
 async function section(page: Page, from: string, file: string): Promise<void> {
-  const box = await page.evaluate((id) => {
-    const start = document.getElementById(id)!;
-    let end: Element | null = start.nextElementSibling;
+  const box = (await page.evaluate(`(() => {
+    const start = document.getElementById(${JSON.stringify(from)});
+    let end = start.nextElementSibling;
     while (end && end.tagName !== 'H2') end = end.nextElementSibling;
     const top = start.getBoundingClientRect().top + window.scrollY;
     const bottom = end ? end.getBoundingClientRect().top + window.scrollY : document.body.scrollHeight;
     return { x: 0, y: top - 8, width: document.documentElement.clientWidth, height: bottom - top };
-  }, from);
+  })()`)) as { x: number; y: number; width: number; height: number };
   await page.screenshot({ path: path.join(out, file), clip: box, captureBeyondViewport: true });
 }
 

@@ -57,11 +57,12 @@ describe('the printed report of `malkoll demo`', () => {
 
 describe('the workbooks', () => {
   it('explain a ranking with its place among the ranked and the published colour', async () => {
-    const wb = await XlsxPopulate.fromFileAsync(path.join(dir, 'Miljöprogram.xlsx'));
-    const metrics = wb.sheet('Mätetal');
-    const header = (metrics.row(1).cell(1).rangeTo(metrics.row(1).cell(60)).value() as unknown[][])[0]!.map(String);
-    const col = (h: string) => header.indexOf(h) + 1;
-    const texts = [17, 18].map((r) => [metrics.row(r).cell(col('Mätetal')).value(), metrics.row(r).cell(col('Utveckling')).value(), plain(String(metrics.row(r).cell(col('Förklaring')).value()))]);
+    const metrics = sheetOf(inspectXlsx(await readFile(path.join(dir, 'Miljöprogram.xlsx'))), 'Mätetal');
+    const header = rowValues(metrics, 1).map(String);
+    const texts = [17, 18].map((r) => {
+      const row = rowValues(metrics, r);
+      return [row[header.indexOf('Mätetal')], row[header.indexOf('Utveckling')], plain(String(row[header.indexOf('Förklaring')]))];
+    });
     expect(texts).toEqual([
       ['Placering i Miljöbarometern', 'Positiv', 'plats 7 av 21 (2025) mot plats 9 av 21 (2024): 2 platser bättre → Positiv; publicerad jämförelse: grön'],
       ['Placering i Aktuell Hållbarhets regionranking', 'Positiv', 'plats 9 av 21 (2025) mot plats 10 av 21 (2024): 1 plats bättre → Positiv; publicerad jämförelse: gul'],
@@ -146,12 +147,12 @@ describe('Sammanfattning.xlsx', () => {
 describe('bad input in the new sheets', () => {
   it('is reported in Datakvalitet with its place, and the rest of the set recalculates', async () => {
     const file = path.join(dir, 'Hälso- och sjukvården.xlsx');
-    const wb = await XlsxPopulate.fromFileAsync(file);
-    const pyramid = wb.sheet('Agendapyramid');
-    const next = (pyramid.usedRange()?.endCell().rowNumber() ?? 1) + 1;
-    pyramid.cell(`A${next}`).value('Division Hälso- och sjukvård');
-    pyramid.cell(`B${next}`).value(18);
-    pyramid.cell(`C${next}`).value('Central');
+    const next = rows(sheetOf(inspectXlsx(await readFile(file)), 'Agendapyramid')).length + 1;
+    const wb = await XlsxPopulate.fromDataAsync(await readFile(file));
+    const pyramid = wb.sheet('Agendapyramid')!;
+    pyramid.cell(next, 1).value('Division Hälso- och sjukvård');
+    pyramid.cell(next, 2).value(18);
+    pyramid.cell(next, 3).value('Central');
     await wb.toFileAsync(file);
     const io = recordingConsole();
     expect(await runCli(['recalc', dir], io)).toBe(0);

@@ -58,12 +58,14 @@ describe('the demo summary in Chromium', () => {
     for (const section of ['Agendapyramid', 'Riskområden i inköp', 'Barnets rättigheter']) expect(at(section), section).toBeGreaterThan(0);
 
     // the pyramid's accessible name is its text alternative: every goal of every pyramid, with its rank
-    const name = await page.$eval('svg[aria-labelledby="chart-agendapyramid-title"]', (svg) => {
-      const id = svg.getAttribute('aria-labelledby')!;
-      return document.getElementById(id)?.textContent ?? '';
-    });
+    const name = String(
+      await page.evaluate(`(() => {
+        const svg = document.querySelector('svg[aria-labelledby="chart-agendapyramid-title"]');
+        return document.getElementById(svg.getAttribute('aria-labelledby')).textContent;
+      })()`),
+    );
     const goals = ['Ingen fattigdom', 'Ingen hunger', 'Hälsa och välbefinnande', 'God utbildning för alla', 'Jämställdhet', 'Rent vatten och sanitet för alla', 'Hållbar energi för alla', 'Anständiga arbetsvillkor och ekonomisk tillväxt', 'Hållbar industri, innovationer och infrastruktur', 'Minskad ojämlikhet', 'Hållbara städer och samhällen', 'Hållbar konsumtion och produktion', 'Bekämpa klimatförändringarna', 'Hav och marina resurser', 'Ekosystem och biologisk mångfald', 'Fredliga och inkluderande samhällen', 'Genomförande och globalt partnerskap'];
-    const parts = name.split('. ').filter((p) => /^(Politisk|Division)/.test(p));
+    const parts = name.split('. ').filter((part: string) => /^(Politisk|Division)/.test(part));
     expect(parts).toHaveLength(2);
     for (const part of parts) {
       for (const [i, goal] of goals.entries()) expect(part, `${part.slice(0, 20)} ${i + 1}`).toContain(`${i + 1} ${goal}`);
