@@ -15,6 +15,7 @@
 export type { CellInput, CellRange, ProductState, RowNumber, ColumnNumber, SheetGrid, WorkbookGrid } from './model/grid.ts';
 export { findSheet, normalizeName } from './model/grid.ts';
 export type * from './model/model.ts';
+export type * from './model/shapes.ts';
 export type * from './model/summary-model.ts';
 export { PALETTE } from './model/palette.ts';
 export {

@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { parseAgendaPyramid, parseGoal } from '../../shared/engine/parse/agenda-pyramid.ts';
 import { parseWorkbook } from '../../shared/engine/parse/workbook.ts';
 import { assessPyramids, directionShifts } from '../../shared/engine/assess/agenda-pyramid.ts';
-import type { Issue, Pyramid, WorkbookModel } from '../../shared/engine/model/model.ts';
+import type { Issue, WorkbookModel } from '../../shared/engine/model/model.ts';
+import type { Pyramid } from '../../shared/engine/model/shapes.ts';
 import { sheet, standardWorkbook, workbook, type Plain } from './grid-builder.ts';
 
 const HEAD = ['Nivå', 'Mål', 'Rang', 'Mandatperiod'];

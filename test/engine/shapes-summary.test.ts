@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { buildSummary } from '../../shared/engine/summary/build.ts';
 import { headlineIssues } from '../../shared/engine/assess/headlines.ts';
 import type { SummaryBlock, SummaryDocument } from '../../shared/engine/model/summary-model.ts';
-import type { PyramidSet, RiskRegister, RiskRow, SetAssessment, StatementResult } from '../../shared/engine/model/model.ts';
+import type { SetAssessment, StatementResult } from '../../shared/engine/model/model.ts';
+import type { PyramidSet, RiskRegister, RiskRow } from '../../shared/engine/model/shapes.ts';
 import { demoSet, metric, settings, SOURCES } from './set-fixtures.ts';
 import { workbookModel } from './model-factories.ts';
 

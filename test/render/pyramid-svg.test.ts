@@ -9,7 +9,7 @@ import { renderChartSvg } from '../../shared/render/chart-svg.ts';
 import { placeItems } from '../../shared/render/pyramid-svg.ts';
 import { renderChartPng } from '../../shared/adapters/xlsx/chart-png.ts';
 import { pyramidChart } from '../../shared/engine/summary/agenda-pyramid.ts';
-import type { Pyramid, PyramidSet } from '../../shared/engine/model/model.ts';
+import type { Pyramid, PyramidSet } from '../../shared/engine/model/shapes.ts';
 
 const pyramid = (level: string, central: number[], betydande: number[], generell: number[], political = false): Pyramid => {
   const ranked = new Set([...central, ...betydande, ...generell]);

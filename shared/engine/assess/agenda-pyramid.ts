@@ -6,7 +6,8 @@
  * error on the later row (in workbook-name order), which is left out.
  * @module
  */
-import type { DirectionShift, Issue, Pyramid, PyramidRank, PyramidRow, PyramidSet, WorkbookModel } from '../model/model.ts';
+import type { Issue, PyramidRank, WorkbookModel } from '../model/model.ts';
+import type { DirectionShift, Pyramid, PyramidRow, PyramidSet } from '../model/shapes.ts';
 import { normalizeName } from '../model/grid.ts';
 import { POLITICAL_LEVEL, PYRAMID_HEADERS, PYRAMID_RANKS, SHEETS } from '../model/template.ts';
 import { GOAL_COUNT } from '../model/agenda-2030.ts';

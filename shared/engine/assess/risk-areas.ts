@@ -3,7 +3,8 @@
  * the count per level, and the `Hög` and `Potentiell hög` areas that have no `Åtgärd` yet.
  * @module
  */
-import type { RiskLevel, RiskRegister, WorkbookModel } from '../model/model.ts';
+import type { RiskLevel, WorkbookModel } from '../model/model.ts';
+import type { RiskRegister } from '../model/shapes.ts';
 import { RISK_LEVELS } from '../model/template.ts';
 
 const URGENT = new Set<RiskLevel>(['Hög', 'Potentiell hög']);

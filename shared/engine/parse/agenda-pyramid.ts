@@ -5,7 +5,7 @@
  * @module
  */
 import type { CellInput, SheetGrid } from '../model/grid.ts';
-import type { PyramidRow } from '../model/model.ts';
+import type { PyramidRow } from '../model/shapes.ts';
 import { normalizeName } from '../model/grid.ts';
 import { PYRAMID_HEADERS as H } from '../model/template.ts';
 import { AGENDA_2030_GOALS, GOAL_COUNT } from '../model/agenda-2030.ts';

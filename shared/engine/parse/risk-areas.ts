@@ -5,7 +5,8 @@
  * @module
  */
 import type { SheetGrid } from '../model/grid.ts';
-import type { RiskLevel, RiskRow } from '../model/model.ts';
+import type { RiskLevel } from '../model/model.ts';
+import type { RiskRow } from '../model/shapes.ts';
 import { RISK_CRITERIA, RISK_HEADERS as H, RISK_LEVELS } from '../model/template.ts';
 import { addIssue, dataRows, matchSheetHeaders, optionalText, textAt, type ParseContext } from './common.ts';
 import { parseRiskLevel } from './shape-words.ts';

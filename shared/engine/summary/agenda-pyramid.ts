@@ -4,7 +4,7 @@
  * politics' pyramid, largest gap first.
  * @module
  */
-import type { DirectionShift, Pyramid, PyramidSet } from '../model/model.ts';
+import type { DirectionShift, Pyramid, PyramidSet } from '../model/shapes.ts';
 import type { ChartPyramid, ChartSpec, PyramidItem, SummaryBlock, SummaryCell } from '../model/summary-model.ts';
 import { AGENDA_2030_GOALS, goalLabel } from '../model/agenda-2030.ts';
 import { POLITICAL_LEVEL, PYRAMID_RANKS } from '../model/template.ts';

@@ -4,7 +4,7 @@
  * their own colours and always their word.
  * @module
  */
-import type { RiskRegister, RiskRow } from '../model/model.ts';
+import type { RiskRegister, RiskRow } from '../model/shapes.ts';
 import type { SummaryBlock, SummaryCell } from '../model/summary-model.ts';
 import { RISK_LEVELS } from '../model/template.ts';
 import { NO_VALUE, textCell } from './cells.ts';
