@@ -8,6 +8,7 @@
 import {
   ACTION_HEADERS,
   ASSESSMENTS,
+  DIMENSIONS,
   DEFAULT_ANSWER_ORDER,
   DEFAULTS,
   DIRECTIONS,
@@ -24,6 +25,7 @@ import {
   normalizeName,
   formatNumber,
 } from '../shared/engine/index.ts';
+import { pyramidColumns, riskColumns } from './template-spec-optional.ts';
 
 export interface ColumnSpec {
   header: string;
@@ -63,6 +65,9 @@ export interface SettingSpec {
 export const COMPUTED_NOTE = 'Fylls i av Målkoll – skriv inte här; använd Manuell bedömning';
 /** The action plan has no manual assessment; its product column points to what people do change. */
 export const COMPUTED_PLAN_NOTE = 'Fylls i av Målkoll – skriv inte här; ändra Status eller Klart senast';
+
+/** Jämförelse as the published comparisons write it (matching ignores case). */
+const COMPARISON_WORDS = ['grön', 'gul', 'röd'] as const;
 
 /** Data rows that get the dropdowns (row 1 holds the headers). */
 export const VALIDATED_ROWS = { first: 2, last: 1000 } as const;
@@ -152,6 +157,28 @@ function metricColumns(outcomeYears: readonly number[]): ColumnSpec[] {
       note: 'Sista året mätetalet följs upp. Senare år bedöms inte och räknas inte som saknade.',
     },
     {
+      header: h.rankedAmong,
+      width: 10,
+      note:
+        'För en nationell rankning (Enhet placering eller plats, där 1 är bäst och tom Riktning betyder Minska): hur många ' +
+        'som rangordnades, t.ex. 21 regioner. Visas som "plats 10 av 21". Valfritt.',
+    },
+    {
+      header: h.comparison,
+      width: 11,
+      list: COMPARISON_WORDS,
+      note:
+        'Färgen en nationell jämförelse publicerar bredvid placeringen (grön, gul eller röd, som Öppna jämförelser). ' +
+        'Visas bredvid bedömningen, aldrig i stället för den. Valfritt.',
+    },
+    {
+      header: h.headline,
+      width: 13,
+      note:
+        'Markerar ett styrmått som årsredovisningen följer: en etikett som Miljömässig, Social, Ekonomisk (ett per ' +
+        'dimension) eller Agenda 2030. Sammanfattningen inleds med dem. Valfritt.',
+    },
+    {
       header: h.development,
       width: 13,
       computed: true,
@@ -186,6 +213,12 @@ function goalAreaColumns(): ColumnSpec[] {
     { header: h.goal, width: 60, note: 'Hållbarhetsmålet för målområdet, som det står i programmet.' },
     { header: h.manual, width: 14, list: ASSESSMENTS, note: MANUAL_NOTE },
     { header: h.justification, width: 36, note: JUSTIFICATION_NOTE },
+    {
+      header: h.dimension,
+      width: 14,
+      list: DIMENSIONS,
+      note: 'Valfritt: hållbarhetens dimension – Miljömässig (eller Ekologisk), Social eller Ekonomisk. Sammanfattningen grupperar målområdena efter den.',
+    },
     { header: h.development, width: 13, computed: true, note: 'Målområdets samlade bedömning av dess indikatorer, med färg.' },
     { header: h.explanation, width: 60, computed: true, note: 'Hur den samlade bedömningen räknades fram.' },
   ];
@@ -210,6 +243,13 @@ function surveyColumns(): ColumnSpec[] {
     },
     { header: h.goalArea, width: 30, note: 'Valfritt: målområdet som självskattningen följer upp.' },
     { header: h.year, width: 8, note: 'Valfritt: året svaret gäller.' },
+    {
+      header: h.theme,
+      width: 24,
+      note:
+        'Valfritt: påståendets tema, t.ex. Barnets rättigheter, Funktionsrätt eller Jämställdhet. Påståenden med samma ' +
+        'tema får ett eget avsnitt i sammanfattningen.',
+    },
   ];
 }
 
@@ -238,6 +278,8 @@ export function templateSheets(outcomeYears: readonly number[] = TEMPLATE_OUTCOM
     { name: SHEETS.settings, columns: settingsColumns(), frozenColumns: 0 },
     { name: SHEETS.survey, columns: surveyColumns(), frozenColumns: 0 },
     { name: SHEETS.actionPlan, columns: actionPlanColumns(), frozenColumns: 0 },
+    { name: SHEETS.agendaPyramid, columns: pyramidColumns(), frozenColumns: 0 },
+    { name: SHEETS.riskAreas, columns: riskColumns(), frozenColumns: 1 },
   ];
 }
 

@@ -6,6 +6,7 @@
 import {
   recalculate,
   countStatuses,
+  reportHighlights,
   type WorkbookGrid,
   type Issue,
   type IsoDate,
@@ -182,6 +183,7 @@ function report(
     year: result.settings.reportingYear,
     yearReason: result.settings.reportingYearReason,
     organisation: result.set.organisation.status,
+    highlights: reportHighlights(result.set),
     workbooks,
     summary,
     summaryLocation,

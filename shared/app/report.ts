@@ -22,6 +22,8 @@ export interface RecalcReport {
   workbooks: WorkbookReport[];
   summary: 'written' | 'unchanged' | 'skipped';
   summaryLocation: string;
+  /** Swedish lines on Styrmått, rankings, agendapyramids, risk areas and survey themes (empty when the set has none) */
+  highlights?: string[];
   /** data-quality lines (Swedish), as the summary lists them */
   issues: { kind: string; text: string }[];
   changes: number;

@@ -29,6 +29,7 @@ export function printReport(report: RecalcReport, io: CliConsole): void {
   for (const w of report.workbooks.filter((w) => w.reason)) io.out(`! ${w.name}: ${w.reason}`);
   io.out(`Redovisningsår: ${report.year ?? '–'} (${report.yearReason})`);
   io.out(`Samlad bedömning: ${report.organisation ?? '–'}`);
+  for (const line of report.highlights ?? []) io.out(line);
   const problems = report.issues.filter((i) => i.kind !== 'override');
   if (problems.length > 0) {
     io.out(`Datakvalitet: ${problems.length} anmärkningar (alla finns i sammanfattningen):`);

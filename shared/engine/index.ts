@@ -15,26 +15,37 @@
 export type { CellInput, CellRange, ProductState, RowNumber, ColumnNumber, SheetGrid, WorkbookGrid } from './model/grid.ts';
 export { findSheet, normalizeName } from './model/grid.ts';
 export type * from './model/model.ts';
+export type * from './model/shapes.ts';
 export type * from './model/summary-model.ts';
 export { PALETTE } from './model/palette.ts';
 export {
   ACTION_HEADERS,
   ASSESSMENTS,
+  COMPARISON_COLOURS,
   DEFAULTS,
   DEFAULT_ANSWER_ORDER,
+  DIMENSIONS,
   DIRECTIONS,
   GOAL_AREA_HEADERS,
   INDICATOR_HEADERS,
   METRIC_HEADERS,
   OUTCOME_PREFIX,
   PLAN_STATUSES,
+  POLITICAL_LEVEL,
   PRODUCT_COLUMNS,
+  PYRAMID_HEADERS,
+  PYRAMID_RANKS,
+  RANK_UNITS,
+  RISK_CRITERIA,
+  RISK_HEADERS,
+  RISK_LEVELS,
   SETTINGS_HEADERS,
   SETTING_NAMES,
   SHEETS,
   SURVEY_HEADERS,
   TARGET_YEAR_PREFIX,
 } from './model/template.ts';
+export { AGENDA_2030_GOALS, goalLabel } from './model/agenda-2030.ts';
 export { columnLetter } from './parse/headers.ts';
 export { parseWorkbook } from './parse/workbook.ts';
 export { formatNumber } from './explain/format.ts';
@@ -44,6 +55,7 @@ export { assessWorkbook } from './assess/workbook.ts';
 export { assessSet } from './assess/set.ts';
 export { partitionShareTargets } from './assess/sharing.ts';
 export { buildSummary } from './summary/build.ts';
+export { reportHighlights } from './summary/highlights.ts';
 export { planWrites } from './write/plan.ts';
 export { recalculate, assessedRows, type RecalculateResult, type RecalculateOptions } from './recalculate.ts';
 export { KOLADA_KPI_HEADER, KOLADA_ID_SETTING, APPROVED_SETTING_PREFIX, APPROVED_CHANGES_HEADING } from './model/year-after-year.ts';

@@ -5,6 +5,7 @@
  */
 import { formatNumber, PALETTE, type ChartSpec, type ChartSeries } from '../engine/index.ts';
 import { esc, n, niceScale, shorten } from './svg-util.ts';
+import { pyramidBody, pyramidHeight } from './pyramid-svg.ts';
 
 export const CHART_FONT = 'DejaVu Sans, sans-serif';
 const FALLBACK = ['1F5F99', 'E07B00', '2E7D32', '8E24AA', 'C62828', '00838F', '6D4C41'];
@@ -17,10 +18,17 @@ interface Box {
 }
 
 export function renderChartSvg(chart: ChartSpec, opts: { width?: number; height?: number } = {}): string {
-  const natural = chart.type === 'stacked-bar' ? Math.max(150, chart.categories.length * 34 + 100) : 340;
+  const natural =
+    chart.type === 'stacked-bar' ? Math.max(150, chart.categories.length * 34 + 100) : chart.type === 'pyramid' ? pyramidHeight(chart) : 340;
   const box = { width: opts.width ?? 720, height: opts.height ?? natural };
   const body =
-    chart.type === 'line' ? lineChart(chart, box) : chart.type === 'stacked-bar' ? stackedChart(chart, box) : barChart(chart, box);
+    chart.type === 'line'
+      ? lineChart(chart, box)
+      : chart.type === 'stacked-bar'
+        ? stackedChart(chart, box)
+        : chart.type === 'pyramid'
+          ? pyramidBody(chart, box)
+          : barChart(chart, box);
   const id = `chart-${chart.id.replace(/[^A-Za-z0-9_-]/g, '-')}`;
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="${id}-title" width="${box.width}" height="${box.height}" viewBox="0 0 ${box.width} ${box.height}" font-family="${CHART_FONT}" font-size="12">`,
@@ -28,7 +36,8 @@ export function renderChartSvg(chart: ChartSpec, opts: { width?: number; height?
     `<rect width="${box.width}" height="${box.height}" fill="#FFFFFF"/>`,
     `<text x="${box.width / 2}" y="20" text-anchor="middle" font-size="14" font-weight="bold" fill="#${INK}">${esc(chart.title)}</text>`,
     body,
-    legend(chart.series, box),
+    // a pyramid's legend names its tiers, drawn with it
+    chart.type === 'pyramid' ? '' : legend(chart.series, box),
     '</svg>',
   ].join('');
 }

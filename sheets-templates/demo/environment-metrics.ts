@@ -40,6 +40,7 @@ export const METRICS = {
   fossilFree: 'Andel fossilfria fordon',
   flights: 'Tjänsteresor med flyg',
   ranking: 'Placering i Miljöbarometern',
+  sustainabilityRanking: 'Placering i Aktuell Hållbarhets regionranking',
   requirements: 'Andel upphandlingar med miljökrav',
   requirementCount: 'Antal upphandlingar med miljökrav',
   organic: 'Andel ekologiska livsmedel',
@@ -104,6 +105,7 @@ export function demoMetricsSheet(): DemoSheet {
       ...climate, [M.indicator]: INDICATORS.transport, [M.metric]: METRICS.transportCo2, [M.unit]: 'ton CO2e',
       [M.direction]: 'Minska', [M.target]: '-50 %', [M.targetYear]: 2030, [M.baseYear]: 2019, [M.baseValue]: '14 820',
       ...outcomes([11950, '12 640', 12110, 11480, '10 960']),
+      [M.headline]: 'Miljömässig',
     }),
     row({
       ...climate, [M.indicator]: INDICATORS.transport, [M.metric]: METRICS.fossilFree, [M.unit]: '%',
@@ -154,6 +156,7 @@ export function demoMetricsSheet(): DemoSheet {
       ...economy, [M.indicator]: INDICATORS.investments, [M.metric]: METRICS.greenBonds, [M.unit]: '%',
       [M.direction]: 'Öka', [M.target]: '50 %', [M.targetYear]: 2030,
       ...outcomes(['-', '12 %', pct(0.18), pct(0.24), '22,5%']),
+      [M.headline]: 'Ekonomisk',
     }),
     row({
       ...economy, [M.indicator]: INDICATORS.investments, [M.metric]: METRICS.climateRisk,
@@ -173,11 +176,19 @@ export function demoMetricsSheet(): DemoSheet {
       ...economy, [M.indicator]: INDICATORS.ranking, [M.metric]: METRICS.ranking, [M.unit]: 'placering',
       [M.direction]: 'Minska', [M.target]: 5,
       ...outcomes([14, 11, 12, 9, 7]),
+      [M.rankedAmong]: 21, [M.comparison]: 'grön',
+    }),
+    // Riktning left blank: a ranking's 1 is best, so it means Minska
+    row({
+      ...economy, [M.indicator]: INDICATORS.ranking, [M.metric]: METRICS.sustainabilityRanking, [M.unit]: 'plats',
+      ...outcomes([8, 10, 9, 10, 9]),
+      [M.rankedAmong]: 21, [M.comparison]: 'gul',
     }),
     row({
       ...economy, [M.indicator]: INDICATORS.sickLeave, [M.metric]: METRICS.sickLeave, [M.unit]: '%',
       [M.direction]: 'Minska', [M.absoluteTolerance]: '0,3',
       ...outcomes(['7,4 %', pct(0.078), pct(0.071), pct(0.069), '6,8 %']),
+      [M.headline]: 'Social',
     }),
     [],
     row({ [M.goalArea]: 'Källa: Energideklarationer och Regionfastigheters mätsystem; resor från reseräkningar och drivmedelskort.' }),

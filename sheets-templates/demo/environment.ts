@@ -15,6 +15,7 @@ import { templateSheets } from '../template-spec.ts';
 import type { TemplateCell } from '../template-spec.ts';
 import { GOAL_AREAS, INDICATORS, METRICS, demoMetricsSheet } from './environment-metrics.ts';
 import { date, pct, rowOf } from './types.ts';
+import { politicalPyramidSheet, riskAreasSheet } from './agenda-and-risks.ts';
 import type { DemoSheet, DemoWorkbook } from './types.ts';
 
 export const ORGANISATION = 'Region Exempelland';
@@ -53,23 +54,28 @@ function indicatorsSheet(): DemoSheet {
 }
 
 function goalAreasSheet(): DemoSheet {
-  const area = (goalArea: string, goal: string) => ({ [G.goalArea]: goalArea, [G.goal]: goal });
+  const area = (goalArea: string, goal: string, dimension: string) => ({ [G.goalArea]: goalArea, [G.goal]: goal, [G.dimension]: dimension });
   return sheetOf(SHEETS.goalAreas, [
     area(
       GOAL_AREAS.climate,
       'År 2030 har regionen halverat sina utsläpp av växthusgaser jämfört med 2019 och använder energi effektivt och förnybart.',
+      'Miljömässig',
     ),
     area(
       GOAL_AREAS.procurement,
       'Regionens inköp bidrar till en hållbar utveckling genom miljökrav och livsmedel med låg klimat- och miljöpåverkan.',
+      'Miljömässig',
     ),
     area(
       GOAL_AREAS.pharma,
       'Läkemedel används så att miljöpåverkan och antibiotikaresistens minskar, utan att vårdens kvalitet försämras.',
+      // the dimension as some regions write it: read as Miljömässig
+      'Ekologisk',
     ),
     area(
       GOAL_AREAS.economy,
       'Regionens ekonomi och styrning är långsiktigt hållbara: kapital placeras hållbart, miljöarbetet håller nationell toppklass och medarbetarna mår bra.',
+      'Ekonomisk',
     ),
   ]);
 }
@@ -120,6 +126,8 @@ export function environmentWorkbook(): DemoWorkbook {
         [S.manualOverallJustification, null],
       ]),
       actionPlanSheet(),
+      politicalPyramidSheet(),
+      riskAreasSheet(),
     ],
   };
 }

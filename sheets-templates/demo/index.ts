@@ -4,10 +4,11 @@
  */
 import { environmentWorkbook } from './environment.ts';
 import { socialWorkbook } from './social.ts';
+import { divisionWorkbook } from './division.ts';
 import type { DemoWorkbook } from './types.ts';
 
 export type { DemoSheet, DemoWorkbook } from './types.ts';
 
 export function demoWorkbooks(): DemoWorkbook[] {
-  return [environmentWorkbook(), socialWorkbook()];
+  return [environmentWorkbook(), socialWorkbook(), divisionWorkbook()];
 }

@@ -1,6 +1,6 @@
 /**
  * The demo `Social hållbarhet.xlsx`: a goal area followed only by a självskattning. Seven förvaltningar
- * should answer eight statements; Tandvårdsförvaltningen has not, so the summary can say who is missing.
+ * should answer ten statements; Tandvårdsförvaltningen has not, so the summary can say who is missing.
  * @module
  */
 import {
@@ -40,13 +40,20 @@ export const STATEMENTS = [
   'Tillgängligheten för personer med funktionsnedsättning följs upp systematiskt',
   'Förvaltningen arbetar aktivt mot diskriminering och för likabehandling',
   'Resultat om social hållbarhet redovisas för förvaltningens ledning minst en gång per år',
+  'Barn och unga ges möjlighet att påverka beslut som rör dem',
+  'Förvaltningen gör barnkonsekvensanalyser inför större beslut',
 ] as const;
+
+/** The child-rights statements, shown together in their own section (as a barnbokslut draws on them). */
+export const CHILD_RIGHTS = 'Barnets rättigheter';
+const THEMES: Record<number, string> = { 1: CHILD_RIGHTS, 8: CHILD_RIGHTS, 9: CHILD_RIGHTS };
 
 const [HELT, DELVIS, INTE, VET_EJ] = DEFAULT_ANSWER_ORDER;
 
 /**
  * Answers per statement (rows) by the answering förvaltningar (columns, in DEPARTMENTS order without
- * NOT_ANSWERING). Strengths: statements 7, 2, 8; development areas: 4, 6, 1.
+ * NOT_ANSWERING). Strengths: statements 7, 2, 8; development areas: 4, 6, 1. Within the theme Barnets
+ * rättigheter (statements 2, 9, 10): strengths 2 and 10, development area 9.
  */
 const ANSWERS: readonly (readonly string[])[] = [
   [DELVIS, INTE, INTE, DELVIS, INTE, DELVIS],
@@ -57,6 +64,8 @@ const ANSWERS: readonly (readonly string[])[] = [
   [INTE, DELVIS, INTE, VET_EJ, DELVIS, INTE],
   [HELT, HELT, HELT, DELVIS, HELT, HELT],
   [HELT, DELVIS, HELT, HELT, DELVIS, HELT],
+  [DELVIS, INTE, DELVIS, VET_EJ, DELVIS, INTE],
+  [DELVIS, DELVIS, INTE, DELVIS, HELT, VET_EJ],
 ];
 
 function surveySheet(): DemoSheet {
@@ -70,6 +79,7 @@ function surveySheet(): DemoSheet {
         [Q.answer]: ANSWERS[s]?.[d] ?? null,
         [Q.goalArea]: SOCIAL_GOAL_AREA,
         [Q.year]: DEMO_REPORTING_YEAR,
+        ...(THEMES[s] ? { [Q.theme]: THEMES[s] } : {}),
       }),
     ),
   );
@@ -95,6 +105,7 @@ export function socialWorkbook(): DemoWorkbook {
           rowOf(goalAreas, {
             [G.goalArea]: SOCIAL_GOAL_AREA,
             [G.goal]: 'År 2030 är skillnaderna i hälsa mellan grupper i regionen mindre, och regionens verksamheter bidrar till ett jämlikt och tryggt samhälle.',
+            [G.dimension]: 'Social',
           }),
         ],
       },

@@ -58,7 +58,7 @@ describe('init and recalc', () => {
 
   it('init writes the template outside the set and the demo workbooks', async () => {
     expect(existsSync(path.join(dir, 'mall', 'Målkoll-mall.xlsx'))).toBe(true);
-    expect((await readdir(dir)).filter((f) => f.endsWith('.xlsx')).sort()).toEqual(['Miljöprogram.xlsx', 'Social hållbarhet.xlsx']);
+    expect((await readdir(dir)).filter((f) => f.endsWith('.xlsx')).sort()).toEqual(['Hälso- och sjukvården.xlsx', 'Miljöprogram.xlsx', 'Social hållbarhet.xlsx']);
   });
 
   it('init never overwrites a file', async () => {

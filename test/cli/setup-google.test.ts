@@ -130,12 +130,13 @@ describe('setup google (empty template)', () => {
       });
       expect(sheet.properties.gridProperties).toMatchObject({ frozenRowCount: 1, frozenColumnCount: spec.frozenColumns });
     }
-    // Riktning, Manuell bedömning (three sheets), Status, and the overall override in Inställningar
-    expect(batchRequests(template!.id).filter((r) => r.setDataValidation)).toHaveLength(6);
+    // Riktning, Manuell bedömning (three sheets), Status, and the overall override in Inställningar; since the other
+    // shapes (issue 15) also Jämförelse, Dimension, Rang, and Risknivå, its five criteria and Status in Riskområden
+    expect(batchRequests(template!.id).filter((r) => r.setDataValidation)).toHaveLength(16);
     const validatedColumns = fake.getSpreadsheet(template!.id).sheets.flatMap((s) =>
       [...new Set(s.rows.flatMap((row) => row.flatMap((cell, c) => (cell?.dataValidation ? [c] : []))))].map((c) => `${s.properties.title}!${c}`),
     );
-    expect(validatedColumns).toHaveLength(6);
+    expect(validatedColumns).toHaveLength(16);
     expect(COMPUTED_NOTE).toMatch(/^Fylls i av Målkoll/);
     // the summary's sheet already has its final name, so the function's first write reuses it
     expect(fake.getSpreadsheet(summary!.id).sheets.map((s) => s.properties.title)).toEqual([SHEETS.summary]);

@@ -22,8 +22,12 @@ describe('palette', () => {
     expect(contrast('FFFFFF', 'FFFFFF')).toBe(1);
   });
 
-  it('has an entry for every status, plan position and pace verdict', () => {
-    const keys = ['Positiv', 'Oförändrad', 'Negativ', 'Inget värde', 'Fel', 'Klar', 'Enligt plan', 'Försenad', 'I takt', 'Ej i takt', 'text', 'header'];
+  // extended with the risk levels, published comparison colours and pyramid tiers (issue 15)
+  it('has an entry for every status, plan position, pace verdict, risk level, comparison colour and pyramid tier', () => {
+    const keys = [
+      'Positiv', 'Oförändrad', 'Negativ', 'Inget värde', 'Fel', 'Klar', 'Enligt plan', 'Försenad', 'I takt', 'Ej i takt',
+      'Hög', 'Potentiell hög', 'Medel', 'Låg', 'Grön', 'Gul', 'Röd', 'Central', 'Betydande', 'Generell', 'text', 'header',
+    ];
     expect(Object.keys(PALETTE).sort()).toEqual([...keys].sort());
   });
 
@@ -36,5 +40,13 @@ describe('palette', () => {
   it('tells the four statuses and Fel apart by fill', () => {
     const fills = ['Positiv', 'Oförändrad', 'Negativ', 'Inget värde', 'Fel'].map((k) => PALETTE[k as keyof typeof PALETTE].fill);
     expect(new Set(fills).size).toBe(5);
+  });
+
+  it('gives the risk levels fills of their own: four different, none a status fill', () => {
+    const fill = (k: string) => PALETTE[k as keyof typeof PALETTE].fill;
+    const statusFills = new Set(['Positiv', 'Oförändrad', 'Negativ', 'Inget värde', 'Fel'].map(fill));
+    const riskFills = ['Hög', 'Potentiell hög', 'Medel', 'Låg'].map(fill);
+    expect(new Set(riskFills).size).toBe(4);
+    for (const f of riskFills) expect(statusFills.has(f), f ?? 'no fill').toBe(false);
   });
 });

@@ -11,6 +11,7 @@ import { recalculate, type RecalculateResult } from '../../shared/engine/recalcu
 import type { WorkbookGrid } from '../../shared/engine/model/grid.ts';
 import { BAD_ROW, GOOD, GRID_CASES, baseline, type GridCase } from './catalogue-grid.ts';
 import { FILE_CASES, runFileCase } from './catalogue-files.ts';
+import { SHAPE_CASES } from './catalogue-shapes.ts';
 import { plain, productRows, qualityLines, unexpectedLines, writesOutsideProductColumns } from './catalogue-view.ts';
 
 const OPTIONS = { today: '2026-03-01', changedAt: '2026-03-01T09:00:00.000Z' };
@@ -32,8 +33,10 @@ describe('the baseline workbook', () => {
   });
 });
 
-describe(`bad-input catalogue, engine level (${GRID_CASES.length} cases through recalculate())`, () => {
-  it.each(GRID_CASES.map((c) => [`${c.group}: ${c.name}`, c] as const))('%s', (_, c: GridCase) => {
+const ENGINE_CASES = [...GRID_CASES, ...SHAPE_CASES];
+
+describe(`bad-input catalogue, engine level (${ENGINE_CASES.length} cases through recalculate())`, () => {
+  it.each(ENGINE_CASES.map((c) => [`${c.group}: ${c.name}`, c] as const))('%s', (_, c: GridCase) => {
     ran++;
     const grids = c.grids();
     const result = run(grids);
@@ -95,5 +98,5 @@ describe(`bad-input catalogue, file level (${FILE_CASES.length} cases through re
 });
 
 afterAll(() => {
-  console.log(`bad-input catalogue: ${ran} cases ran (${GRID_CASES.length} engine-level, ${FILE_CASES.length} file-level); HTTP cases are in test/functions/on-sheet-edit.test.ts`);
+  console.log(`bad-input catalogue: ${ran} cases ran (${ENGINE_CASES.length} engine-level, ${FILE_CASES.length} file-level); HTTP cases are in test/functions/on-sheet-edit.test.ts`);
 });

@@ -46,4 +46,36 @@ describe('the demo summary in Chromium', () => {
     expect(result.violations.map((v) => `${v.id} (${v.nodes.length})`)).toEqual([]);
     await page.close();
   });
+
+  // issue 15: the other shapes, in the same page that axe-core checked above
+  it('shows Styrmått after Samlad bedömning, the pyramids with a text alternative naming every goal and rank, risks and the theme', async () => {
+    const page = await browser.newPage();
+    await page.goto(`file://${path.join(dir, 'demo', 'Sammanfattning.html')}`);
+    const order = await page.$$eval('dl.overall, h2', (els) => els.map((e) => (e.tagName === 'DL' ? 'Samlad bedömning' : (e.textContent?.trim() ?? ''))));
+    const at = (text: string) => order.indexOf(text);
+    expect(at('Samlad bedömning')).toBeLessThan(at('Styrmått'));
+    expect(at('Styrmått')).toBeLessThan(at('Samlad bedömning av måluppfyllelse'));
+    for (const section of ['Agendapyramid', 'Riskområden i inköp', 'Barnets rättigheter']) expect(at(section), section).toBeGreaterThan(0);
+
+    // the pyramid's accessible name is its text alternative: every goal of every pyramid, with its rank
+    const name = String(
+      await page.evaluate(`(() => {
+        const svg = document.querySelector('svg[aria-labelledby="chart-agendapyramid-title"]');
+        return document.getElementById(svg.getAttribute('aria-labelledby')).textContent;
+      })()`),
+    );
+    const goals = ['Ingen fattigdom', 'Ingen hunger', 'Hälsa och välbefinnande', 'God utbildning för alla', 'Jämställdhet', 'Rent vatten och sanitet för alla', 'Hållbar energi för alla', 'Anständiga arbetsvillkor och ekonomisk tillväxt', 'Hållbar industri, innovationer och infrastruktur', 'Minskad ojämlikhet', 'Hållbara städer och samhällen', 'Hållbar konsumtion och produktion', 'Bekämpa klimatförändringarna', 'Hav och marina resurser', 'Ekosystem och biologisk mångfald', 'Fredliga och inkluderande samhällen', 'Genomförande och globalt partnerskap'];
+    const parts = name.split('. ').filter((part: string) => /^(Politisk|Division)/.test(part));
+    expect(parts).toHaveLength(2);
+    for (const part of parts) {
+      for (const [i, goal] of goals.entries()) expect(part, `${part.slice(0, 20)} ${i + 1}`).toContain(`${i + 1} ${goal}`);
+      for (const rank of ['Central:', 'Betydande:', 'Generell:', 'Ej rangordnade:']) expect(part).toContain(rank);
+    }
+    expect(parts[1]).toContain('Generell: 4 God utbildning för alla, 6 Rent vatten och sanitet för alla, 7 Hållbar energi för alla');
+
+    // risk levels keep their word beside their colour
+    const badges = await page.$$eval('ul.items li span.status', (spans) => spans.map((s) => s.textContent));
+    expect(badges).toEqual(expect.arrayContaining(['Hög', 'Potentiell hög']));
+    await page.close();
+  });
 });

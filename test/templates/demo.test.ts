@@ -59,10 +59,14 @@ function recordsOf(file: string, name: string): Row[] {
 }
 
 describe('the demo set', () => {
-  it('is two workbooks with the sheets the demo promises', () => {
-    expect([...books.keys()]).toEqual(['Miljöprogram.xlsx', 'Social hållbarhet.xlsx']);
-    expect(books.get('Miljöprogram.xlsx')?.sheets.map((s) => s.name)).toEqual(['Mätetal', 'Indikatorer', 'Målområden', 'Inställningar', 'Handlingsplan']);
+  // issue 15 added the division workbook, and the politics' pyramid and the risk register to Miljöprogram
+  it('is three workbooks with the sheets the demo promises', () => {
+    expect([...books.keys()]).toEqual(['Miljöprogram.xlsx', 'Social hållbarhet.xlsx', 'Hälso- och sjukvården.xlsx']);
+    expect(books.get('Miljöprogram.xlsx')?.sheets.map((s) => s.name)).toEqual([
+      'Mätetal', 'Indikatorer', 'Målområden', 'Inställningar', 'Handlingsplan', 'Agendapyramid', 'Riskområden',
+    ]);
     expect(books.get('Social hållbarhet.xlsx')?.sheets.map((s) => s.name)).toEqual(['Mätetal', 'Indikatorer', 'Målområden', 'Inställningar', 'Självskattning']);
+    expect(books.get('Hälso- och sjukvården.xlsx')?.sheets.map((s) => s.name)).toEqual(['Mätetal', 'Indikatorer', 'Målområden', 'Inställningar', 'Agendapyramid']);
   });
 });
 
@@ -221,7 +225,8 @@ describe('Social hållbarhet.xlsx', () => {
     expect(rowValues(sheetOf(F, 'Mätetal'), 2)).toEqual([]);
   });
 
-  it('has 6 of 7 förvaltningar answering the same 8 statements on the default scale', () => {
+  // two child-rights statements were added with the Tema column (issue 15): ten statements
+  it('has 6 of 7 förvaltningar answering the same 10 statements on the default scale', () => {
     const answers = recordsOf(F, 'Självskattning');
     const settings = new Map(recordsOf(F, 'Inställningar').map((r) => [r['Inställning'], r['Värde']]));
     expect(settings.get('Organisation')).toBe('Region Exempelland');
@@ -231,10 +236,56 @@ describe('Social hållbarhet.xlsx', () => {
     expect(answering.size).toBe(6);
     expect(listed.filter((d) => !answering.has(d))).toEqual(['Tandvårdsförvaltningen']);
     const statements = new Set(answers.map((a) => a['Påstående']));
-    expect(statements.size).toBe(8);
-    expect(answers).toHaveLength(6 * 8);
+    expect(statements.size).toBe(10);
+    expect(answers).toHaveLength(6 * 10);
     const scale = String(settings.get('Svarsordning')).split(',').map((s) => s.trim());
     expect(scale).toEqual(['Instämmer helt', 'Instämmer delvis', 'Instämmer inte', 'Vet ej']);
     expect(new Set(answers.map((a) => a['Svar']))).toEqual(new Set(scale));
+  });
+});
+
+describe('the other shapes in the demo (issue 15)', () => {
+  const F = 'Miljöprogram.xlsx';
+
+  it('has rankings with Antal jämförda and a published colour, one with Riktning left blank', () => {
+    const rankings = recordsOf(F, 'Mätetal').filter((m) => m['Enhet'] === 'placering' || m['Enhet'] === 'plats');
+    expect(rankings.map((m) => [m['Riktning'], m['Antal jämförda'], m['Jämförelse']])).toEqual([
+      ['Minska', 21, 'grön'],
+      [null, 21, 'gul'],
+    ]);
+  });
+
+  it('marks three Styrmått, one per dimension', () => {
+    const marked = recordsOf(F, 'Mätetal').filter((m) => m['Styrmått']);
+    expect(marked.map((m) => m['Styrmått'])).toEqual(['Miljömässig', 'Ekonomisk', 'Social']);
+  });
+
+  it('gives every goal area a Dimension, one written Ekologisk', () => {
+    const dims = [...recordsOf(F, 'Målområden'), ...recordsOf('Social hållbarhet.xlsx', 'Målområden')].map((r) => r['Dimension']);
+    expect(dims).toEqual(['Miljömässig', 'Miljömässig', 'Ekologisk', 'Ekonomisk', 'Social']);
+  });
+
+  it('has the politics’ pyramid in Miljöprogram and the division’s in its own workbook, each ranking 14 or 13 goals once', () => {
+    const political = recordsOf(F, 'Agendapyramid');
+    const division = recordsOf('Hälso- och sjukvården.xlsx', 'Agendapyramid');
+    expect(new Set(political.map((r) => r['Nivå']))).toEqual(new Set(['Politisk']));
+    expect(new Set(division.map((r) => r['Nivå']))).toEqual(new Set(['Division Hälso- och sjukvård']));
+    for (const rows of [political, division]) expect(new Set(rows.map((r) => r['Mål'])).size).toBe(rows.length);
+    expect([political.length, division.length]).toEqual([14, 13]);
+  });
+
+  it('has a risk register with a Hög area (its Risknivå blank, from the criteria) and a Potentiell hög area lacking an Åtgärd', () => {
+    const risks = recordsOf(F, 'Riskområden');
+    const lacking = risks.filter((r) => !r['Åtgärd']);
+    expect(lacking.map((r) => [r['Kategori 1'], r['Risknivå'], r['Miljöpåverkan']])).toEqual([
+      ['Livsmedel', null, 'Hög'],
+      ['Textilier', 'Potentiell hög', null],
+      ['Kontorsmaterial', 'Låg', null],
+    ]);
+  });
+
+  it('themes the child-rights statements of the self-assessment', () => {
+    const themed = recordsOf('Social hållbarhet.xlsx', 'Självskattning').filter((r) => r['Tema'] === 'Barnets rättigheter');
+    expect(new Set(themed.map((r) => r['Påstående'])).size).toBe(3);
   });
 });

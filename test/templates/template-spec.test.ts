@@ -5,6 +5,8 @@ import {
   INDICATOR_HEADERS,
   METRIC_HEADERS,
   PRODUCT_COLUMNS,
+  PYRAMID_HEADERS,
+  RISK_HEADERS,
   SETTING_NAMES,
   SETTINGS_HEADERS,
   SHEETS,
@@ -20,6 +22,8 @@ const CONSTANTS: Record<string, Record<string, string>> = {
   [SHEETS.settings]: SETTINGS_HEADERS,
   [SHEETS.survey]: SURVEY_HEADERS,
   [SHEETS.actionPlan]: ACTION_HEADERS,
+  [SHEETS.agendaPyramid]: PYRAMID_HEADERS,
+  [SHEETS.riskAreas]: RISK_HEADERS,
 };
 
 describe('template spec', () => {

@@ -14,13 +14,18 @@ const EXPECTED: Record<string, string[]> = {
   Mätetal: [
     'Målområde', 'Indikator', 'Mätetal', 'Enhet', 'Riktning', 'Målvärde', 'Målår', 'Basår', 'Basvärde',
     'Årlig förändring', 'Tolerans', 'Tolerans (absolut)', ...UTFALL, 'Manuell bedömning', 'Motivering',
-    'Bedömningsår', 'Följs upp t.o.m.', 'Utveckling', 'Förklaring',
+    'Bedömningsår', 'Följs upp t.o.m.', 'Antal jämförda', 'Jämförelse', 'Styrmått', 'Utveckling', 'Förklaring',
   ],
   Indikatorer: ['Målområde', 'Indikator', 'Målvärde 2030', 'Styrande mätetal', 'Manuell bedömning', 'Motivering', 'Utveckling', 'Förklaring'],
-  Målområden: ['Målområde', 'Hållbarhetsmål', 'Manuell bedömning', 'Motivering', 'Utveckling', 'Förklaring'],
+  Målområden: ['Målområde', 'Hållbarhetsmål', 'Manuell bedömning', 'Motivering', 'Dimension', 'Utveckling', 'Förklaring'],
   Inställningar: ['Inställning', 'Värde'],
-  Självskattning: ['Förvaltning', 'Påstående', 'Svar', 'Målområde', 'År'],
+  Självskattning: ['Förvaltning', 'Påstående', 'Svar', 'Målområde', 'År', 'Tema'],
   Handlingsplan: ['Målområde', 'Aktivitet', 'Ansvarig', 'Klart senast', 'Status', 'Läge'],
+  Agendapyramid: ['Nivå', 'Mål', 'Rang', 'Mandatperiod'],
+  Riskområden: [
+    'Kategori 1', 'Kategori 2', 'Kategori 3', 'Risknivå', 'Miljöpåverkan', 'Mänskliga rättigheter', 'Korruption',
+    'Arbetsrätt i Sverige', 'Övrigt', 'Åtgärd', 'Ansvarig', 'Status',
+  ],
 };
 
 const PRODUCT_COLUMNS: [string, string][] = [
@@ -34,6 +39,13 @@ const DROPDOWNS: [string, string, string][] = [
   ['Indikatorer', 'Manuell bedömning', 'Positiv,Oförändrad,Negativ,Inget värde'],
   ['Målområden', 'Manuell bedömning', 'Positiv,Oförändrad,Negativ,Inget värde'],
   ['Handlingsplan', 'Status', 'Ej påbörjad,Pågår,Klar'],
+  ['Mätetal', 'Jämförelse', 'grön,gul,röd'],
+  ['Målområden', 'Dimension', 'Miljömässig,Social,Ekonomisk'],
+  ['Agendapyramid', 'Rang', 'Central,Betydande,Generell'],
+  ...['Risknivå', 'Miljöpåverkan', 'Mänskliga rättigheter', 'Korruption', 'Arbetsrätt i Sverige', 'Övrigt'].map(
+    (h): [string, string, string] => ['Riskområden', h, 'Hög,Potentiell hög,Medel,Låg'],
+  ),
+  ['Riskområden', 'Status', 'Ej påbörjad,Pågår,Klar'],
 ];
 
 const SETTINGS: [string, string | number | null, string | null][] = [
@@ -71,7 +83,7 @@ describe.each([
   const bold = (s: InspectedSheet, address: string) => cellColours(wb, s.cells.get(address)).bold;
   const fill = (s: InspectedSheet, address: string) => cellColours(wb, s.cells.get(address)).fill;
 
-  it('has the six sheets of §3 in order', () => {
+  it('has the eight sheets of §3 in order', () => {
     expect(wb.sheets.map((s) => s.name)).toEqual(Object.keys(EXPECTED));
   });
 
@@ -88,7 +100,7 @@ describe.each([
 
   it.each(Object.keys(EXPECTED))('%s freezes row 1', (name) => {
     const pane = sheetOf(wb, name).pane;
-    expect(pane).toMatchObject({ ySplit: 1, state: 'frozen', xSplit: name === 'Mätetal' ? 3 : 0 });
+    expect(pane).toMatchObject({ ySplit: 1, state: 'frozen', xSplit: name === 'Mätetal' ? 3 : name === 'Riskområden' ? 1 : 0 });
   });
 
   it.each(PRODUCT_COLUMNS)('%s!%s is marked as the product’s column', (name, header) => {

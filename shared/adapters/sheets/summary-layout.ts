@@ -7,6 +7,7 @@
 import type { sheets_v4 } from '@googleapis/sheets';
 import type { ChartSpec, SummaryBlock, SummaryCell } from '../../engine/index.ts';
 import { colour, styledCell } from './cell-format.ts';
+import { pyramidRows } from './summary-pyramid.ts';
 
 type Row = sheets_v4.Schema$RowData;
 
@@ -27,14 +28,14 @@ export interface SummaryLayout {
   columnCount: number;
 }
 
-const CHART_TYPES: Record<ChartSpec['type'], { chartType: string; stacked: boolean; axis: 'BOTTOM_AXIS' | 'LEFT_AXIS' }> = {
+const CHART_TYPES: Record<Exclude<ChartSpec['type'], 'pyramid'>, { chartType: string; stacked: boolean; axis: 'BOTTOM_AXIS' | 'LEFT_AXIS' }> = {
   'stacked-bar': { chartType: 'BAR', stacked: true, axis: 'BOTTOM_AXIS' },
   bar: { chartType: 'COLUMN', stacked: false, axis: 'LEFT_AXIS' },
   line: { chartType: 'LINE', stacked: false, axis: 'LEFT_AXIS' },
 };
 
 function chartOf(spec: ChartSpec, sheetId: number, headerRow: number, anchorColumn: number, chartId: number): sheets_v4.Schema$EmbeddedChart {
-  const t = CHART_TYPES[spec.type];
+  const t = CHART_TYPES[spec.type as keyof typeof CHART_TYPES];
   const last = headerRow + spec.categories.length + 1;
   const column = (c: number): sheets_v4.Schema$ChartData => ({
     sourceRange: { sources: [{ sheetId, startRowIndex: headerRow, endRowIndex: last, startColumnIndex: c, endColumnIndex: c + 1 }] },
@@ -61,6 +62,8 @@ function chartOf(spec: ChartSpec, sheetId: number, headerRow: number, anchorColu
 export function layoutSummary(blocks: SummaryBlock[], sheetId: number, chartIds: number[]): SummaryLayout {
   const rows: Row[] = [];
   const pending: { spec: ChartSpec; headerRow: number }[] = [];
+  /** rows of cell-drawn pyramids: wide, but no reason to push the native charts further right */
+  const drawn = new Set<Row>();
   for (const block of blocks) {
     switch (block.kind) {
       case 'title':
@@ -85,6 +88,14 @@ export function layoutSummary(blocks: SummaryBlock[], sheetId: number, chartIds:
         break;
       case 'chart': {
         const spec = block.chart;
+        // Sheets draws no pyramid: its cells are laid out as one
+        if (spec.type === 'pyramid') {
+          for (const r of pyramidRows(spec)) {
+            drawn.add(r);
+            rows.push(r);
+          }
+          break;
+        }
         rows.push(row([text(spec.title, true)]));
         pending.push({ spec, headerRow: rows.length });
         rows.push(row([text(spec.unit ?? ''), ...spec.series.map((s) => styledCell(s.name, 'header'))]));
@@ -98,8 +109,9 @@ export function layoutSummary(blocks: SummaryBlock[], sheetId: number, chartIds:
         break;
     }
   }
-  const width = rows.reduce((m, r) => Math.max(m, r.values?.length ?? 0), 1);
+  const width = rows.reduce((m, r) => (drawn.has(r) ? m : Math.max(m, r.values?.length ?? 0)), 1);
   const anchor = width + 1;
   const charts = pending.map((p, i) => chartOf(p.spec, sheetId, p.headerRow, anchor, chartIds[i]!));
-  return { rows, charts, columnCount: Math.max(anchor + 10, 26) };
+  const widest = rows.reduce((m, r) => Math.max(m, r.values?.length ?? 0), 1);
+  return { rows, charts, columnCount: Math.max(anchor + 10, widest, 26) };
 }

@@ -7,6 +7,7 @@
 import type { ManualAssessment, MetricAssessment, MetricRow } from '../model/model.ts';
 import { atLeast, atMost, atOrBetter, directionSign } from '../model/rule-compare.ts';
 import { explainMetric } from '../explain/metric.ts';
+import { carryShapes } from './metric-shapes.ts';
 
 /** A manual assessment counts when it names no Bedömningsår or names the year assessed. */
 export function activeManual(manual: ManualAssessment | null | undefined, year: number | null): ManualAssessment | null {
@@ -52,6 +53,7 @@ export function assessMetric(row: MetricRow, year: number | null, defaultToleran
   // (without the Förklaring) took 90 ms instead of 19 ms, most of it allocation and garbage collection
   const a = blankAssessment(row, year);
   decide(a, row, year, defaultTolerance, errors);
+  carryShapes(a, row);
   if (options.explain !== false) a.explanation = explainMetric(a, row, errors);
   return a;
 }

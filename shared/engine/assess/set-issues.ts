@@ -132,6 +132,7 @@ function indicatorConflicts(winner: IndicatorRow, row: IndicatorRow, at: Place, 
 function goalAreaConflicts(winner: GoalAreaRow, row: GoalAreaRow, at: Place, nameOf: (id: string) => string): Issue[] {
   const fields: string[] = [];
   if (differs(winner.goal, row.goal)) fields.push('Hållbarhetsmål');
+  if (differs(winner.dimension ?? null, row.dimension ?? null)) fields.push('Dimension');
   if (manualDiffers(winner.manual, row.manual)) fields.push('Manuell bedömning');
   return conflict(fields, `Målområdet ${row.name}`, winner, at, nameOf);
 }

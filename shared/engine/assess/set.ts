@@ -24,6 +24,9 @@ import { assessPace, sortPace } from './pace.ts';
 import { assessActions } from './action-plan.ts';
 import { assessSurvey } from './survey.ts';
 import { setIssues } from './set-issues.ts';
+import { assessPyramids } from './agenda-pyramid.ts';
+import { riskRegister } from './risk-areas.ts';
+import { headlineIssues } from './headlines.ts';
 
 /** What the rules give for one year across the set. */
 export interface SetLevels {
@@ -50,6 +53,7 @@ export function assessSet(models: WorkbookModel[], settings: SetSettings, today:
   // last year only feeds "changed since last year": statuses without their Förklaring
   const previous = year === null ? null : assessLevels(sorted, year - 1, settings, { explain: false });
   const pace = year === null ? [] : setPace(sorted, year);
+  const pyramids = assessPyramids(sorted);
   return {
     year,
     metrics: levels.metrics,
@@ -68,7 +72,9 @@ export function assessSet(models: WorkbookModel[], settings: SetSettings, today:
       sorted.flatMap((m) => m.actions),
       today,
     ),
-    issues: setIssues(sorted, settings, levels),
+    issues: [...setIssues(sorted, settings, levels), ...pyramids.issues, ...headlineIssues(sorted, levels.metrics)],
+    pyramids: pyramids.set,
+    risks: riskRegister(sorted),
   };
 }
 

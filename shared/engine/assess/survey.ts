@@ -5,7 +5,7 @@
  * @module
  */
 import { normalizeName } from '../model/grid.ts';
-import type { SetSettings, StatementResult, SurveyAnswer, SurveyResult } from '../model/model.ts';
+import type { SetSettings, StatementResult, SurveyAnswer, SurveyResult, SurveyThemeResult } from '../model/model.ts';
 
 /** Shown but never scored, even when listed in Svarsordning (the template lists it). */
 const UNSCORED = new Set([normalizeName('Vet ej')]);
@@ -17,6 +17,7 @@ type SurveySettings = Pick<SetSettings, 'answerOrder' | 'departments' | 'strengt
 interface Statement {
   statement: string;
   goalArea: string | null;
+  theme: string | null;
   /** by normalised department: the category key of its (last) answer */
   answers: Map<string, string>;
 }
@@ -34,7 +35,7 @@ export function assessSurvey(
   // with years present only the latest round counts; an undated row cannot be placed in it
   const round = year === null ? given : given.filter((a) => a.year === year);
 
-  const { categories, keys, scoreOf, top } = categoryScale(settings.answerOrder, round);
+  const { categories, keys, scoreOf, top, scored } = categoryScale(settings.answerOrder, round);
   const statements = groupStatements(round);
   const results = statements.map((s) => statementResult(s, categories, keys, scoreOf));
 
@@ -49,8 +50,10 @@ export function assessSurvey(
   const surveyAreas = new Set(round.map((a) => normalizeName(a.goalArea ?? '')).filter((g) => g !== ''));
   const goalAreasFollowedOnlyBySurvey = goalAreaNames.filter((g) => surveyAreas.has(normalizeName(g)));
 
-  const { strengths, developmentAreas } = pickExtremes(results, Math.max(0, settings.strengthsCount), top);
-  return {
+  const count = Math.max(0, settings.strengthsCount);
+  const { strengths, developmentAreas } = pickExtremes(results, count, top);
+  const themes = themesOf(results, count, top);
+  const result: SurveyResult = {
     year,
     categories,
     statements: results,
@@ -59,7 +62,23 @@ export function assessSurvey(
     answeredDepartments,
     missingDepartments,
     goalAreasFollowedOnlyBySurvey,
+    scoredCategories: scored,
   };
+  if (themes.length > 0) result.themes = themes;
+  return result;
+}
+
+/** The statements per Tema, in the order the themes first appear, each with its own extremes. */
+function themesOf(results: StatementResult[], n: number, top: string | null): SurveyThemeResult[] {
+  const byTheme = new Map<string, StatementResult[]>();
+  for (const r of results) {
+    if (r.theme === undefined) continue;
+    const key = normalizeName(r.theme);
+    const list = byTheme.get(key);
+    if (list) list.push(r);
+    else byTheme.set(key, [r]);
+  }
+  return [...byTheme.values()].map((statements) => ({ theme: statements[0]!.theme!, statements, ...pickExtremes(statements, n, top) }));
 }
 
 /** Listed categories in order, then unlisted ones as first seen; scores 1 … 0 over the scored ones. */
@@ -78,7 +97,7 @@ function categoryScale(answerOrder: string[], answers: SurveyAnswer[]) {
   scored.forEach((key, i) => scoreOf.set(key, scored.length === 1 ? 1 : 1 - i / (scored.length - 1)));
   const topKey = scored[0];
   const top = topKey === undefined ? null : (byKey.get(topKey) ?? null);
-  return { categories: [...byKey.values()], keys: [...byKey.keys()], scoreOf, top };
+  return { categories: [...byKey.values()], keys: [...byKey.keys()], scoreOf, top, scored: scored.map((k) => byKey.get(k)!) };
 }
 
 function groupStatements(answers: SurveyAnswer[]): Statement[] {
@@ -87,10 +106,11 @@ function groupStatements(answers: SurveyAnswer[]): Statement[] {
     const key = normalizeName(a.statement);
     let s = byKey.get(key);
     if (!s) {
-      s = { statement: a.statement.trim(), goalArea: null, answers: new Map() };
+      s = { statement: a.statement.trim(), goalArea: null, theme: null, answers: new Map() };
       byKey.set(key, s);
     }
     if (s.goalArea === null && a.goalArea !== null && a.goalArea.trim() !== '') s.goalArea = a.goalArea.trim();
+    if (s.theme === null && a.theme !== undefined && a.theme.trim() !== '') s.theme = a.theme.trim();
     // rows without a förvaltning cannot be told apart, so each counts on its own
     const dept = normalizeName(a.department) || `#${a.workbookId}#${a.rowNumber}`;
     // one förvaltning answering twice: the later row is its answer
@@ -119,13 +139,15 @@ function statementResult(
     }
   }
   const percents = largestRemainder(counts, 100);
-  return {
+  const result: StatementResult = {
     statement: s.statement,
     goalArea: s.goalArea,
     shares: categories.map((category, i) => ({ category, percent: percents[i] ?? 0, count: counts[i] ?? 0 })),
     answered: s.answers.size,
     score: scoredCount > 0 ? scoreSum / scoredCount : null,
   };
+  if (s.theme !== null) result.theme = s.theme;
+  return result;
 }
 
 /**

@@ -79,6 +79,7 @@ export function assessGoalArea(
     explain,
   });
   assessment.goal = row.goal;
+  if (row.dimension !== undefined) assessment.dimension = row.dimension;
   return assessment;
 }
 

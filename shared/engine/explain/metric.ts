@@ -6,12 +6,13 @@
 import type { MetricAssessment, MetricRow } from '../model/model.ts';
 import { formatChangePercent, formatNumber, formatPercent, formatPoints, formatWithUnit } from './format.ts';
 import { atMost } from '../model/rule-compare.ts';
+import { rankingSentence, withComparison } from './ranking.ts';
 
 export type MetricDraft = Omit<MetricAssessment, 'explanation'>;
 
 /** Remarks that do not stop the assessment (footnote marks …) follow the sentence. */
 export function explainMetric(a: MetricDraft, row: MetricRow, errors: string[]): string {
-  const sentence = ruleSentence(a, row, errors);
+  const sentence = withComparison(rankingSentence(a, row) ?? ruleSentence(a, row, errors), a);
   return row.notes.length > 0 ? `${sentence}. Obs: ${row.notes.join('; ')}` : sentence;
 }
 

@@ -5,6 +5,7 @@
  * @module
  */
 import type { RowNumber, ColumnNumber } from './grid.ts';
+import type { PyramidRow, PyramidSet, RiskRegister, RiskRow } from './shapes.ts';
 
 export type Direction = 'Öka' | 'Minska' | 'Kvalitativ';
 export type Assessment = 'Positiv' | 'Oförändrad' | 'Negativ' | 'Inget värde';
@@ -13,9 +14,17 @@ export type Status = Assessment | 'Fel';
 export type PlanStatus = 'Ej påbörjad' | 'Pågår' | 'Klar';
 export type PlanPosition = 'Klar' | 'Enligt plan' | 'Försenad';
 export type PaceVerdict = 'I takt' | 'Ej i takt';
+/** The three dimensions of sustainability (`Ekologisk` is read as Miljömässig). */
+export type Dimension = 'Miljömässig' | 'Social' | 'Ekonomisk';
+/** The colour a national comparison published beside a rank (`Jämförelse`). */
+export type ComparisonColour = 'Grön' | 'Gul' | 'Röd';
+/** An Agenda 2030 goal's place in an agendapyramid, top down. */
+export type PyramidRank = 'Central' | 'Betydande' | 'Generell';
+/** A procurement risk area's level, highest first. */
+export type RiskLevel = 'Hög' | 'Potentiell hög' | 'Medel' | 'Låg';
 
 /** How a written cell is coloured; adapters map each key to the palette in engine/palette.ts. */
-export type CellStyleKey = Status | PlanPosition | PaceVerdict | 'text' | 'header';
+export type CellStyleKey = Status | PlanPosition | PaceVerdict | RiskLevel | ComparisonColour | PyramidRank | 'text' | 'header';
 
 /** An ISO date `YYYY-MM-DD`, handed in by the caller (the engine has no clock). */
 export type IsoDate = string;
@@ -85,6 +94,12 @@ export interface MetricRow {
   errors: string[];
   /** Swedish remarks that do not stop the assessment (footnote marks, …) */
   notes: string[];
+  /** `Antal jämförda` of a national ranking (absent when not given) */
+  rankedAmong?: number;
+  /** `Jämförelse`: the colour published beside the rank (absent when not given) */
+  comparison?: ComparisonColour;
+  /** `Styrmått`: the headline label this metric is followed as (absent when not given) */
+  headline?: string;
 }
 
 export interface IndicatorRow {
@@ -105,6 +120,8 @@ export interface GoalAreaRow {
   goal: string | null;
   manual: ManualAssessment | null;
   errors: string[];
+  /** `Dimension` (absent when not given or not recognised) */
+  dimension?: Dimension;
 }
 
 /** `Inställningar` of one workbook, as typed (null = not set there). */
@@ -128,6 +145,8 @@ export interface SurveyAnswer {
   answer: string;
   goalArea: string | null;
   year: number | null;
+  /** `Tema` (absent when not given) */
+  theme?: string;
 }
 
 export interface ActionRow {
@@ -160,6 +179,10 @@ export interface WorkbookModel {
   settings: WorkbookSettings;
   survey: SurveyAnswer[];
   actions: ActionRow[];
+  /** `Agendapyramid` rows (absent in models cached before the sheet existed) */
+  pyramid?: PyramidRow[];
+  /** `Riskområden` rows (absent in models cached before the sheet existed) */
+  risks?: RiskRow[];
   /** every Utfall year that appears as a column */
   years: number[];
   productColumns: ProductColumns[];
@@ -223,6 +246,10 @@ export interface MetricAssessment {
   explanation: string;
   /** year → outcome, every year the row has (for the summary's Utfall columns and line charts) */
   outcomes?: Record<number, number>;
+  /** copied from the row when given: `Antal jämförda`, `Jämförelse`, `Styrmått` */
+  rankedAmong?: number;
+  comparison?: ComparisonColour;
+  headline?: string;
 }
 
 export type AggregateRule = 'medel' | 'styrande' | 'manuell' | 'inget-bedömt';
@@ -255,6 +282,8 @@ export interface AggregateAssessment {
   goal?: string | null;
   /** indikator level: Målvärde 2030 as typed (shown in the summary) */
   target2030?: string | null;
+  /** målområde level: its Dimension, when set */
+  dimension?: Dimension;
 }
 
 export interface PaceResult {
@@ -290,6 +319,16 @@ export interface StatementResult {
   answered: number;
   /** mean position 1 = most agreement … 0 = least; null when no scored answers */
   score: number | null;
+  /** `Tema` of the statement (the first one given), absent when none */
+  theme?: string;
+}
+
+/** The statements sharing one `Tema`, with their own strengths and development areas. */
+export interface SurveyThemeResult {
+  theme: string;
+  statements: StatementResult[];
+  strengths: StatementResult[];
+  developmentAreas: StatementResult[];
 }
 
 export interface SurveyResult {
@@ -301,6 +340,10 @@ export interface SurveyResult {
   answeredDepartments: string[];
   missingDepartments: string[];
   goalAreasFollowedOnlyBySurvey: string[];
+  /** the categories that are scored, most agreement first (the rest, like Vet ej, are shown unscored) */
+  scoredCategories?: string[];
+  /** one per `Tema`, in the order the themes first appear */
+  themes?: SurveyThemeResult[];
 }
 
 /** What one workbook's rows give (its own statuses only). */
@@ -327,6 +370,10 @@ export interface SetAssessment {
   survey: SurveyResult | null;
   actions: ActionAssessment[];
   issues: Issue[];
+  /** the agendapyramids, when any workbook has rows in `Agendapyramid` */
+  pyramids?: PyramidSet | null;
+  /** the risk register, when any workbook has rows in `Riskområden` */
+  risks?: RiskRegister | null;
 }
 
 /** A status that changed in a workbook, for `Ändringslogg`. */

@@ -22,9 +22,24 @@ export interface ChartSeries {
   colour?: string;
 }
 
+/** One item of a pyramid chart: its short mark (a goal's number) and what it stands for (the goal's name). */
+export interface PyramidItem {
+  short: string;
+  long: string;
+}
+
+/** One pyramid of a `pyramid` chart, its tiers from the top down. */
+export interface ChartPyramid {
+  name: string;
+  tiers: { label: string; style?: CellStyleKey; items: PyramidItem[] }[];
+  /** items in no tier (shown beside the pyramid), null when there are none */
+  outside: { label: string; items: PyramidItem[] } | null;
+}
+
 export interface ChartSpec {
   id: string;
-  type: 'stacked-bar' | 'bar' | 'line';
+  /** `pyramid`: pyramids side by side; `categories` are the tiers and each series counts one pyramid's items per tier */
+  type: 'stacked-bar' | 'bar' | 'line' | 'pyramid';
   title: string;
   categories: string[];
   series: ChartSeries[];
@@ -32,6 +47,8 @@ export interface ChartSpec {
   alt: string;
   /** axis unit, e.g. '%' */
   unit?: string;
+  /** `pyramid` charts: what each pyramid holds */
+  pyramids?: ChartPyramid[];
 }
 
 export type SummaryBlock =

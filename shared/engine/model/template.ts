@@ -11,6 +11,8 @@ export const SHEETS = {
   settings: 'Inställningar',
   survey: 'Självskattning',
   actionPlan: 'Handlingsplan',
+  agendaPyramid: 'Agendapyramid',
+  riskAreas: 'Riskområden',
   summary: 'Sammanfattning',
   changeLog: 'Ändringslogg',
   state: '_malkoll',
@@ -33,6 +35,9 @@ export const METRIC_HEADERS = {
   justification: 'Motivering',
   assessmentYear: 'Bedömningsår',
   followedUntil: 'Följs upp t.o.m.',
+  rankedAmong: 'Antal jämförda',
+  comparison: 'Jämförelse',
+  headline: 'Styrmått',
   development: 'Utveckling',
   explanation: 'Förklaring',
 } as const;
@@ -57,6 +62,7 @@ export const GOAL_AREA_HEADERS = {
   goal: 'Hållbarhetsmål',
   manual: 'Manuell bedömning',
   justification: 'Motivering',
+  dimension: 'Dimension',
   development: 'Utveckling',
   explanation: 'Förklaring',
 } as const;
@@ -82,7 +88,39 @@ export const SURVEY_HEADERS = {
   answer: 'Svar',
   goalArea: 'Målområde',
   year: 'År',
+  theme: 'Tema',
 } as const;
+
+export const PYRAMID_HEADERS = {
+  level: 'Nivå',
+  goal: 'Mål',
+  rank: 'Rang',
+  term: 'Mandatperiod',
+} as const;
+
+export const RISK_HEADERS = {
+  category1: 'Kategori 1',
+  category2: 'Kategori 2',
+  category3: 'Kategori 3',
+  level: 'Risknivå',
+  environment: 'Miljöpåverkan',
+  humanRights: 'Mänskliga rättigheter',
+  corruption: 'Korruption',
+  labourRights: 'Arbetsrätt i Sverige',
+  other: 'Övrigt',
+  action: 'Åtgärd',
+  owner: 'Ansvarig',
+  status: 'Status',
+} as const;
+
+/** The criteria a risk area may be graded on, in the template's order (a blank Risknivå is the highest). */
+export const RISK_CRITERIA = [
+  RISK_HEADERS.environment,
+  RISK_HEADERS.humanRights,
+  RISK_HEADERS.corruption,
+  RISK_HEADERS.labourRights,
+  RISK_HEADERS.other,
+] as const;
 
 export const ACTION_HEADERS = {
   goalArea: 'Målområde',
@@ -104,6 +142,18 @@ export const PRODUCT_COLUMNS: Record<string, readonly string[]> = {
 export const ASSESSMENTS = ['Positiv', 'Oförändrad', 'Negativ', 'Inget värde'] as const;
 export const DIRECTIONS = ['Öka', 'Minska', 'Kvalitativ'] as const;
 export const PLAN_STATUSES = ['Ej påbörjad', 'Pågår', 'Klar'] as const;
+/** Units of a national ranking: 1 is best, so a blank Riktning means Minska. */
+export const RANK_UNITS = ['placering', 'plats'] as const;
+/** The colours a national comparison publishes beside a rank (Öppna jämförelser). */
+export const COMPARISON_COLOURS = ['Grön', 'Gul', 'Röd'] as const;
+/** The three dimensions of sustainability, in the order the summary groups them; `Ekologisk` means Miljömässig. */
+export const DIMENSIONS = ['Miljömässig', 'Social', 'Ekonomisk'] as const;
+/** Agendapyramid ranks from the top of the pyramid down. */
+export const PYRAMID_RANKS = ['Central', 'Betydande', 'Generell'] as const;
+/** The Nivå of the politics' pyramid (the desired state); every other Nivå is a division. */
+export const POLITICAL_LEVEL = 'Politisk';
+/** Risk levels from the highest down. */
+export const RISK_LEVELS = ['Hög', 'Potentiell hög', 'Medel', 'Låg'] as const;
 export const DEFAULT_ANSWER_ORDER = ['Instämmer helt', 'Instämmer delvis', 'Instämmer inte', 'Vet ej'] as const;
 
 /** Defaults of domain.md §4, declared once; `Inställningar` only overrides them. */

@@ -13,6 +13,7 @@ import { isPercentUnit, percentInUnitMessage, readMetricFigures, type MetricRowC
 import { resolveName } from './name-lookup.ts';
 import { cellText, isBlankCell, parseNumberCell } from './values.ts';
 import { parseDirection } from './words.ts';
+import { rankingDirection, readMetricShapes, unitFromOutcomes } from './metric-shapes.ts';
 
 export interface ParsedMetrics {
   rows: MetricRow[];
@@ -78,8 +79,8 @@ function parseMetricRow(
 ): MetricRow {
   const notes: string[] = [];
   const { goalArea, indicator } = resolveParents(row, match, refs, errors);
-  const unit = optionalText(row, match, H.unit);
-  const direction = readDirection(row, match, errors);
+  const unit = optionalText(row, match, H.unit) ?? unitFromOutcomes(row, outcomeColumns);
+  const direction = readDirection(row, match, errors, unit);
   const rowCtx: MetricRowContext = { unit, direction, errors };
   const figures = readMetricFigures(row, match, rowCtx);
   const manual = readManual(row, match, { manual: H.manual, justification: H.justification, year: H.assessmentYear }, errors);
@@ -109,13 +110,17 @@ function parseMetricRow(
     notes,
   };
   readOutcomes(row, outcomeColumns, metric);
+  readMetricShapes(row, match, metric, SHEETS.metrics, ctx);
   checkDuplicateColumns(row, match, errors);
   return metric;
 }
 
-function readDirection(row: SheetRow, match: HeaderMatch, errors: string[]): MetricRow['direction'] {
+function readDirection(row: SheetRow, match: HeaderMatch, errors: string[], unit: string | null): MetricRow['direction'] {
   if (match.columns[H.direction] === undefined) return null;
-  const word = parseDirection(textAt(row, match, H.direction));
+  const text = textAt(row, match, H.direction);
+  const ranking = rankingDirection(text, unit, errors);
+  if (ranking !== undefined) return ranking;
+  const word = parseDirection(text);
   if (word.kind === 'word') return word.value;
   errors.push(word.kind === 'error' ? word.message : "Riktning saknas – använd 'Öka', 'Minska' eller 'Kvalitativ'");
   return null;

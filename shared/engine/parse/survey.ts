@@ -32,7 +32,7 @@ export function parseSurvey(sheet: SheetGrid, ctx: ParseContext): SurveyAnswer[]
     if (y.kind === 'error') {
       addIssue(ctx, 'error', sheet.name, `${H.year}: ${y.message}`, { rowNumber: row.rowNumber, column: H.year, subject: statement });
     }
-    answers.push({
+    const given: SurveyAnswer = {
       workbookId: ctx.workbookId,
       rowNumber: row.rowNumber,
       department,
@@ -40,7 +40,10 @@ export function parseSurvey(sheet: SheetGrid, ctx: ParseContext): SurveyAnswer[]
       answer,
       goalArea: optionalText(row, match, H.goalArea),
       year: y.kind === 'year' ? y.year : null,
-    });
+    };
+    const theme = optionalText(row, match, H.theme);
+    if (theme !== null) given.theme = theme;
+    answers.push(given);
   }
   return answers;
 }

@@ -10,7 +10,7 @@ import { quote } from './values.ts';
 
 export type WordResult<T> = { kind: 'empty' } | { kind: 'word'; value: T } | { kind: 'error'; message: string };
 
-function lookup<T extends string>(text: string, table: Record<string, T>, valid: readonly string[], what: string): WordResult<T> {
+export function lookup<T extends string>(text: string, table: Record<string, T>, valid: readonly string[], what: string): WordResult<T> {
   const key = normalizeName(text);
   if (key === '') return { kind: 'empty' };
   const value = table[key];
@@ -19,7 +19,7 @@ function lookup<T extends string>(text: string, table: Record<string, T>, valid:
   return { kind: 'error', message: `${what} ${quote(text)} känns inte igen – använd ${list}` };
 }
 
-function tableOf<T extends string>(words: readonly T[], extra: Record<string, T> = {}): Record<string, T> {
+export function tableOf<T extends string>(words: readonly T[], extra: Record<string, T> = {}): Record<string, T> {
   const table: Record<string, T> = {};
   for (const w of words) table[normalizeName(w)] = w;
   for (const [k, v] of Object.entries(extra)) table[normalizeName(k)] = v;

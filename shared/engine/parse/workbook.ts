@@ -16,6 +16,8 @@ import { parseMetrics } from './metrics.ts';
 import { emptySettings, parseSettings } from './settings.ts';
 import { parseSurvey } from './survey.ts';
 import { parseActionPlan } from './action-plan.ts';
+import { parseAgendaPyramid } from './agenda-pyramid.ts';
+import { parseRiskAreas } from './risk-areas.ts';
 import { productColumnsOf, typedInProductColumns } from './product-columns.ts';
 import { rowRef, type StateRowRef } from '../model/state.ts';
 
@@ -72,6 +74,11 @@ function parseSheets(grid: WorkbookGrid, model: WorkbookModel, ctx: ParseContext
   if (surveySheet) model.survey = parseSurvey(surveySheet, ctx);
   const planSheet = findSheet(grid, SHEETS.actionPlan);
   const plan = planSheet ? parseActionPlan(planSheet, goals?.rows ?? null, ctx) : null;
+  // optional sheets with no product columns: present in the model only when the workbook has them
+  const pyramidSheet = findSheet(grid, SHEETS.agendaPyramid);
+  if (pyramidSheet) model.pyramid = parseAgendaPyramid(pyramidSheet, ctx);
+  const riskSheet = findSheet(grid, SHEETS.riskAreas);
+  if (riskSheet) model.risks = parseRiskAreas(riskSheet, ctx);
 
   // product columns in the order metrics, indicators, goal areas, plan; text typed into them is reported
   const ownColumns = (sheet: SheetGrid, name: string, match: HeaderMatch, refs: StateRowRef[]): void => {

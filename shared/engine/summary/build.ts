@@ -13,6 +13,9 @@ import { goalAreaBlocks } from './goal-areas.ts';
 import { paceBlocks } from './pace.ts';
 import { surveyBlocks, actionPlanBlocks, actionPlanSheet } from './survey.ts';
 import { qualityBlocks } from './quality.ts';
+import { themeBlocks } from './survey-themes.ts';
+import { pyramidBlocks } from './agenda-pyramid.ts';
+import { riskBlocks } from './risk-areas.ts';
 import { canonicalJson, fnv1a64 } from './hash.ts';
 
 export interface SummaryContext {
@@ -31,6 +34,9 @@ export function buildSummary(set: SetAssessment, settings: SetSettings, ctx: Sum
     ...goalAreaBlocks(set, notes, workbook),
     ...paceBlocks(set.pace, set.year),
     ...surveyBlocks(set.survey),
+    ...themeBlocks(set.survey, settings.answerOrder),
+    ...pyramidBlocks(set.pyramids),
+    ...riskBlocks(set.risks, workbook),
     ...actionPlanBlocks(set.actions, set.goalAreas.map((a) => a.name)),
     ...qualityBlocks(set, settings, workbook),
   ];

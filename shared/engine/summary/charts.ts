@@ -3,7 +3,7 @@
  * self-assessment's answer shares, and one indicator's metrics over the years.
  * @module
  */
-import type { SetAssessment, MetricAssessment, Status } from '../model/model.ts';
+import type { SetAssessment, MetricAssessment, StatementResult, Status, SurveyResult } from '../model/model.ts';
 import type { ChartSpec, SummaryBlock } from '../model/summary-model.ts';
 import { PALETTE } from '../model/palette.ts';
 import { outcomeOf, yearsOf } from './cells.ts';
@@ -40,26 +40,45 @@ export function statusChart(set: SetAssessment): ChartSpec | null {
 export function surveyChart(set: SetAssessment, answerOrder: string[]): ChartSpec | null {
   const survey = set.survey;
   if (!survey || survey.statements.length === 0) return null;
-  const scored = survey.categories.filter((c) => answerOrder.includes(c));
+  return shareChart(survey, survey.statements, answerOrder, {
+    id: 'sjalvskattning',
+    title: 'Självskattning: svarsfördelning per påstående (%)',
+    what: 'svaren i självskattningen',
+  });
+}
+
+/**
+ * A stacked bar per statement. Scored categories take the scale from most agreement (green) to least (red);
+ * answers that are not scored (Vet ej, or a category Svarsordning does not list) are grey, never a shade of
+ * the scale, so they do not read as the worst answer.
+ */
+export function shareChart(
+  survey: SurveyResult,
+  statements: StatementResult[],
+  answerOrder: string[],
+  label: { id: string; title: string; what: string },
+): ChartSpec {
+  // results before scoredCategories was recorded: the listed categories, less the never-scored Vet ej
+  const scored = survey.scoredCategories ?? survey.categories.filter((c) => answerOrder.includes(c) && c.trim().toLocaleLowerCase('sv-SE') !== 'vet ej');
   const series = survey.categories.map((category) => {
     const rank = scored.indexOf(category);
     const colour = rank < 0 ? UNSCORED : SCALE[Math.round((rank * (SCALE.length - 1)) / Math.max(1, scored.length - 1))];
     return {
       name: category,
       colour,
-      values: survey.statements.map((s) => s.shares.find((x) => x.category === category)?.percent ?? 0),
+      values: statements.map((s) => s.shares.find((x) => x.category === category)?.percent ?? 0),
     };
   });
-  const alt = survey.statements
+  const alt = statements
     .map((s) => `${s.statement}: ${s.shares.map((x) => `${x.category} ${x.percent} %`).join(', ')}`)
     .join('. ');
   return {
-    id: 'sjalvskattning',
+    id: label.id,
     type: 'stacked-bar',
-    title: 'Självskattning: svarsfördelning per påstående (%)',
-    categories: survey.statements.map((s) => s.statement),
+    title: label.title,
+    categories: statements.map((s) => s.statement),
     series,
-    alt: `Staplat diagram över svaren i självskattningen. ${alt}.`,
+    alt: `Staplat diagram över ${label.what}. ${alt}.`,
     unit: '%',
   };
 }

@@ -6,6 +6,7 @@
 import type { SetAssessment, MetricAssessment, AggregateAssessment } from '../model/model.ts';
 import type { SummaryBlock, SummaryCell } from '../model/summary-model.ts';
 import { Footnotes, numberCell, outcomeOf, slug, statusCell, textCell, withFootnote } from './cells.ts';
+import { comparisonCell } from './headlines.ts';
 
 export const SURVEY_POINTER = 'Följs upp med självskattning – se Självskattning';
 
@@ -37,12 +38,18 @@ export function goalAreaBlocks(
       indicators,
     );
     if (metrics.length > 0 && year !== null) {
+      // a published comparison colour goes beside the status, in a column of its own, when any metric has one
+      const compared = metrics.some((m) => m.comparison !== undefined);
       blocks.push({ kind: 'heading', level: 3, text: `Mätetal – ${area.name}` });
       blocks.push({
         kind: 'table',
         caption: `Mätetal för ${area.name}`,
-        columns: ['Mätetal', 'Arbetsbok', 'Enhet', `Utfall ${year - 2}`, `Utfall ${year - 1}`, `Utfall ${year}`, 'Utveckling', 'Förklaring'],
-        rows: metrics.map((m) => metricRow(m, year, notes, workbook)),
+        columns: ['Mätetal', 'Arbetsbok', 'Enhet', `Utfall ${year - 2}`, `Utfall ${year - 1}`, `Utfall ${year}`, 'Utveckling', ...(compared ? ['Jämförelse'] : []), 'Förklaring'],
+        rows: metrics.map((m) => {
+          const row = metricRow(m, year, notes, workbook);
+          if (compared) row.splice(7, 0, comparisonCell(m));
+          return row;
+        }),
       });
     }
     const fn = notes.take();

@@ -6,6 +6,9 @@
 import type { SetAssessment, SetSettings, MetricAssessment, AggregateAssessment, Status } from '../model/model.ts';
 import type { SummaryBlock, SummaryCell } from '../model/summary-model.ts';
 import { Footnotes, statusCell, textCell, withFootnote, changeDirection } from './cells.ts';
+import { headlineBlocks } from './headlines.ts';
+import { riskNeeds } from './risk-areas.ts';
+import { DIMENSIONS } from '../model/template.ts';
 
 export const OVERALL_LABEL = 'Samlad bedömning';
 export const GOAL_TABLE = 'Samlad bedömning av måluppfyllelse';
@@ -24,22 +27,33 @@ export function overviewBlocks(set: SetAssessment, settings: SetSettings, notes:
     { kind: 'paragraph', text: countsSentence(set) },
   ];
   if (org.explanation) blocks.push({ kind: 'paragraph', text: org.explanation });
+  blocks.push(...headlineBlocks(set, notes));
+  // with Dimension set, the goal areas are grouped by it (in Målområden's order within a dimension)
+  const grouped = set.goalAreas.some((a) => a.dimension !== undefined);
+  const areas = grouped ? byDimension(set.goalAreas) : set.goalAreas;
   blocks.push(
     { kind: 'heading', level: 2, text: GOAL_TABLE, id: 'maluppfyllelse' },
     {
       kind: 'table',
       caption: GOAL_TABLE,
-      columns: ['Målområde', 'Hållbarhetsmål', 'Utveckling'],
-      rows: set.goalAreas.map((area) => [
+      columns: ['Målområde', 'Hållbarhetsmål', 'Utveckling', ...(grouped ? ['Dimension'] : [])],
+      rows: areas.map((area) => [
         { text: area.name },
         textCell(area.goal),
         withFootnote(statusCell(area.status), notes.forManual(area.manual, area.rule === 'manuell')),
+        ...(grouped ? [textCell(area.dimension)] : []),
       ]),
     },
   );
   const fn = notes.take();
   if (fn.length > 0) blocks.push({ kind: 'footnotes', items: fn });
   return blocks;
+}
+
+/** Miljömässig, Social, Ekonomisk, then goal areas without a dimension; stable within each. */
+function byDimension(areas: AggregateAssessment[]): AggregateAssessment[] {
+  const order = (a: AggregateAssessment) => (a.dimension === undefined ? DIMENSIONS.length : DIMENSIONS.indexOf(a.dimension));
+  return areas.map((a, n) => ({ a, n })).sort((x, y) => order(x.a) - order(y.a) || x.n - y.n).map((x) => x.a);
 }
 
 function countsSentence(set: SetAssessment): string {
@@ -114,6 +128,7 @@ function asCell(item: Item, extra = ''): SummaryCell {
 }
 
 export function resultLists(set: SetAssessment, workbook: (id: string | null) => string): SummaryBlock[] {
+  const risks = riskNeeds(set.risks, workbook);
   const all = items({ set, workbook });
   const improved = (i: Item) => i.before !== null && changeDirection(i.before, i.status) > 0;
   const declined = (i: Item) => i.before !== null && changeDirection(i.before, i.status) < 0;
@@ -134,6 +149,7 @@ export function resultLists(set: SetAssessment, workbook: (id: string | null) =>
     needs.push({ text: `Mätetal ”${p.name}” (${workbook(p.workbookId)}): ${p.explanation}`, style: 'Ej i takt' });
   }
   for (const i of all.filter((x) => x.status !== 'Negativ' && declined(x))) needs.push(asCell(i));
+  needs.push(...risks);
 
   return [
     { kind: 'heading', level: 2, text: 'Positiva resultat', id: 'positiva-resultat' },
@@ -143,6 +159,11 @@ export function resultLists(set: SetAssessment, workbook: (id: string | null) =>
     { kind: 'heading', level: 2, text: 'Behöver förstärkas', id: 'behover-forstarkas' },
     needs.length > 0
       ? { kind: 'list', items: needs }
-      : { kind: 'paragraph', text: 'Inga mätetal eller indikatorer har negativ utveckling eller ligger efter takten.' },
+      : {
+          kind: 'paragraph',
+          text: set.risks
+            ? 'Inga mätetal eller indikatorer har negativ utveckling eller ligger efter takten, och alla höga riskområden har en åtgärd.'
+            : 'Inga mätetal eller indikatorer har negativ utveckling eller ligger efter takten.',
+        },
   ];
 }

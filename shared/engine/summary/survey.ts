@@ -15,19 +15,7 @@ export function surveyBlocks(survey: SurveyResult | null): SummaryBlock[] {
     return blocks;
   }
   if (survey.year !== null) blocks.push({ kind: 'paragraph', text: `Självskattning ${survey.year}.` });
-  blocks.push({
-    kind: 'table',
-    caption: 'Svarsfördelning per påstående',
-    columns: ['Påstående', ...survey.categories, 'Antal svar'],
-    rows: survey.statements.map((s) => [
-      { text: s.statement },
-      ...survey.categories.map((c): SummaryCell => {
-        const share = s.shares.find((x) => x.category === c);
-        return share ? { text: `${formatNumber(share.percent)}\u00a0%`, number: share.percent } : { text: NO_VALUE };
-      }),
-      { text: String(s.answered), number: s.answered },
-    ]),
-  });
+  blocks.push(distributionTable(survey, survey.statements, 'Svarsfördelning per påstående'));
   blocks.push({ kind: 'heading', level: 3, text: 'Styrkor' }, statementList(survey.strengths, 'styrkor'));
   blocks.push({ kind: 'heading', level: 3, text: 'Utvecklingsområden' }, statementList(survey.developmentAreas, 'utvecklingsområden'));
   blocks.push({ kind: 'heading', level: 3, text: 'Svarande förvaltningar' });
@@ -36,11 +24,28 @@ export function surveyBlocks(survey: SurveyResult | null): SummaryBlock[] {
   return blocks;
 }
 
+/** Shares per statement in the survey's categories, with how many answered. */
+export function distributionTable(survey: SurveyResult, statements: StatementResult[], caption: string): SummaryBlock {
+  return {
+    kind: 'table',
+    caption,
+    columns: ['Påstående', ...survey.categories, 'Antal svar'],
+    rows: statements.map((s) => [
+      { text: s.statement },
+      ...survey.categories.map((c): SummaryCell => {
+        const share = s.shares.find((x) => x.category === c);
+        return share ? { text: `${formatNumber(share.percent)}\u00a0%`, number: share.percent } : { text: NO_VALUE };
+      }),
+      { text: String(s.answered), number: s.answered },
+    ]),
+  };
+}
+
 function join(names: string[]): string {
   return names.length === 0 ? 'ingen' : names.join(', ');
 }
 
-function statementList(list: StatementResult[], what: string): SummaryBlock {
+export function statementList(list: StatementResult[], what: string): SummaryBlock {
   if (list.length === 0) return { kind: 'paragraph', text: `Inga ${what} kunde pekas ut.` };
   return {
     kind: 'list',
