@@ -6,7 +6,7 @@
  */
 import type { AggregateAssessment, AggregateRule, ManualAssessment, Status, StatusCounts } from '../model/model.ts';
 import type { RowNumber } from '../model/grid.ts';
-import { activeManual, isBlank, MISSING_JUSTIFICATION } from './metric.ts';
+import { activeManual, isBlank, missingJustification } from './manual.ts';
 import { atMost } from '../model/rule-compare.ts';
 import { sameName } from './match.ts';
 import { explainAggregate } from '../explain/aggregate.ts';
@@ -75,16 +75,6 @@ export function governingMetricError(input: Pick<AggregateInput, 'governingMetri
   return `Styrande mätetal "${governing!.trim()}" finns inte bland indikatorns mätetal; medelvärdet används`;
 }
 
-/** Everything wrong with the aggregated row itself, for the data-quality list (empty = nothing). */
-export function aggregateErrors(input: AggregateInput): string[] {
-  const errors = [...(input.errors ?? [])];
-  const manual = activeManual(input.manual, input.year);
-  if (manual && isBlank(manual.justification)) errors.push(MISSING_JUSTIFICATION);
-  const governing = governingMetricError(input);
-  if (governing) errors.push(governing);
-  return errors;
-}
-
 export function aggregate(input: AggregateInput): AggregateAssessment {
   const counts = countStatuses(input.children);
   const mean = meanScore(input.children);
@@ -115,9 +105,10 @@ export function aggregate(input: AggregateInput): AggregateAssessment {
   } else if (manual) {
     manualUsed = manual;
     rule = 'manuell';
-    if (isBlank(manual.justification)) {
+    const missing = missingJustification(manual, input.year);
+    if (missing !== null) {
       status = 'Fel';
-      fel = [MISSING_JUSTIFICATION];
+      fel = [missing];
     } else {
       status = manual.assessment;
     }

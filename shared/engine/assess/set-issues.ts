@@ -6,7 +6,8 @@
  */
 import type { GoalAreaRow, IndicatorRow, Issue, ManualAssessment, SetSettings, WorkbookModel } from '../model/model.ts';
 import type { SetLevels } from './set.ts';
-import { activeManual, inactiveManual, isBlank, metricErrors, MISSING_JUSTIFICATION } from './metric.ts';
+import { metricErrors } from './metric.ts';
+import { activeManual, inactiveManual, missingJustification } from './manual.ts';
 import { governingMetricError } from './aggregate.ts';
 import { metricsByIndicator } from './workbook.ts';
 import { goalAreaKey, indicatorKey } from './match.ts';
@@ -71,11 +72,12 @@ export function setIssues(sorted: readonly WorkbookModel[], settings: SetSetting
 function rowIssues(errors: string[], manual: ManualAssessment | null, year: number | null, at: Place, governing: string | null): Issue[] {
   const out: Issue[] = [];
   const current = activeManual(manual, year);
+  const missing = missingJustification(manual, year);
   const problems = [...errors];
-  if (current && isBlank(current.justification)) problems.push(MISSING_JUSTIFICATION);
+  if (missing !== null) problems.push(missing);
   if (governing) problems.push(governing);
   if (problems.length > 0) out.push({ kind: 'error', ...at, message: problems.join('; ') });
-  if (current && !isBlank(current.justification) && errors.length === 0) {
+  if (current && missing === null && errors.length === 0) {
     out.push({ kind: 'override', ...at, message: overrideMessage(current, null) });
   }
   out.push(...inactive(manual, year, at));
