@@ -323,6 +323,7 @@ export interface SetAssessment {
   previousYearIndicators: AggregateAssessment[];
   goalAreas: AggregateAssessment[];
   organisation: AggregateAssessment;
+  /** in the pace table's order: largest gap first (assess/pace.ts sortPace) */
   pace: PaceResult[];
   survey: SurveyResult | null;
   actions: ActionAssessment[];
