@@ -9,15 +9,8 @@ import type { Issue, ManualAssessment, SetSettings, WorkbookModel, WorkbookSetti
 import { DEFAULTS, DEFAULT_ANSWER_ORDER, SETTING_NAMES, SHEETS } from '../model/template.ts';
 import { formatNumber, formatPercent } from '../explain/format.ts';
 import { chooseReportingYear, settingsYearReason } from './reporting-year.ts';
+import { byWorkbookName } from './match.ts';
 
-const collator = new Intl.Collator('sv-SE');
-
-/** Workbooks in the order that decides conflicts: by name, Swedish collation, then by id. */
-export function byWorkbookName(models: WorkbookModel[]): WorkbookModel[] {
-  return [...models].sort(
-    (a, b) => collator.compare(a.workbookName, b.workbookName) || collator.compare(a.workbookId, b.workbookId),
-  );
-}
 
 interface SettingSpec<T> {
   name: string;
