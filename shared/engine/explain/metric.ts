@@ -6,6 +6,7 @@
 import type { MetricAssessment, MetricRow } from '../model/model.ts';
 import { formatChangePercent, formatNumber, formatPercent, formatPoints, formatWithUnit } from './format.ts';
 import { atMost } from '../model/rule-compare.ts';
+import { isPercentUnit } from '../model/units.ts';
 
 export type MetricDraft = Omit<MetricAssessment, 'explanation'>;
 
@@ -60,10 +61,6 @@ function comparison(a: MetricDraft, decimals = 1): string {
 /** The change and the requirement print the same at one decimal. */
 function looksMet(a: MetricDraft): boolean {
   return a.relativeChange !== null && a.required !== null && formatChangePercent(a.relativeChange) === formatChangePercent(a.required);
-}
-
-function isPercentUnit(unit: string | null): boolean {
-  return unit !== null && unit.trim() === '%';
 }
 
 function changeText(a: MetricDraft, decimals = 1): string {

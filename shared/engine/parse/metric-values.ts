@@ -13,13 +13,8 @@ import { normalizeName } from '../model/grid.ts';
 import { METRIC_HEADERS as H } from '../model/template.ts';
 import type { HeaderMatch } from './headers.ts';
 import { cellAt, type SheetRow } from './common.ts';
+import { isPercentUnit } from '../model/units.ts';
 import { cellText, hasExplicitSign, parseNumberCell, parsePercentFraction, parseYearCell, quote } from './values.ts';
-
-const PERCENT_UNITS = new Set(['%', 'procent', 'procentenheter', 'andel (%)']);
-
-export function isPercentUnit(unit: string | null): boolean {
-  return unit !== null && PERCENT_UNITS.has(normalizeName(unit));
-}
 
 export interface MetricRowContext {
   unit: string | null;
