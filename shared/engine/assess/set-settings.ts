@@ -10,6 +10,7 @@ import { DEFAULTS, DEFAULT_ANSWER_ORDER, SETTING_NAMES, SHEETS } from '../model/
 import { formatNumber, formatPercent } from '../explain/format.ts';
 import { chooseReportingYear, settingsYearReason } from './reporting-year.ts';
 import { byWorkbookName } from './match.ts';
+import { nearlyEqual } from '../model/rule-compare.ts';
 
 
 interface SettingSpec<T> {
@@ -150,10 +151,6 @@ function blankToNull(text: string | null): string | null {
 
 function emptyToNull(list: string[] | null): string[] | null {
   return list === null || list.length === 0 ? null : list;
-}
-
-function nearlyEqual(a: number, b: number): boolean {
-  return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
 }
 
 /** The same readers in another order or case are the same setting. */

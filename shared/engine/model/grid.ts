@@ -64,6 +64,24 @@ export interface WorkbookGrid {
   state: ProductState | null;
 }
 
+/**
+ * The text a cell holds, as the parser reads names and words and the write plan reads the product's own cells: a
+ * date as its ISO date, an error as its code, TRUE/FALSE as SANT/FALSKT, a number as String gives it, no-break
+ * spaces as spaces, trimmed; '' for an empty cell.
+ */
+export function cellText(cell: CellInput | null | undefined): string {
+  if (!cell) return '';
+  if (cell.date) return cell.date;
+  if (cell.error) return cell.error;
+  const v = cell.value;
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'boolean') return v ? 'SANT' : 'FALSKT';
+  if (typeof v === 'number') return String(v);
+  // most texts hold neither space: two native scans instead of a regex replace per cell
+  if (!v.includes('\u00a0') && !v.includes('\u202f')) return v.trim();
+  return v.replace(/[\u00a0\u202f]/g, ' ').trim();
+}
+
 /** Looks a sheet up the way the template contract says (trim + case-fold). */
 export function findSheet(grid: WorkbookGrid, sheetName: string): SheetGrid | undefined {
   const wanted = normalizeName(sheetName);

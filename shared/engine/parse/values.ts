@@ -6,6 +6,7 @@
  * @module
  */
 import type { CellInput } from '../model/grid.ts';
+import { cellText } from '../model/grid.ts';
 
 export type ParsedNumber =
   | { kind: 'empty' }
@@ -35,19 +36,8 @@ export function quote(text: string): string {
   return `'${short}'`;
 }
 
-/** The text a cell shows as plain data (for names, words and quoting); '' for an empty cell. */
-export function cellText(cell: CellInput | null | undefined): string {
-  if (!cell) return '';
-  if (cell.date) return cell.date;
-  if (cell.error) return cell.error;
-  const v = cell.value;
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'boolean') return v ? 'SANT' : 'FALSKT';
-  if (typeof v === 'number') return String(v);
-  // most texts hold neither space: two native scans instead of a regex replace per cell
-  if (!v.includes('\u00a0') && !v.includes('\u202f')) return v.trim();
-  return v.replace(/[\u00a0\u202f]/g, ' ').trim();
-}
+/** Read here with the other cell readers; declared in model/ so that the write plan reads cells alike. */
+export { cellText };
 
 /** True when the cell holds nothing (blank text counts as nothing). */
 export function isBlankCell(cell: CellInput | null | undefined): boolean {

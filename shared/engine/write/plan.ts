@@ -5,7 +5,7 @@
  * but whose row-1 text is some other header is refused, so a parser slip cannot overwrite input.
  * @module
  */
-import { findSheet, normalizeName } from '../model/grid.ts';
+import { cellText, findSheet, normalizeName } from '../model/grid.ts';
 import type { CellInput, ColumnNumber, ProductState, RowNumber, SheetGrid, WorkbookGrid } from '../model/grid.ts';
 import type {
   CellStyleKey,
@@ -48,7 +48,7 @@ export function planWrites(grid: WorkbookGrid, model: WorkbookModel, assessment:
     const usable = usableColumns(sheet, sheetName, columns);
 
     for (const [header, col] of usable) {
-      if (normalizeName(cellText(sheet, 1, col)) !== normalizeName(header)) {
+      if (normalizeName(textAt(sheet, 1, col)) !== normalizeName(header)) {
         writes.push({ sheet: sheet.name, rowNumber: 1, columnNumber: col, value: header, style: 'header' });
       }
     }
@@ -66,14 +66,14 @@ export function planWrites(grid: WorkbookGrid, model: WorkbookModel, assessment:
         const col = usable.get(cell.header);
         if (col === undefined || row.rowNumber < 2) continue;
         const target = cell.value.trim();
-        const current = cellText(sheet, row.rowNumber, col);
+        const stored = sheet.rows[row.rowNumber - 1]?.[col - 1];
         const key = stateKey(sheetName, identity, cell.header);
         written[key] = target;
-        if (current !== target) {
+        if (!holds(stored, target)) {
           writes.push({ sheet: sheet.name, rowNumber: row.rowNumber, columnNumber: col, value: target, style: cell.style });
         }
         if (cell.status) {
-          const previous = grid.state?.written[key] ?? current;
+          const previous = grid.state?.written[key] ?? cellText(stored);
           if (previous.trim() !== target) {
             changes.push({
               workbookId: model.workbookId,
@@ -105,7 +105,7 @@ function usableColumns(sheet: SheetGrid, sheetName: string, columns: ProductColu
   for (const header of PRODUCT_COLUMNS[sheetName] ?? []) {
     const col = mapped.get(normalizeName(header));
     if (col === undefined || !Number.isInteger(col) || col < 1 || taken.has(col)) continue;
-    const headerText = normalizeName(cellText(sheet, 1, col));
+    const headerText = normalizeName(textAt(sheet, 1, col));
     if (headerText !== '' && headerText !== normalizeName(header)) continue;
     usable.set(header, col);
     taken.add(col);
@@ -164,11 +164,16 @@ function owned(sheet: string, ref: StateRowRef, cells: OwnedCell[]): OwnedRow {
   return { sheet, rowNumber: ref.rowNumber, identity: ref.identity, subject: ref.subject, cells };
 }
 
-/** What a cell shows as text for comparison: trimmed; numbers via String; an error as its code. */
-export function cellText(sheet: SheetGrid, rowNumber: RowNumber, columnNumber: ColumnNumber): string {
-  const cell: CellInput | null | undefined = sheet.rows[rowNumber - 1]?.[columnNumber - 1];
-  if (!cell) return '';
-  if (cell.error) return cell.error.trim();
-  if (cell.value === null || cell.value === undefined) return '';
-  return String(cell.value).trim();
+function textAt(sheet: SheetGrid, rowNumber: RowNumber, columnNumber: ColumnNumber): string {
+  return cellText(sheet.rows[rowNumber - 1]?.[columnNumber - 1]);
+}
+
+/**
+ * The cell already holds `target` (trimmed) as the parser would read it. Compared as stored first: an unchanged
+ * Förklaring is the common case, and reading both sides with their no-break spaces is only needed when they differ.
+ */
+function holds(cell: CellInput | null | undefined, target: string): boolean {
+  if (!cell) return target === '';
+  if (typeof cell.value === 'string' && cell.value === target && !cell.formula && !cell.date && !cell.error) return true;
+  return cellText(cell) === cellText({ value: target });
 }
