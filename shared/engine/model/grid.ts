@@ -82,6 +82,18 @@ export function cellText(cell: CellInput | null | undefined): string {
   return v.replace(/[\u00a0\u202f]/g, ' ').trim();
 }
 
+/** `A`, `B` … `Z`, `AA` …: a column as a person names it (messages, A1 addresses). */
+export function columnLetter(column: ColumnNumber): string {
+  let n = column;
+  let out = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    out = String.fromCharCode(65 + r) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
 /** Looks a sheet up the way the template contract says (trim + case-fold). */
 export function findSheet(grid: WorkbookGrid, sheetName: string): SheetGrid | undefined {
   const wanted = normalizeName(sheetName);

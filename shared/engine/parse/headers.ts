@@ -6,7 +6,9 @@
  */
 import { distance } from 'fastest-levenshtein';
 import type { CellInput, ColumnNumber } from '../model/grid.ts';
-import { normalizeName } from '../model/grid.ts';
+import { columnLetter, normalizeName } from '../model/grid.ts';
+
+export { columnLetter };
 import { cellText, quote } from './values.ts';
 
 export interface HeaderSpec {
@@ -48,17 +50,6 @@ export interface HeaderMatch {
 
 const YEAR_HEADER = /^(.*?)\s*(\d{4})$/;
 
-/** `A`, `B` … `Z`, `AA` … for messages. */
-export function columnLetter(column: ColumnNumber): string {
-  let n = column;
-  let out = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    out = String.fromCharCode(65 + r) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
 
 function stripMarks(text: string): string {
   return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
