@@ -9,7 +9,6 @@ import type { SetLevels } from './set.ts';
 import { metricErrors } from './metric.ts';
 import { activeManual, inactiveManual, missingJustification } from './manual.ts';
 import { governingMetricError } from './aggregate.ts';
-import { metricsByIndicator } from './workbook.ts';
 import { goalAreaKey, indicatorKey } from './match.ts';
 import { SHEETS } from '../model/template.ts';
 
@@ -45,7 +44,7 @@ export function setIssues(sorted: readonly WorkbookModel[], settings: SetSetting
     if (winner) issues.push(...indicatorConflicts(winner, row, at, nameOf));
     else indicatorWinner.set(key, row);
     const assessed = winner ? undefined : winningIndicators.get(`${row.workbookId}\u0000${row.rowNumber}`);
-    const children = metricsByIndicator(levels.metrics).get(key) ?? [];
+    const children = levels.metricsByIndicator.get(key) ?? [];
     const governing = assessed ? governingMetricError({ governingMetric: row.governingMetric, children }) : null;
     issues.push(...rowIssues(row.errors, row.manual, year, at, governing));
   }

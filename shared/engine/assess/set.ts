@@ -18,7 +18,7 @@ import type {
 } from '../model/model.ts';
 import { assessMetric, type AssessOptions } from './metric.ts';
 import { aggregate } from './aggregate.ts';
-import { assessGoalArea, assessIndicator } from './workbook.ts';
+import { assessGoalArea, assessIndicator, indicatorsByGoalArea, metricsByIndicator } from './workbook.ts';
 import { byWorkbookName, goalAreaKey, indicatorKey } from './match.ts';
 import { assessPace, sortPace } from './pace.ts';
 import { assessActions } from './action-plan.ts';
@@ -28,6 +28,8 @@ import { setIssues } from './set-issues.ts';
 /** What the rules give for one year across the set. */
 export interface SetLevels {
   metrics: MetricAssessment[];
+  /** `metrics` grouped by indicator (metricsByIndicator), built once */
+  metricsByIndicator: Map<string, MetricAssessment[]>;
   indicators: AggregateAssessment[];
   goalAreas: AggregateAssessment[];
   organisation: AggregateAssessment;
@@ -93,8 +95,10 @@ export function assessLevels(
   }
   const indicatorRows = winningIndicators(sorted);
   const goalAreaRows = winningGoalAreas(sorted);
-  const indicators = indicatorRows.map((row) => assessIndicator(row, metrics, year, settings.threshold, explain));
-  const goalAreas = goalAreaRows.map((row) => assessGoalArea(row, indicators, year, settings.threshold, explain));
+  const byIndicator = metricsByIndicator(metrics);
+  const indicators = indicatorRows.map((row) => assessIndicator(row, byIndicator, year, settings.threshold, explain));
+  const byGoalArea = indicatorsByGoalArea(indicators);
+  const goalAreas = goalAreaRows.map((row) => assessGoalArea(row, byGoalArea, year, settings.threshold, explain));
   const organisation = aggregate({
     level: 'organisation',
     name: settings.organisation?.trim() || ORGANISATION_FALLBACK_NAME,
@@ -108,7 +112,7 @@ export function assessLevels(
     childNoun: 'målområden',
     explain,
   });
-  return { metrics, indicators, goalAreas, organisation };
+  return { metrics, metricsByIndicator: byIndicator, indicators, goalAreas, organisation };
 }
 
 export function winningIndicators(sorted: readonly WorkbookModel[]): IndicatorRow[] {

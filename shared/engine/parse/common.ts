@@ -3,10 +3,10 @@
  * @module
  */
 import type { CellInput, SheetGrid } from '../model/grid.ts';
-import { normalizeName } from '../model/grid.ts';
 import type { Issue, IssueKind, ManualAssessment } from '../model/model.ts';
 import { matchHeaders, missingHeaderMessage, type HeaderMatch } from './headers.ts';
 import { cellText, parseYearCell } from './values.ts';
+import { rowIdentity } from '../model/state.ts';
 import { parseAssessmentWord } from './words.ts';
 
 export interface ParseContext {
@@ -96,7 +96,7 @@ export function readManual(
   return { assessment: word.value, justification: optionalText(row, match, headers.justification), year };
 }
 
-/** Normalised identity of a row for duplicate checks and state keys. */
+/** Normalised identity of a row for duplicate checks: the key the state keeps the row's cells under. */
 export function identityOf(...parts: string[]): string {
-  return parts.map(normalizeName).join('|');
+  return rowIdentity('', parts);
 }

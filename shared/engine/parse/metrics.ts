@@ -46,6 +46,7 @@ export function parseMetrics(sheet: SheetGrid, refs: MetricReferences, ctx: Pars
 
   const rows: MetricRow[] = [];
   const seen = new Map<string, number>();
+  const names = referenceIndex(refs);
   for (const row of dataRows(sheet)) {
     if (row.cells.every((c) => isBlankCell(c))) continue;
     const name = textAt(row, match, H.metric);
@@ -59,7 +60,7 @@ export function parseMetrics(sheet: SheetGrid, refs: MetricReferences, ctx: Pars
       }
       continue;
     }
-    const metric = parseMetricRow(row, match, refs, outcomeColumns, ctx, [...sheetErrors]);
+    const metric = parseMetricRow(row, match, names, outcomeColumns, ctx, [...sheetErrors]);
     const id = identityOf(metric.goalArea, metric.indicator, metric.name);
     const first = seen.get(id);
     if (first !== undefined) metric.errors.push(`Dubblett av rad ${first}`);
@@ -72,7 +73,7 @@ export function parseMetrics(sheet: SheetGrid, refs: MetricReferences, ctx: Pars
 function parseMetricRow(
   row: SheetRow,
   match: HeaderMatch,
-  refs: MetricReferences,
+  refs: ReferenceIndex,
   outcomeColumns: YearColumn[],
   ctx: ParseContext,
   errors: string[],
@@ -123,7 +124,7 @@ function readDirection(row: SheetRow, match: HeaderMatch, errors: string[]): Met
 }
 
 /** Checks Målområde and Indikator against their sheets and returns their defined spelling. */
-function resolveParents(row: SheetRow, match: HeaderMatch, refs: MetricReferences, errors: string[]): { goalArea: string; indicator: string } {
+function resolveParents(row: SheetRow, match: HeaderMatch, refs: ReferenceIndex, errors: string[]): { goalArea: string; indicator: string } {
   let goalArea = textAt(row, match, H.goalArea);
   let indicator = textAt(row, match, H.indicator);
   let goalAreaKnown = true;
@@ -132,7 +133,7 @@ function resolveParents(row: SheetRow, match: HeaderMatch, refs: MetricReference
     errors.push('Målområde saknas');
     goalAreaKnown = false;
   } else if (goalArea !== '' && refs.goalAreas) {
-    const known = nameIndex(refs.goalAreas, () => '').get('')?.get(normalizeName(goalArea));
+    const known = refs.goalAreaNames.get('')?.get(normalizeName(goalArea));
     const found =
       known !== undefined
         ? { kind: 'found' as const, name: known }
@@ -146,7 +147,7 @@ function resolveParents(row: SheetRow, match: HeaderMatch, refs: MetricReference
   if (match.columns[H.indicator] !== undefined && indicator === '') errors.push('Indikator saknas');
   else if (indicator !== '' && refs.indicators && goalAreaKnown) {
     const key = normalizeName(goalArea);
-    const known = nameIndex(refs.indicators, (i) => normalizeName(i.goalArea)).get(key)?.get(normalizeName(indicator));
+    const known = refs.indicatorNames.get(key)?.get(normalizeName(indicator));
     const found =
       known !== undefined
         ? { kind: 'found' as const, name: known }
@@ -206,24 +207,32 @@ function checkDuplicateColumns(row: SheetRow, match: HeaderMatch, errors: string
   }
 }
 
+/** The defined names a metric row is checked against, indexed once per sheet (see `nameIndex`). */
+interface ReferenceIndex extends MetricReferences {
+  goalAreaNames: Map<string, Map<string, string>>;
+  indicatorNames: Map<string, Map<string, string>>;
+}
+
+function referenceIndex(refs: MetricReferences): ReferenceIndex {
+  return {
+    ...refs,
+    goalAreaNames: nameIndex(refs.goalAreas ?? [], () => ''),
+    indicatorNames: nameIndex(refs.indicators ?? [], (i) => normalizeName(i.goalArea)),
+  };
+}
+
 /**
  * Defined names by group (goal area) and normalised name, first row winning as in resolveName. Built once
- * per sheet: scanning every indicator for every metric row made parsing quadratic (100,000 metrics under
- * 20,000 indicators took minutes). A miss still goes through resolveName for its message and suggestion.
+ * per sheet: scanning every indicator for every metric row made parsing quadratic. A miss still goes through resolveName for its message and suggestion.
  */
-const nameIndexes = new WeakMap<readonly { name: string }[], Map<string, Map<string, string>>>();
 function nameIndex<T extends { name: string }>(rows: readonly T[], groupOf: (row: T) => string): Map<string, Map<string, string>> {
-  let index = nameIndexes.get(rows);
-  if (!index) {
-    index = new Map();
-    for (const row of rows) {
-      const group = groupOf(row);
-      let names = index.get(group);
-      if (!names) index.set(group, (names = new Map()));
-      const key = normalizeName(row.name);
-      if (!names.has(key)) names.set(key, row.name);
-    }
-    nameIndexes.set(rows, index);
+  const index = new Map<string, Map<string, string>>();
+  for (const row of rows) {
+    const group = groupOf(row);
+    let names = index.get(group);
+    if (!names) index.set(group, (names = new Map()));
+    const key = normalizeName(row.name);
+    if (!names.has(key)) names.set(key, row.name);
   }
   return index;
 }

@@ -9,7 +9,7 @@ import { normalizeName } from '../model/grid.ts';
 import { ASSESSMENTS, PRODUCT_COLUMNS, ACTION_HEADERS, METRIC_HEADERS } from '../model/template.ts';
 import type { HeaderMatch } from './headers.ts';
 import { addIssue, type ParseContext } from './common.ts';
-import { rowIdentity, stateKey, type StateRowRef } from '../model/state.ts';
+import { RowIdentities, stateKey, type StateRowRef } from '../model/state.ts';
 import { cellText, quote } from './values.ts';
 
 /** Product columns of a sheet; absent ones get the next free columns after the last header. */
@@ -52,11 +52,12 @@ export function typedInProductColumns(
   ctx: ParseContext,
 ): void {
   const used = new Set<string>();
+  const identities = new RowIdentities();
   for (const row of rows) {
     // the keys only look up remembered values: a workbook without state needs none
     let identity = '';
     if (state) {
-      identity = rowIdentity(templateSheet, row.identity);
+      identity = identities.of(row.identity);
       // mirrors write-plan.ts: a duplicate row gets its own key
       if (used.has(identity)) identity = `${identity}|#${row.rowNumber}`;
       used.add(identity);

@@ -17,7 +17,7 @@ import type {
   WritePlan,
 } from '../model/model.ts';
 import { ACTION_HEADERS, METRIC_HEADERS, PRODUCT_COLUMNS, SHEETS } from '../model/template.ts';
-import { rowIdentity, rowRef, sameState, stateKey, type StateRowRef } from '../model/state.ts';
+import { RowIdentities, rowRef, sameState, stateKey, type StateRowRef } from '../model/state.ts';
 
 /** One product cell the plan owns. `status` cells (Utveckling, Läge) feed Ändringslogg. */
 interface OwnedCell {
@@ -55,8 +55,9 @@ export function planWrites(grid: WorkbookGrid, model: WorkbookModel, assessment:
 
     // per sheet: identities of different sheets never share a state key (stateKey starts with the sheet)
     const usedIdentities = new Set<string>();
+    const identities = new RowIdentities();
     for (const row of ownedRows(sheetName, model, assessment)) {
-      let identity = rowIdentity(sheetName, row.identity);
+      let identity = identities.of(row.identity);
       // duplicate names (themselves a row error) must not share one remembered cell
       if (usedIdentities.has(identity)) identity = `${identity}|#${row.rowNumber}`;
       usedIdentities.add(identity);
