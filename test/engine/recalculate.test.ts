@@ -29,3 +29,27 @@ describe('the set has one order of workbooks', () => {
     expect(result.plans.map((p) => p.workbookId)).toEqual(['Klimat.xlsm', 'Klimat.xlsx']);
   });
 });
+
+describe("Tolerans is each workbook's own default (domain.md §3 'A set of workbooks')", () => {
+  /** A workbook with one metric that rose 1 % (100 → 101, Öka) and the Tolerans it sets, if any. */
+  function withTolerance(id: string, tolerance: string | null): WorkbookGrid {
+    const settings: (string | number)[][] = [['Inställning', 'Värde'], ['Redovisningsår', 2025]];
+    if (tolerance !== null) settings.push(['Tolerans', tolerance]);
+    const grid = standardWorkbook([HEAD, [GOAL, INDICATOR, `Resor ${id}`, 'st', 'Öka', 100, 101]], [sheet('Inställningar', settings)]);
+    return { ...grid, id: `${id}.xlsx`, name: id };
+  }
+
+  // once the first workbook's Tolerans (by name) applied to every workbook: B's 0,5 % became A's 2 %
+  it.each([
+    { name: 'A 2 %, B 0,5 %', a: '2 %', b: '0,5 %', want: { A: 'Oförändrad', B: 'Positiv' } },
+    { name: 'A 2 %, B none (the default 0,5 %)', a: '2 %', b: null, want: { A: 'Oförändrad', B: 'Positiv' } },
+    { name: 'A none, B 2 %', a: null, b: '2', want: { A: 'Positiv', B: 'Oförändrad' } },
+    { name: 'both 1 %', a: '1 %', b: '1 %', want: { A: 'Oförändrad', B: 'Oförändrad' } },
+  ])('$name', ({ a, b, want }) => {
+    const result = recalculate([withTolerance('B', b), withTolerance('A', a)], { today: '2026-03-02', changedAt: '2026-03-02T08:00:00Z' });
+    const statuses = (list: { workbookId: string; status: string }[]) => Object.fromEntries(list.map((m) => [m.workbookId.replace('.xlsx', ''), m.status]));
+    expect(statuses(result.set.metrics)).toEqual(want);
+    expect(statuses(result.assessments.flatMap((x) => x.metrics))).toEqual(want);
+    expect(result.set.issues.filter((i) => i.kind === 'conflict')).toEqual([]);
+  });
+});

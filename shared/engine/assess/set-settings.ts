@@ -7,7 +7,7 @@
 import { normalizeName } from '../model/grid.ts';
 import type { Issue, ManualAssessment, SetSettings, WorkbookModel, WorkbookSettings } from '../model/model.ts';
 import { DEFAULTS, DEFAULT_ANSWER_ORDER, SETTING_NAMES, SHEETS } from '../model/template.ts';
-import { formatNumber, formatPercent } from '../explain/format.ts';
+import { formatNumber } from '../explain/format.ts';
 import { chooseReportingYear, settingsYearReason } from './reporting-year.ts';
 import { byWorkbookName } from './match.ts';
 import { nearlyEqual } from '../model/rule-compare.ts';
@@ -25,6 +25,14 @@ interface SettingSpec<T> {
 interface Resolved<T> {
   value: T | null;
   conflict: boolean;
+}
+
+/**
+ * The default Tolerans for one workbook's metrics: its own `Inställningar`, else the template's default. Not a
+ * set-wide setting (domain.md §3 "A set of workbooks"): another workbook's Tolerans never applies.
+ */
+export function workbookTolerance(model: Pick<WorkbookModel, 'settings'>): number {
+  return model.settings.tolerance ?? DEFAULTS.tolerance;
 }
 
 export function resolveSetSettings(models: WorkbookModel[]): SetSettings {
@@ -59,13 +67,6 @@ export function resolveSetSettings(models: WorkbookModel[]): SetSettings {
     same: (a, b) => addressKey(a) === addressKey(b),
     show: (v) => (v.length > 0 ? v.join(', ') : '(tomt)'),
     setWide: true,
-  });
-  const tolerance = resolve<number>({
-    name: SETTING_NAMES.tolerance,
-    get: (s) => s.tolerance,
-    same: nearlyEqual,
-    show: (v) => formatPercent(v, 3),
-    setWide: false,
   });
   const manualOverall = resolve<ManualAssessment>({
     name: SETTING_NAMES.manualOverall,
@@ -105,7 +106,6 @@ export function resolveSetSettings(models: WorkbookModel[]): SetSettings {
     organisation: organisation.value,
     reportingYear: chosen.year,
     reportingYearReason: chosen.reason,
-    tolerance: tolerance.value ?? DEFAULTS.tolerance,
     threshold: threshold.value ?? DEFAULTS.threshold,
     shareWith: shareWith.value ?? [],
     shareAgreed: ![organisation, year, threshold, shareWith].some((r) => r.conflict),

@@ -24,6 +24,7 @@ import { assessPace, sortPace } from './pace.ts';
 import { assessActions } from './action-plan.ts';
 import { assessSurvey } from './survey.ts';
 import { setIssues } from './set-issues.ts';
+import { workbookTolerance } from './set-settings.ts';
 
 /** What the rules give for one year across the set. */
 export interface SetLevels {
@@ -91,7 +92,8 @@ export function assessLevels(
   const explain = options.explain !== false;
   const metrics: MetricAssessment[] = [];
   for (const m of sorted) {
-    for (const row of m.metrics) metrics.push(options.assessed?.get(row) ?? assessMetric(row, year, settings.tolerance, options));
+    const tolerance = workbookTolerance(m);
+    for (const row of m.metrics) metrics.push(options.assessed?.get(row) ?? assessMetric(row, year, tolerance, options));
   }
   const indicatorRows = winningIndicators(sorted);
   const goalAreaRows = winningGoalAreas(sorted);

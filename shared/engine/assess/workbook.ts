@@ -9,10 +9,12 @@ import { assessMetric } from './metric.ts';
 import { aggregate } from './aggregate.ts';
 import { goalAreaKey, indicatorKey } from './match.ts';
 import { assessActions } from './action-plan.ts';
+import { workbookTolerance } from './set-settings.ts';
 
 export function assessWorkbook(model: WorkbookModel, settings: SetSettings, today: IsoDate): WorkbookAssessment {
   const year = settings.reportingYear;
-  const metrics = model.metrics.map((row) => assessMetric(row, year, settings.tolerance));
+  const tolerance = workbookTolerance(model);
+  const metrics = model.metrics.map((row) => assessMetric(row, year, tolerance));
   const byIndicator = metricsByIndicator(metrics);
   const indicators = model.indicators.map((row) => assessIndicator(row, byIndicator, year, settings.threshold));
   const byGoalArea = indicatorsByGoalArea(indicators);

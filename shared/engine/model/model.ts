@@ -173,7 +173,6 @@ export interface SetSettings {
   reportingYear: number | null;
   /** Swedish sentence: how the year was chosen */
   reportingYearReason: string;
-  tolerance: number;
   threshold: number;
   shareWith: string[];
   /** false when the set-wide settings conflict: no new sharing then */
