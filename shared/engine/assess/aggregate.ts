@@ -7,7 +7,7 @@
 import type { AggregateAssessment, AggregateRule, ManualAssessment, Status, StatusCounts } from '../model/model.ts';
 import type { RowNumber } from '../model/grid.ts';
 import { activeManual, isBlank, missingJustification } from './manual.ts';
-import { atMost } from '../model/rule-compare.ts';
+import { compareMean } from '../model/rule-compare.ts';
 import { sameName } from './match.ts';
 import { explainAggregate } from '../explain/aggregate.ts';
 
@@ -59,11 +59,16 @@ export function meanScore(children: readonly AggregateChild[]): number | null {
   return assessed === 0 ? null : sum / assessed;
 }
 
-/** mean > threshold → Positiv, mean < −threshold → Negativ, otherwise (ties included) Oförändrad. */
-export function statusFromMean(mean: number | null, threshold: number): Status {
-  if (mean === null) return 'Inget värde';
-  if (!atMost(mean, threshold)) return 'Positiv';
-  if (!atMost(-threshold, mean)) return 'Negativ';
+/**
+ * mean > threshold → Positiv, mean < −threshold → Negativ, otherwise (ties included) Oförändrad; nothing assessed →
+ * Inget värde. Decided on the counts, so the mean is compared exactly (2 of 4 Positiv is 0,5, not a hair above).
+ */
+export function statusFromCounts(counts: StatusCounts, threshold: number): Status {
+  const assessed = counts.Positiv + counts.Oförändrad + counts.Negativ;
+  if (assessed === 0) return 'Inget värde';
+  const sum = counts.Positiv - counts.Negativ;
+  if (compareMean(sum, assessed, threshold) > 0) return 'Positiv';
+  if (compareMean(-sum, assessed, threshold) > 0) return 'Negativ';
   return 'Oförändrad';
 }
 
@@ -90,7 +95,7 @@ export function aggregate(input: AggregateInput): AggregateAssessment {
     computed = governing.status === 'Fel' ? 'Inget värde' : governing.status;
     rule = 'styrande';
   } else {
-    computed = statusFromMean(mean, input.threshold);
+    computed = statusFromCounts(counts, input.threshold);
     rule = mean === null ? 'inget-bedömt' : 'medel';
   }
 

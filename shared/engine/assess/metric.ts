@@ -5,7 +5,7 @@
  * @module
  */
 import type { Direction, MetricAssessment, MetricRow } from '../model/model.ts';
-import { atLeast, atMost, atOrBetter, directionSign } from '../model/rule-compare.ts';
+import { atOrBetter, changeOf, compareWithRequired, directionSign, withinAbsolute, withinRelative } from '../model/rule-compare.ts';
 import { explainMetric } from '../explain/metric.ts';
 import { activeManual, missingJustification } from './manual.ts';
 
@@ -153,13 +153,12 @@ function computeRules(a: MetricAssessment, row: MetricRow, direction: Direction,
   }
 
   const p = previous.value;
-  const change = value - p;
+  // exact on the typed decimals (model/rule-compare.ts): no binary noise, and no slack, decides a status
+  const change = changeOf(value, p);
   const relativeChange = p !== 0 ? change / Math.abs(p) : null;
   const relativeTolerance = row.tolerance ?? defaultTolerance;
   const absoluteTolerance = row.absoluteTolerance;
-  const within =
-    atMost(Math.abs(change), absoluteTolerance ?? 0) ||
-    (relativeChange !== null && atMost(Math.abs(relativeChange), relativeTolerance));
+  const within = withinAbsolute(value, p, absoluteTolerance ?? 0) || withinRelative(value, p, relativeTolerance);
   const s = directionSign(direction);
   a.previous = previous;
   a.change = change;
@@ -172,9 +171,9 @@ function computeRules(a: MetricAssessment, row: MetricRow, direction: Direction,
     const k = year - previous.year;
     const required = Math.pow(1 + row.annualChange, k) - 1;
     a.required = required;
-    a.status = atLeast(s * relativeChange, s * required)
+    a.status = compareWithRequired(value, p, row.annualChange, k, direction) >= 0
       ? 'Positiv'
-      : s * relativeChange < 0 && !within
+      : s * change < 0 && !within
         ? 'Negativ'
         : 'Oförändrad';
     a.rule = 'årlig-förändring';

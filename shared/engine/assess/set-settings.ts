@@ -10,7 +10,7 @@ import { DEFAULTS, DEFAULT_ANSWER_ORDER, SETTING_NAMES, SHEETS } from '../model/
 import { formatNumber } from '../explain/format.ts';
 import { chooseReportingYear, settingsYearReason } from './reporting-year.ts';
 import { byWorkbookName } from './match.ts';
-import { nearlyEqual } from '../model/rule-compare.ts';
+import { sameDecimal } from '../model/rule-compare.ts';
 
 
 interface SettingSpec<T> {
@@ -57,7 +57,7 @@ export function resolveSetSettings(models: WorkbookModel[]): SetSettings {
   const threshold = resolve<number>({
     name: SETTING_NAMES.threshold,
     get: (s) => s.threshold,
-    same: nearlyEqual,
+    same: sameDecimal,
     show: (v) => formatNumber(v, 4),
     setWide: true,
   });

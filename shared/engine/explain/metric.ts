@@ -5,7 +5,7 @@
  */
 import type { MetricAssessment, MetricRow } from '../model/model.ts';
 import { formatChangePercent, formatNumber, formatPercent, formatPoints, formatWithUnit } from './format.ts';
-import { atMost } from '../model/rule-compare.ts';
+import { withinAbsolute as withinAbsoluteTolerance, withinRelative } from '../model/rule-compare.ts';
 import { isPercentUnit } from '../model/units.ts';
 
 export type MetricDraft = Omit<MetricAssessment, 'explanation'>;
@@ -87,13 +87,14 @@ function rule6Tail(a: MetricDraft): string {
   return withinTolerance(a) ? `, ${toleranceText(a)}` : ', kravet inte nått';
 }
 
+/** The same exact tests as the rules (model/rule-compare.ts), on the outcomes the record carries. */
 function withinAbsolute(a: MetricDraft): boolean {
-  return atMost(Math.abs(a.change ?? 0), a.absoluteTolerance ?? 0);
+  return a.value !== null && a.previous !== null && withinAbsoluteTolerance(a.value, a.previous.value, a.absoluteTolerance ?? 0);
 }
 
 function withinTolerance(a: MetricDraft): boolean {
   if (withinAbsolute(a)) return true;
-  return a.relativeChange !== null && a.relativeTolerance !== null && atMost(Math.abs(a.relativeChange), a.relativeTolerance);
+  return a.value !== null && a.previous !== null && a.relativeTolerance !== null && withinRelative(a.value, a.previous.value, a.relativeTolerance);
 }
 
 /** Names the tolerance that held: the absolute one when it did, else the relative one. */
