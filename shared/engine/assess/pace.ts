@@ -4,7 +4,8 @@
  * @module
  */
 import type { MetricRow, PaceResult, PaceVerdict } from '../model/model.ts';
-import { formatWithUnit } from '../explain/format.ts';
+import { decimalsApart, formatNumber, formatWithUnit } from '../explain/format.ts';
+import { decimalScale } from '../model/decimal.ts';
 import { atOrBetter, directionSign, lineReachesTarget, onPace } from '../model/rule-compare.ts';
 
 /** Pace of one metric in `year`; null when the row has no complete base/target or cannot be assessed. */
@@ -72,14 +73,17 @@ export function projectTargetYear(
 /** "Förväntat 62,5 (2025) på rak linje från 50 (2019) till 100 (2030); utfall 58 → Ej i takt; prognos: målet nås 2032" */
 export function explainPace(p: Omit<PaceResult, 'explanation'>, row: MetricRow, direction: 'Öka' | 'Minska'): string {
   const fmt = (v: number) => formatWithUnit(v, p.unit);
-  // the straight line rarely lands on a typed figure: one decimal is enough for "where it should be"
-  const fmtExpected = (v: number) => formatWithUnit(v, p.unit, 1);
+  // the straight line rarely lands on a typed figure: one decimal is enough for "where it should be", or as many as
+  // the outcome beside it shows, and more where rounding would put an outcome that is behind on the line
+  const from = p.actual === null ? 1 : Math.max(1, Math.min(2, decimalScale(p.actual)));
+  const decimals = p.actual !== null && p.verdict === 'Ej i takt' ? decimalsApart(p.actual, p.expected, formatNumber, from) : from;
+  const fmtExpected = (v: number) => formatWithUnit(v, p.unit, decimals);
   const line = `från ${fmt(row.baseValue ?? 0)} (${row.baseYear}) till ${fmt(row.target ?? 0)} (${row.targetYear})`;
   const head =
     row.targetYear !== null && p.year >= row.targetYear
       ? `Förväntat ${fmtExpected(p.expected)} (${p.year}): målvärdet för ${row.targetYear}, på rak linje ${line}`
       : `Förväntat ${fmtExpected(p.expected)} (${p.year}) på rak linje ${line}`;
-  const outcome = p.actual === null ? `utfall ${p.year} saknas` : `utfall ${fmt(p.actual)} → ${p.verdict}`;
+  const outcome = p.actual === null ? `utfall ${p.year} saknas` : `utfall ${formatWithUnit(p.actual, p.unit, Math.max(2, decimals))} → ${p.verdict}`;
   const projection =
     p.projection === null
       ? ''
