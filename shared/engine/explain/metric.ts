@@ -8,13 +8,14 @@ import { decimalsApart, formatChangePercent, formatNumber, formatPercent, format
 import { compareDecimals, decimalScale } from '../model/decimal.ts';
 import { withinAbsolute as withinAbsoluteTolerance, withinRelative } from '../model/rule-compare.ts';
 import { isPercentUnit } from '../model/units.ts';
+import { asSentence } from './sentence.ts';
 
 export type MetricDraft = Omit<MetricAssessment, 'explanation'>;
 
 /** Remarks that do not stop the assessment (footnote marks …) follow the sentence. */
 export function explainMetric(a: MetricDraft, row: MetricRow, errors: string[]): string {
   const sentence = ruleSentence(a, row, errors);
-  return row.notes.length > 0 ? `${sentence}. Obs: ${row.notes.join('; ')}` : sentence;
+  return row.notes.length > 0 ? `${asSentence(sentence)} Obs: ${row.notes.join('; ')}` : sentence;
 }
 
 function ruleSentence(a: MetricDraft, row: MetricRow, errors: string[]): string {

@@ -9,8 +9,7 @@ import { normalizeName } from '../model/grid.ts';
 import { METRIC_HEADERS as H, OUTCOME_PREFIX, PRODUCT_COLUMNS, SHEETS, TARGET_YEAR_PREFIX } from '../model/template.ts';
 import { columnLetter, matchHeaders, missingHeaderMessage, type HeaderMatch, type YearColumn } from './headers.ts';
 import { addIssue, dataRows, identityOf, optionalText, readManual, reportHeaderProblems, textAt, type ParseContext, type SheetRow } from './common.ts';
-import { percentInUnitMessage, readMetricFigures, type MetricRowContext } from './metric-values.ts';
-import { isPercentUnit } from '../model/units.ts';
+import { readMetricFigures, unitProblem, type MetricRowContext } from './metric-values.ts';
 import { resolveName } from './name-lookup.ts';
 import { cellText, isBlankCell, parseNumberCell } from './values.ts';
 import { parseDirection } from './words.ts';
@@ -184,8 +183,9 @@ function readOutcomes(row: SheetRow, columns: YearColumn[], metric: MetricRow): 
       metric.errors.push(`${label}: ${n.message}`);
       metric.badOutcomeYears.push(yc.year);
     } else if (n.kind === 'number') {
-      if (n.percent && metric.unit !== null && !isPercentUnit(metric.unit)) {
-        metric.errors.push(`${label}: ${percentInUnitMessage(text, metric.unit)}`);
+      const problem = unitProblem(n, cell, metric.unit);
+      if (problem !== null) {
+        metric.errors.push(`${label}: ${problem}`);
         metric.badOutcomeYears.push(yc.year);
         continue;
       }

@@ -10,7 +10,7 @@ import { ASSESSMENTS, PRODUCT_COLUMNS, ACTION_HEADERS, METRIC_HEADERS } from '..
 import type { HeaderMatch } from './headers.ts';
 import { addIssue, type ParseContext } from './common.ts';
 import { RowIdentities, stateKey, type StateRowRef } from '../model/state.ts';
-import { cellText, quote } from './values.ts';
+import { cellText, quote, shownText } from './values.ts';
 
 /** Product columns of a sheet; absent ones get the next free columns after the last header. */
 export function productColumnsOf(sheet: SheetGrid, templateSheet: string, match: HeaderMatch): ProductColumns {
@@ -77,7 +77,7 @@ export function typedInProductColumns(
         ctx,
         'typed-in-product-column',
         sheet.name,
-        `Texten ${quote(text)} i ${header} rad ${row.rowNumber} skrevs av en person – ${header === ACTION_HEADERS.position ? 'använd Status' : 'använd Manuell bedömning'}`,
+        `Texten ${quote(shownText(sheet.rows[row.rowNumber - 1]?.[column - 1]))} i ${header} rad ${row.rowNumber} skrevs av en person – ${header === ACTION_HEADERS.position ? 'använd Status' : 'använd Manuell bedömning'}`,
         { rowNumber: row.rowNumber, column: header, subject: row.subject },
       );
     }

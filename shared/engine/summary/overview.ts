@@ -6,6 +6,7 @@
 import type { SetAssessment, SetSettings, MetricAssessment, AggregateAssessment, Status } from '../model/model.ts';
 import type { SummaryBlock, SummaryCell } from '../model/summary-model.ts';
 import { Footnotes, statusCell, textCell, withFootnote, changeDirection } from './cells.ts';
+import { asSentence } from '../explain/sentence.ts';
 
 export const OVERALL_LABEL = 'Samlad bedömning';
 export const GOAL_TABLE = 'Samlad bedömning av måluppfyllelse';
@@ -104,10 +105,7 @@ function changed(item: Item): string {
 }
 
 /** explanations come without a full stop; further sentences follow them */
-function sentence(text: string): string {
-  const t = text.trimEnd();
-  return /[.!?]$/.test(t) ? t : `${t}.`;
-}
+const sentence = asSentence;
 
 function asCell(item: Item, extra = ''): SummaryCell {
   return { text: `${sentence(item.text)}${extra}${changed(item)}`, style: item.status };
