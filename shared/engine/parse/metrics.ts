@@ -7,8 +7,8 @@ import type { SheetGrid } from '../model/grid.ts';
 import type { GoalAreaRow, IndicatorRow, MetricRow } from '../model/model.ts';
 import { normalizeName } from '../model/grid.ts';
 import { METRIC_HEADERS as H, OUTCOME_PREFIX, PRODUCT_COLUMNS, SHEETS, TARGET_YEAR_PREFIX } from '../model/template.ts';
-import { columnLetter, matchHeaders, missingHeaderMessage, type HeaderMatch, type YearColumn } from './headers.ts';
-import { addIssue, dataRows, identityOf, optionalText, readManual, reportHeaderProblems, textAt, type ParseContext, type SheetRow } from './common.ts';
+import { columnLetter, type HeaderMatch, type YearColumn } from './headers.ts';
+import { addIssue, dataRows, identityOf, matchSheetHeaders, mergeFills, optionalText, readManual, textAt, type ParseContext, type SheetRow } from './common.ts';
 import { readMetricFigures, unitProblem, type MetricRowContext } from './metric-values.ts';
 import { resolveName } from './name-lookup.ts';
 import { cellText, isBlankCell, parseNumberCell } from './values.ts';
@@ -30,23 +30,16 @@ export interface MetricReferences {
 const REQUIRED = [H.goalArea, H.indicator, H.metric, H.direction];
 
 export function parseMetrics(sheet: SheetGrid, refs: MetricReferences, ctx: ParseContext): ParsedMetrics {
-  const match = matchHeaders(sheet.rows[0] ?? [], {
-    known: Object.values(H),
-    required: REQUIRED,
-    yearPrefixes: [OUTCOME_PREFIX, TARGET_YEAR_PREFIX],
-  });
-  reportHeaderProblems(ctx, sheet, match);
-  const sheetErrors = match.missingRequired.map((h) => missingHeaderMessage(h, sheet.name, match));
-  for (const [i, h] of match.missingRequired.entries()) {
-    addIssue(ctx, 'error', sheet.name, sheetErrors[i] ?? h, { rowNumber: 1, column: h });
-  }
+  const match = matchSheetHeaders(ctx, sheet, Object.values(H), REQUIRED, { yearPrefixes: [OUTCOME_PREFIX, TARGET_YEAR_PREFIX] });
+  // without its header row the sheet is not read (domain.md §3), so no row is written either
+  if (match.missingRequired.length > 0) return { rows: [], match, years: [] };
   const outcomeColumns = match.yearColumns[OUTCOME_PREFIX] ?? [];
   const years = [...new Set(outcomeColumns.map((c) => c.year))].sort((a, b) => a - b);
 
   const rows: MetricRow[] = [];
   const seen = new Map<string, number>();
   const names = referenceIndex(refs);
-  for (const row of dataRows(sheet)) {
+  for (const row of dataRows(sheet, match, mergeFills(sheet, match, [H.goalArea, H.indicator]))) {
     if (row.cells.every((c) => isBlankCell(c))) continue;
     const name = textAt(row, match, H.metric);
     if (name === '' && match.columns[H.metric] !== undefined) {
@@ -59,7 +52,7 @@ export function parseMetrics(sheet: SheetGrid, refs: MetricReferences, ctx: Pars
       }
       continue;
     }
-    const metric = parseMetricRow(row, match, names, outcomeColumns, ctx, [...sheetErrors]);
+    const metric = parseMetricRow(row, match, names, outcomeColumns, ctx, []);
     const id = identityOf(metric.goalArea, metric.indicator, metric.name);
     const first = seen.get(id);
     if (first !== undefined) metric.errors.push(`Dubblett av rad ${first}`);

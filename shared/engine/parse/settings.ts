@@ -7,7 +7,7 @@ import type { CellInput, SheetGrid } from '../model/grid.ts';
 import type { WorkbookSettings } from '../model/model.ts';
 import { normalizeName } from '../model/grid.ts';
 import { SETTING_NAMES as S, SETTINGS_HEADERS } from '../model/template.ts';
-import { matchHeaders, suggestNearest } from './headers.ts';
+import { findHeaderRow, suggestNearest } from './headers.ts';
 import { addIssue, reportHeaderProblems, type ParseContext } from './common.ts';
 import { cellText, parseNumberCell, parsePercentFraction, parseYearCell, quote, shownText } from './values.ts';
 import { parseAssessmentWord } from './words.ts';
@@ -42,11 +42,11 @@ interface SettingEntry {
 }
 
 function readEntries(sheet: SheetGrid, ctx: ParseContext): SettingEntry[] {
-  const match = matchHeaders(sheet.rows[0] ?? [], { known: Object.values(SETTINGS_HEADERS), required: Object.values(SETTINGS_HEADERS) });
+  const match = findHeaderRow(sheet, { known: Object.values(SETTINGS_HEADERS), required: Object.values(SETTINGS_HEADERS) });
   reportHeaderProblems(ctx, sheet, match);
   let nameCol = match.columns[SETTINGS_HEADERS.name];
   let valueCol = match.columns[SETTINGS_HEADERS.value];
-  let first = 1;
+  let first = match.row;
   if (nameCol === undefined || valueCol === undefined) {
     // a sheet without its header row is still readable as the two template columns
     addIssue(ctx, 'note', sheet.name, `Rubrikerna '${SETTINGS_HEADERS.name}' och '${SETTINGS_HEADERS.value}' saknas – kolumn A och B läses som inställningar`, { rowNumber: 1 });

@@ -2,10 +2,10 @@
  * The write plan of one workbook: the product's own cells (Utveckling, Förklaring, Läge and their
  * headers) whose text must change, the state to remember, and the status changes for Ändringslogg.
  * Nothing outside the product columns is ever planned: a column the model maps to a product header
- * but whose row-1 text is some other header is refused, so a parser slip cannot overwrite input.
+ * but whose header-row text is some other header is refused, so a parser slip cannot overwrite input.
  * @module
  */
-import { cellText, findSheet, normalizeName } from '../model/grid.ts';
+import { cellText, findSheet, mergedAway, normalizeName } from '../model/grid.ts';
 import type { CellInput, ColumnNumber, ProductState, RowNumber, SheetGrid, WorkbookGrid } from '../model/grid.ts';
 import type {
   CellStyleKey,
@@ -45,11 +45,15 @@ export function planWrites(grid: WorkbookGrid, model: WorkbookModel, assessment:
     const columns = model.productColumns.find((pc) => normalizeName(pc.sheet) === normalizeName(sheetName));
     const sheet = findSheet(grid, columns?.sheet ?? sheetName);
     if (!columns || !sheet) continue;
-    const usable = usableColumns(sheet, sheetName, columns);
+    const headerRow = columns.headerRow ?? 1;
+    const usable = usableColumns(sheet, sheetName, columns, headerRow);
+    // a product cell inside a merged range (not its top-left cell) is hidden: never written (the parser notes it)
+    const hidden = mergedAway(sheet, usable.values());
 
     for (const [header, col] of usable) {
-      if (normalizeName(textAt(sheet, 1, col)) !== normalizeName(header)) {
-        writes.push({ sheet: sheet.name, rowNumber: 1, columnNumber: col, value: header, style: 'header' });
+      if (hidden.get(col)?.has(headerRow)) continue;
+      if (normalizeName(textAt(sheet, headerRow, col)) !== normalizeName(header)) {
+        writes.push({ sheet: sheet.name, rowNumber: headerRow, columnNumber: col, value: header, style: 'header' });
       }
     }
 
@@ -65,7 +69,7 @@ export function planWrites(grid: WorkbookGrid, model: WorkbookModel, assessment:
       for (let c = 0; c < row.cells.length; c++) {
         const cell = row.cells[c]!;
         const col = usable.get(cell.header);
-        if (col === undefined || row.rowNumber < 2) continue;
+        if (col === undefined || row.rowNumber <= headerRow || hidden.get(col)?.has(row.rowNumber)) continue;
         const target = cell.value.trim();
         const stored = sheet.rows[row.rowNumber - 1]?.[col - 1];
         const key = stateKey(sheetName, identity, cell.header);
@@ -96,17 +100,17 @@ export function planWrites(grid: WorkbookGrid, model: WorkbookModel, assessment:
 }
 
 /**
- * Product header → column, keeping only columns that are safe to write: the row-1 cell already holds
+ * Product header → column, keeping only columns that are safe to write: the header row's cell already holds
  * that header, or is empty (a column the product adds).
  */
-function usableColumns(sheet: SheetGrid, sheetName: string, columns: ProductColumns): Map<string, ColumnNumber> {
+function usableColumns(sheet: SheetGrid, sheetName: string, columns: ProductColumns, headerRow: RowNumber): Map<string, ColumnNumber> {
   const usable = new Map<string, ColumnNumber>();
   const taken = new Set<ColumnNumber>();
   const mapped = new Map(Object.entries(columns.columns).map(([h, c]) => [normalizeName(h), c]));
   for (const header of PRODUCT_COLUMNS[sheetName] ?? []) {
     const col = mapped.get(normalizeName(header));
     if (col === undefined || !Number.isInteger(col) || col < 1 || taken.has(col)) continue;
-    const headerText = normalizeName(textAt(sheet, 1, col));
+    const headerText = normalizeName(textAt(sheet, headerRow, col));
     if (headerText !== '' && headerText !== normalizeName(header)) continue;
     usable.set(header, col);
     taken.add(col);
@@ -172,9 +176,11 @@ function textAt(sheet: SheetGrid, rowNumber: RowNumber, columnNumber: ColumnNumb
 /**
  * The cell already holds `target` (trimmed) as the parser would read it. Compared as stored first: an unchanged
  * Förklaring is the common case, and reading both sides with their no-break spaces is only needed when they differ.
+ * A formula never holds it, whatever its result: the product writes none, so it replaces a person's.
  */
 function holds(cell: CellInput | null | undefined, target: string): boolean {
   if (!cell) return target === '';
+  if (cell.formula !== undefined) return false;
   if (typeof cell.value === 'string' && cell.value === target && !cell.formula && !cell.date && !cell.error) return true;
   return cellText(cell) === cellText({ value: target });
 }
