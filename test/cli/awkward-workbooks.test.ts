@@ -221,3 +221,26 @@ describe('sheet names, headers and names in Unicode NFD (D.14)', () => {
     expect([value(metrics, 'H1'), value(metrics, 'H2')]).toEqual(['Utveckling', 'Positiv']);
   });
 });
+
+describe('a Motivering as long as a cell takes (D.13)', () => {
+  it('gives a Förklaring and summary texts within 32 767 characters, cut with "…", and a note', async () => {
+    const motivering = `Nivån hölls. ${'Mätningen gjordes om under hösten. '.repeat(2000)}`.slice(0, 32_767);
+    const run = await recalc([
+      GOALS,
+      INDICATORS,
+      { name: 'Mätetal', rows: [[...HEAD, 'Manuell bedömning', 'Motivering'], ['Klimat', 'Energi', 'El', 'kWh', 'Minska', 100, 100, 'Positiv', motivering]] },
+      SETTINGS,
+    ]);
+    expect(run.exitCode).toBe(0);
+    const explanation = value(sheetOf(run.after, 'Mätetal'), 'K2')!;
+    expect(explanation.length).toBeLessThanOrEqual(32_767);
+    expect(explanation.startsWith('Manuell bedömning → Positiv (beräknat: Oförändrad). Motivering: Nivån hölls.')).toBe(true);
+    expect(explanation.endsWith('…')).toBe(true);
+    expect(value(sheetOf(run.after, 'Mätetal'), 'I2')).toBe(motivering);
+    for (const wb of [run.after, run.summary]) {
+      for (const sheet of wb.sheets) for (const [address, cell] of sheet.cells) expect((cell.value ?? '').length, `${sheet.name}!${address}`).toBeLessThanOrEqual(32_767);
+    }
+    expect(summaryTexts(run)).toContain('Förklaringen är längre än 32\u00a0767 tecken (gränsen för en cell i Excel) och har kortats med "…"');
+    expect(changedTypedCells(run, (s, a) => (s === 'Mätetal' ? /^[JK]\d+$/ : /^[CD]\d+$/).test(a))).toEqual([]);
+  });
+});

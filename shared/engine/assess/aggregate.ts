@@ -10,6 +10,7 @@ import { activeManual, isBlank, missingJustification } from './manual.ts';
 import { compareMean } from '../model/rule-compare.ts';
 import { sameName } from './match.ts';
 import { explainAggregate } from '../explain/aggregate.ts';
+import { fitCell } from '../model/cell-limit.ts';
 
 export interface AggregateChild {
   name: string;
@@ -137,12 +138,12 @@ export function aggregate(input: AggregateInput): AggregateAssessment {
     explanation: '',
   };
   if (input.explain === false) return result;
-  result.explanation = explainAggregate(result, {
+  result.explanation = fitCell(explainAggregate(result, {
     childNoun: input.childNoun,
     childCount: input.children.length,
     governingStatus: governing?.status ?? null,
     governingError,
     errors: fel,
-  });
+  }));
   return result;
 }

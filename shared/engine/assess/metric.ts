@@ -8,6 +8,7 @@ import type { Direction, MetricAssessment, MetricRow } from '../model/model.ts';
 import { atOrBetter, changeOf, compareWithRequired, directionSign, withinAbsolute, withinRelative } from '../model/rule-compare.ts';
 import { explainMetric } from '../explain/metric.ts';
 import { activeManual, missingJustification } from './manual.ts';
+import { fitCell } from '../model/cell-limit.ts';
 
 function notFollowed(row: MetricRow, year: number | null): boolean {
   return year !== null && row.followedUntil !== null && row.followedUntil < year;
@@ -42,7 +43,8 @@ export function assessMetric(row: MetricRow, year: number | null, defaultToleran
   // allocation and garbage collection
   const a = blankAssessment(row, year);
   const errors = decide(a, row, year, defaultTolerance);
-  if (options.explain !== false) a.explanation = explainMetric(a, row, errors);
+  // a long Motivering must not make the cell longer than Excel takes (set-issues notes the cut)
+  if (options.explain !== false) a.explanation = fitCell(explainMetric(a, row, errors));
   return a;
 }
 

@@ -18,6 +18,7 @@ import type {
 } from '../model/model.ts';
 import { ACTION_HEADERS, METRIC_HEADERS, PRODUCT_COLUMNS, SHEETS } from '../model/template.ts';
 import { RowIdentities, rowRef, sameState, stateKey, type StateRowRef } from '../model/state.ts';
+import { fitCell } from '../model/cell-limit.ts';
 
 /** One product cell the plan owns. `status` cells (Utveckling, Läge) feed Ändringslogg. */
 interface OwnedCell {
@@ -70,7 +71,8 @@ export function planWrites(grid: WorkbookGrid, model: WorkbookModel, assessment:
         const cell = row.cells[c]!;
         const col = usable.get(cell.header);
         if (col === undefined || row.rowNumber <= headerRow || hidden.get(col)?.has(row.rowNumber)) continue;
-        const target = cell.value.trim();
+        // the assessments already fit their texts; this keeps any cell the plan writes within Excel's limit
+        const target = fitCell(cell.value.trim());
         const stored = sheet.rows[row.rowNumber - 1]?.[col - 1];
         const key = stateKey(sheetName, identity, cell.header);
         written[key] = target;
