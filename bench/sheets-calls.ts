@@ -5,6 +5,9 @@
  */
 import { countCalls, createGoogleEnv } from './google-env.ts';
 import { LAST_YEAR, fixtureSheets, metricHeaders } from './workbook-fixture.ts';
+import { columnLetter } from '../shared/engine/index.ts';
+
+export { columnLetter };
 
 export interface SheetsCallsResult {
   metrics: number;
@@ -65,10 +68,4 @@ export async function measureSheetsCalls(metrics: number, years = 10): Promise<S
   } finally {
     env.close();
   }
-}
-
-export function columnLetter(column: number): string {
-  let s = '';
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
 }

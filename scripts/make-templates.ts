@@ -8,8 +8,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeTemplateWorkbook } from '../shared/adapters/xlsx/create-workbook.ts';
 import { demoWorkbooks } from '../sheets-templates/demo/index.ts';
+import { TEMPLATE_FILE } from '../sheets-templates/template-spec.ts';
 
-export const TEMPLATE_FILE = 'Målkoll-mall.xlsx';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 

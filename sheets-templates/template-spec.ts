@@ -5,6 +5,9 @@
  * Writers (shared/adapters/xlsx/create-workbook.ts, later a Google one) render this; they add no words.
  * @module
  */
+
+/** The empty template's file name: committed in sheets-templates/, and what `init` writes into DIR/mall. */
+export const TEMPLATE_FILE = 'Målkoll-mall.xlsx';
 import {
   ACTION_HEADERS,
   ASSESSMENTS,

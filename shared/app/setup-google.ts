@@ -24,8 +24,8 @@ import { demoWorkbooks, type DemoSheet } from '../../sheets-templates/demo/index
 import { colour } from '../adapters/sheets/cell-format.ts';
 import { PROTECTION_DESCRIPTION } from '../adapters/sheets/protection.ts';
 import { withRetry } from '../adapters/sheets/retry.ts';
+import { SPREADSHEET_MIME } from '../adapters/sheets/drive-mime.ts';
 
-export const SPREADSHEET_MIME = 'application/vnd.google-apps.spreadsheet';
 export const TEMPLATE_TITLE = 'Målkoll-mall';
 export const SUMMARY_TITLE = 'Målkoll – Sammanfattning';
 export { COMPUTED_HEADER_FILL };

@@ -13,7 +13,7 @@
  * @module
  */
 export type { CellInput, CellRange, ProductState, RowNumber, ColumnNumber, SheetGrid, WorkbookGrid } from './model/grid.ts';
-export { findSheet, normalizeName } from './model/grid.ts';
+export { columnLetter, findSheet, normalizeName } from './model/grid.ts';
 export type * from './model/model.ts';
 export type * from './model/shapes.ts';
 export type * from './model/summary-model.ts';
@@ -46,7 +46,6 @@ export {
   TARGET_YEAR_PREFIX,
 } from './model/template.ts';
 export { AGENDA_2030_GOALS, goalLabel } from './model/agenda-2030.ts';
-export { columnLetter } from './parse/headers.ts';
 export { parseWorkbook } from './parse/workbook.ts';
 export { formatNumber } from './explain/format.ts';
 export { countStatuses } from './assess/aggregate.ts';

@@ -13,6 +13,7 @@ import { assessSet } from './assess/set.ts';
 import { planWrites } from './write/plan.ts';
 import { buildSummary } from './summary/build.ts';
 import { refusedSharingIssues } from './assess/sharing.ts';
+import { byWorkbookName, compareWorkbooks } from './assess/match.ts';
 
 export interface RecalculateOptions {
   /** the day of the run (Handlingsplan's Läge is judged on it) */
@@ -37,14 +38,12 @@ export interface RecalculateResult {
   summary: SummaryDocument;
 }
 
-const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'sv-SE');
-
 export function recalculate(grids: WorkbookGrid[], options: RecalculateOptions): RecalculateResult {
-  const sorted = [...grids].sort(byName);
+  const sorted = [...grids].sort(compareWorkbooks);
   const models = sorted.map(parseWorkbook);
   const fresh = new Set(models.map((m) => m.workbookId));
   const others = (options.otherModels ?? []).filter((m) => !fresh.has(m.workbookId));
-  const all = [...models, ...others].sort((a, b) => a.workbookName.localeCompare(b.workbookName, 'sv-SE'));
+  const all = byWorkbookName([...models, ...others]);
   const settings = resolveSetSettings(all);
   if (options.shareDomains) {
     settings.issues.push(...refusedSharingIssues(settings, options.shareDomains, all));

@@ -79,7 +79,7 @@ describe('the sheet', () => {
   it('names a missing required header', () => {
     const ctx = { workbookId: 'wb', workbookName: 'wb', issues: [] as Issue[] };
     expect(parseAgendaPyramid(sheet('Agendapyramid', [['Nivå', 'Mål']]), ctx)).toEqual([]);
-    expect(ctx.issues.map((i) => i.message)).toEqual(["Kolumnen 'Rang' saknas i bladet Agendapyramid"]);
+    expect(ctx.issues.map((i) => i.message)).toEqual(["Kolumnen 'Rang' saknas i bladet Agendapyramid – bladet läses inte och inget skrivs i det"]);
   });
 });
 

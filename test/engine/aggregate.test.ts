@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { aggregate, aggregateErrors, type AggregateInput } from '../../shared/engine/assess/aggregate.ts';
+import { aggregate, type AggregateInput } from '../../shared/engine/assess/aggregate.ts';
 import type { AggregateRule, Status } from '../../shared/engine/model/model.ts';
 import { manual } from './model-factories.ts';
 
@@ -92,15 +92,6 @@ describe('aggregate', () => {
 
   it('computed is null when nothing replaced the rules', () => {
     expect(aggregate(input(['Positiv'])).computed).toBeNull();
-  });
-
-  it('aggregateErrors lists what is wrong with the row itself', () => {
-    expect(aggregateErrors(input(['Positiv'], { governingMetric: 'X', manual: manual('Positiv', null), errors: ['e'] }))).toEqual([
-      'e',
-      'Manuell bedömning saknar motivering',
-      'Styrande mätetal "X" finns inte bland indikatorns mätetal; medelvärdet används',
-    ]);
-    expect(aggregateErrors(input(['Positiv'], { governingMetric: 'Mätetal 1' }))).toEqual([]);
   });
 });
 

@@ -65,6 +65,9 @@ const cases: Case[] = [
   { name: 'yearly rate on negative values', row: { direction: 'Minska', annualChange: -0.1, outcomes: { 2024: -100, 2025: -115 } }, status: 'Positiv', rule: 'årlig-förändring' },
   // rule 7
   { name: '% metric up', row: { unit: '%', outcomes: { 2024: 35.2, 2025: 36.9 } }, status: 'Positiv', rule: 'förändring', explanation: '36,9 % (2025) mot 35,2 % (2024): +1,7 procentenheter (+4,8 %) → Positiv' },
+  // the parser read these units as percentages while the Förklaring gave no procentenheter
+  { name: "unit 'procent' is a % metric", row: { unit: 'procent', outcomes: { 2024: 35.2, 2025: 36.9 } }, status: 'Positiv', rule: 'förändring', explanation: '36,9 procent (2025) mot 35,2 procent (2024): +1,7 procentenheter (+4,8 %) → Positiv' },
+  { name: "unit 'Andel (%)' is a % metric", row: { unit: 'Andel (%)', outcomes: { 2024: 40, 2025: 38.5 } }, status: 'Negativ', rule: 'förändring', explanation: '38,5 Andel (%) (2025) mot 40 Andel (%) (2024): -1,5 procentenheter (-3,8 %) → Negativ' },
   { name: 'Minska up is Negativ', row: { direction: 'Minska', outcomes: { 2024: 10, 2025: 11 } }, status: 'Negativ', rule: 'förändring' },
   { name: 'unit in the sentence', row: { direction: 'Minska', unit: 'kWh/km', outcomes: { 2024: 4.7, 2025: 4.5 } }, status: 'Positiv', rule: 'förändring', explanation: '4,5 kWh/km (2025) mot 4,7 kWh/km (2024): -4,3 % → Positiv' },
   { name: 'change exactly the tolerance', row: { outcomes: { 2024: 200, 2025: 201 } }, status: 'Oförändrad', rule: 'förändring', explanation: '201 (2025) mot 200 (2024): +0,5 %, inom toleransen 0,5 % → Oförändrad' },

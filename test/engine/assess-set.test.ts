@@ -132,6 +132,17 @@ describe('assessSet', () => {
     expect(kinds(s.issues, 'error').map((i) => i.subject)).toEqual(['Trasig', 'Hälsa', 'Social', 'Samlad bedömning']);
   });
 
+  it("lists in one error what is wrong with an indicator row itself: its errors, a missing Motivering, an unknown Styrande mätetal", () => {
+    const m = alfa();
+    m.indicators[1] = { ...m.indicators[1]!, governingMetric: 'X', manual: manual('Positiv', null), errors: ['e'] };
+    const s = assessSet([m], setSettings(), '2026-02-01');
+    expect(kinds(s.issues, 'error').find((i) => i.subject === 'Hälsa')?.message).toBe(
+      'e; Manuell bedömning saknar motivering; Styrande mätetal "X" finns inte bland indikatorns mätetal; medelvärdet används',
+    );
+    m.indicators[1] = { ...m.indicators[1]!, governingMetric: 'Rökfria', manual: null, errors: [] };
+    expect(kinds(assessSet([m], setSettings(), '2026-02-01').issues, 'error').map((i) => i.subject)).toEqual(['Trasig']);
+  });
+
   it('passes survey answers and goal-area names to the survey', () => {
     const answer = (department: string, text: string): SurveyAnswer => ({
       workbookId: 'alfa-id', rowNumber: 2, department, statement: 'Vi arbetar med jämlik hälsa', answer: text, goalArea: 'Social', year: 2025,

@@ -49,12 +49,12 @@ describe('assessWorkbook', () => {
     expect(a.indicators[3]!.rule).toBe('manuell');
   });
 
-  it('uses the set-wide reporting year, tolerance and threshold', () => {
-    const a = assessWorkbook(model(), setSettings({ reportingYear: 2024, tolerance: 0.2, threshold: 0 }), '2026-01-15');
+  it("uses the set-wide reporting year and threshold, and the workbook's own Tolerans", () => {
+    const a = assessWorkbook(model(), setSettings({ reportingYear: 2024, threshold: 0 }), '2026-01-15');
     expect(a.year).toBe(2024);
     expect(a.metrics.every((m) => m.year === 2024)).toBe(true);
     expect(a.metrics[0]!.rule).toBe('första-mätåret');
-    const b = assessWorkbook(model(), setSettings({ tolerance: 0.2, threshold: 0 }), '2026-01-15');
+    const b = assessWorkbook({ ...model(), settings: { ...model().settings, tolerance: 0.2 } }, setSettings({ threshold: 0 }), '2026-01-15');
     expect(b.metrics.find((m) => m.name === 'Resor')!.status).toBe('Oförändrad');
     expect(b.goalAreas.find((g) => g.name === 'Social')!.status).toBe('Positiv');
   });

@@ -83,7 +83,6 @@ export function setSettings(over: Partial<SetSettings> = {}): SetSettings {
     organisation: 'Region Test',
     reportingYear: 2025,
     reportingYearReason: 'angivet i Inställningar',
-    tolerance: DEFAULTS.tolerance,
     threshold: DEFAULTS.threshold,
     shareWith: [],
     shareAgreed: true,

@@ -126,4 +126,16 @@ describe('sortPace', () => {
     const sorted = sortPace([mk('a', 0.1), mk('b', null), mk('c', 0.3), mk('d', -0.2)]);
     expect(sorted.map((p) => p.name)).toEqual(['c', 'a', 'd', 'b']);
   });
+
+  // the summary once re-sorted the table by its own rule, which kept equal gaps in input order
+  it.each([
+    { gaps: [0.1, null, 0.5, -0.2], names: ['m2', 'm0', 'm3', 'm1'] },
+    { gaps: [null, null], names: ['m0', 'm1'] },
+    { gaps: [0, 0.3], names: ['m1', 'm0'] },
+    { gaps: [0.2, 0.2, 0.2], names: ['Avfall', 'Bilar', 'Cyklar'], given: ['Cyklar', 'Avfall', 'Bilar'] },
+  ])('orders $gaps by gap, equal gaps by name', ({ gaps, names, given }) => {
+    const mk = (name: string, gapShare: number | null) => ({ ...assessPace(up({ name, outcomes: { 2023: 60 } }), 2023)!, gapShare });
+    const sorted = sortPace(gaps.map((g, i) => mk(given?.[i] ?? `m${i}`, g)));
+    expect(sorted.map((p) => p.name)).toEqual(names);
+  });
 });

@@ -21,7 +21,9 @@ describe('headers: case, spaces, order, extra columns', () => {
     expect(shuffled.years).toEqual([2023, 2024]);
   });
 
-  it('a missing required header is a sheet error and every data row carries it', () => {
+  // domain.md §3: a sheet without its header row (every required header in one of its first ten rows) is reported,
+  // not read, and nothing is written into it; once its rows were read, each Fel, and Fel written into them
+  it('a missing required header is a sheet error: the sheet is not read and gets no product columns', () => {
     const model = parseWorkbook(
       standardWorkbook([
         ['Målområde', 'Indikator', 'Mätetal', 'Riktnig', 'Utfall 2024'],
@@ -29,7 +31,7 @@ describe('headers: case, spaces, order, extra columns', () => {
         [GOAL, INDICATOR, 'Energi', 'Minska', 11],
       ]),
     );
-    const message = "Kolumnen 'Riktning' saknas i bladet Mätetal (rubriken 'Riktnig' känns inte igen – menade du 'Riktning'?)";
+    const message = "Kolumnen 'Riktning' saknas i bladet Mätetal (rubriken 'Riktnig' känns inte igen – menade du 'Riktning'?) – bladet läses inte och inget skrivs i det";
     expect(model.issues).toContainEqual({
       kind: 'error',
       workbookId: 'wb.xlsx',
@@ -40,7 +42,8 @@ describe('headers: case, spaces, order, extra columns', () => {
       message,
     });
     expect(model.issues.find((i) => i.kind === 'note')?.message).toBe("Rubriken 'Riktnig' känns inte igen – menade du 'Riktning'?");
-    expect(model.metrics.map((m) => m.errors)).toEqual([[message], [message]]);
+    expect(model.metrics).toEqual([]);
+    expect(model.productColumns.map((pc) => pc.sheet)).toEqual(['Indikatorer', 'Målområden']);
   });
 
   it('a header in two columns with differing cells is a row error', () => {
@@ -203,14 +206,15 @@ describe('sheets', () => {
 describe('productColumns', () => {
   it('finds present product columns and places missing ones after the last header', () => {
     const model = parseWorkbook(standardWorkbook([[...HEAD, 'Förklaring', 'Egen'], ROW]));
-    expect(model.productColumns).toContainEqual({ sheet: 'Mätetal', columns: { Utveckling: 10, Förklaring: 8 }, missing: ['Utveckling'] });
-    expect(model.productColumns).toContainEqual({ sheet: 'Målområden', columns: { Utveckling: 3, Förklaring: 4 }, missing: ['Utveckling', 'Förklaring'] });
+    // headerRow: the sheet's header row, where the plan writes the headers of added columns (issue 17 A.1)
+    expect(model.productColumns).toContainEqual({ sheet: 'Mätetal', columns: { Utveckling: 10, Förklaring: 8 }, missing: ['Utveckling'], headerRow: 1 });
+    expect(model.productColumns).toContainEqual({ sheet: 'Målområden', columns: { Utveckling: 3, Förklaring: 4 }, missing: ['Utveckling', 'Förklaring'], headerRow: 1 });
   });
 
   it('includes Handlingsplan when present', () => {
     const plan = sheet('Handlingsplan', [['Målområde', 'Aktivitet', 'Läge', 'Status']]);
     const model = parseWorkbook(standardWorkbook([HEAD], [plan]));
-    expect(model.productColumns).toContainEqual({ sheet: 'Handlingsplan', columns: { Läge: 3 }, missing: [] });
+    expect(model.productColumns).toContainEqual({ sheet: 'Handlingsplan', columns: { Läge: 3 }, missing: [], headerRow: 1 });
   });
 });
 

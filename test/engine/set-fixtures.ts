@@ -163,8 +163,8 @@ export function demoSet(): SetAssessment {
     ],
     organisation: aggregate({ level: 'organisation', name: 'Region Exempel', workbookId: null, rowNumber: null, status: 'Positiv', mean: 0.5, explanation: 'Medel 0,5 av 2 målområden → Positiv' }),
     pace: [
-      pace({ name: 'Resor och transporter', unit: 'ton', expected: 1100, actual: 1105, verdict: 'Ej i takt', gapShare: 0.0069, projection: 2031, base: { year: 2019, value: 1500 }, goal: { year: 2030, value: 750 } }),
       pace({ name: 'Energi i lokaler', unit: 'ton', rowNumber: 4, expected: 700, actual: 845, verdict: 'Ej i takt', gapShare: 0.36, projection: 'nås inte', base: { year: 2019, value: 900 }, goal: { year: 2030, value: 450 } }),
+      pace({ name: 'Resor och transporter', unit: 'ton', expected: 1100, actual: 1105, verdict: 'Ej i takt', gapShare: 0.0069, projection: 2031, base: { year: 2019, value: 1500 }, goal: { year: 2030, value: 750 } }),
       pace({ name: 'Elbussar i trafik', unit: '%', rowNumber: 6, expected: 30, actual: 36.9, verdict: 'I takt', gapShare: -0.1, projection: 2029, base: { year: 2019, value: 10 }, goal: { year: 2030, value: 100 } }),
     ],
     survey: survey(),

@@ -14,7 +14,6 @@ describe('resolveSetSettings', () => {
     expect(s).toMatchObject({
       organisation: null,
       reportingYear: null,
-      tolerance: DEFAULTS.tolerance,
       threshold: DEFAULTS.threshold,
       shareWith: [],
       shareAgreed: true,
@@ -45,7 +44,7 @@ describe('resolveSetSettings', () => {
     setting: string;
     first: Partial<WorkbookSettings>;
     second: Partial<WorkbookSettings>;
-    field: 'organisation' | 'reportingYear' | 'threshold' | 'shareWith' | 'tolerance' | 'strengthsCount';
+    field: 'organisation' | 'reportingYear' | 'threshold' | 'shareWith' | 'strengthsCount';
     want: unknown;
     values: [string, string];
     shareAgreed: boolean;
@@ -85,15 +84,6 @@ describe('resolveSetSettings', () => {
       want: ['ledning@region.se'],
       values: ['ledning@region.se', 'ledning@region.se, extra@region.se'],
       shareAgreed: false,
-    },
-    {
-      setting: 'Tolerans',
-      first: { tolerance: 0.01 },
-      second: { tolerance: 0.02 },
-      field: 'tolerance',
-      want: 0.01,
-      values: ['1\u00a0%', '2\u00a0%'],
-      shareAgreed: true,
     },
     {
       setting: 'Antal styrkor',

@@ -1,6 +1,5 @@
 import { describe, it, expect } from 'vitest';
 import { buildSummary } from '../../shared/engine/summary/build.ts';
-import { sortPace } from '../../shared/engine/summary/pace.ts';
 import type { SummaryBlock, SummaryDocument } from '../../shared/engine/model/summary-model.ts';
 import type { SetAssessment } from '../../shared/engine/model/model.ts';
 import { demoSet, settings, SOURCES, pace, metric } from './set-fixtures.ts';
@@ -122,7 +121,7 @@ describe('buildSummary', () => {
     expect(t.rows[0]![2]).toEqual({ text: 'Inget värde', style: 'Inget värde' });
   });
 
-  it('sorts the pace table by gap share, largest first, with verdict and projection', () => {
+  it('shows the pace table in the set\'s order (largest gap first, as assessSet sorts it), with verdict and projection', () => {
     const t = table(build(), 'Takt mot målen');
     expect(t.columns).toEqual(['Mätetal', 'Basår/Basvärde', 'Målvärde/Målår', 'Förväntat 2025', 'Utfall 2025', 'Bedömning', 'Gap', 'Prognos']);
     expect(t.rows.map((r) => [r[0]!.text, r[5]!.text, r[7]!.text])).toEqual([
@@ -131,15 +130,6 @@ describe('buildSummary', () => {
       ['Elbussar i trafik', 'I takt', '2029'],
     ]);
     expect(t.rows[0]![1]!.text).toBe('2019: 900\u00a0ton');
-  });
-
-  it.each([
-    { gaps: [0.1, null, 0.5, -0.2], expected: [0.5, 0.1, -0.2, null] },
-    { gaps: [null, null], expected: [null, null] },
-    { gaps: [0, 0.3], expected: [0.3, 0] },
-  ])('sortPace $gaps', ({ gaps, expected }) => {
-    const sorted = sortPace(gaps.map((g, i) => pace({ name: `m${i}`, expected: 1, gapShare: g })));
-    expect(sorted.map((p) => p.gapShare)).toEqual(expected);
   });
 
   it('reports data quality grouped by kind, naming workbook, sheet, row, subject and message', () => {

@@ -4,18 +4,20 @@ import type { CellInput } from '../../shared/engine/model/grid.ts';
 import { parseNumberCell, parsePercentFraction, parseYearCell, quote, type ParsedNumber } from '../../shared/engine/parse/values.ts';
 import { date, err, pct, uncached } from './grid-builder.ts';
 
-const num = (value: number, percent = false, footnote = false): ParsedNumber => ({ kind: 'number', value, percent, footnote });
+const num = (value: number, percent = false, footnote = false, unit?: string): ParsedNumber =>
+  unit === undefined ? { kind: 'number', value, percent, footnote } : { kind: 'number', value, percent, footnote, unit };
 const EMPTY: ParsedNumber = { kind: 'empty' };
 const t = (value: string): CellInput => ({ value });
 
+// a number read from text carries the unit typed after it (checked against Enhet by the metric parser)
 describe('parseNumberCell: values that read', () => {
   const cases: [string, CellInput | null | undefined, ParsedNumber][] = [
     ['36,9%', t('36,9%'), num(36.9, true)],
     ['36,9 %', t('36,9 %'), num(36.9, true)],
     ['36,9 % with NBSP', t('36,9\u00a0%'), num(36.9, true)],
-    ['6,7 kg', t('6,7 kg'), num(6.7)],
-    ['152st', t('152st'), num(152)],
-    ['152 st', t('152 st'), num(152)],
+    ['6,7 kg', t('6,7 kg'), num(6.7, false, false, 'kg')],
+    ['152st', t('152st'), num(152, false, false, 'st')],
+    ['152 st', t('152 st'), num(152, false, false, 'st')],
     ['−2 % (U+2212)', t('−2 %'), num(-2, true)],
     ['-2 % (hyphen)', t('-2 %'), num(-2, true)],
     ['+2 %', t('+2 %'), num(2, true)],
@@ -25,9 +27,9 @@ describe('parseNumberCell: values that read', () => {
     ['1\u202f234,5 (narrow NBSP)', t('1\u202f234,5'), num(1234.5)],
     ['12 345 678', t('12 345 678'), num(12345678)],
     ['−1\u00a0234\u00a0567,891 (Intl output)', t('−1\u00a0234\u00a0567,891'), num(-1234567.891)],
-    ['4,5 kWh/km', t('4,5 kWh/km'), num(4.5)],
-    ['253 kWh/m² BRA', t('253 kWh/m² BRA'), num(253)],
-    ['12 ton CO2e', t('12 ton CO2e'), num(12)],
+    ['4,5 kWh/km', t('4,5 kWh/km'), num(4.5, false, false, 'kWh/km')],
+    ['253 kWh/m² BRA', t('253 kWh/m² BRA'), num(253, false, false, 'kWh/m² BRA')],
+    ['12 ton CO2e', t('12 ton CO2e'), num(12, false, false, 'ton CO2e')],
     ['36.9 (decimal point)', t('36.9'), num(36.9)],
     [',5', t(',5'), num(0.5)],
     ['0', t('0'), num(0)],
@@ -35,7 +37,7 @@ describe('parseNumberCell: values that read', () => {
     ['surrounding spaces', t('  42  '), num(42)],
     ['93*% footnote', t('93*%'), num(93, true, true)],
     ['93 * footnote', t('93 *'), num(93, false, true)],
-    ['4,5* kg footnote', t('4,5* kg'), num(4.5, false, true)],
+    ['4,5* kg footnote', t('4,5* kg'), num(4.5, false, true, 'kg')],
     ['36,9 procent', t('36,9 procent'), num(36.9, true)],
     ['number cell', { value: 253 }, num(253)],
     ['negative number cell', { value: -0.5 }, num(-0.5)],

@@ -163,6 +163,19 @@ describe('planWrites', () => {
     expect(plan.stateChanged).toBe(true);
   });
 
+  // the plan once read cells by a rule of its own: TRUE as 'true' and a date as its serial, where the parser
+  // (and its note on text typed into Utveckling) says SANT and the date
+  it.each([
+    { typed: { value: true } as CellInput, from: 'SANT' },
+    { typed: { value: 45658, date: '2025-01-01' } as CellInput, from: '2025-01-01' },
+  ])('without a state, Ändringslogg names what a person typed as the parser reads it ($from)', ({ typed, from }) => {
+    const { grid, model, assessment } = fixture();
+    const after = { ...apply(grid, planWrites(grid, model, assessment)), state: null };
+    after.sheets[0]!.rows[2]![6] = typed;
+    const plan = planWrites(after, model, assessment);
+    expect(plan.changes.map((c) => [c.subject, c.from, c.to])).toEqual([['Energi', from, 'Negativ']]);
+  });
+
   const comparisons: { name: string; cell: CellInput | null; target: string; writes: boolean }[] = [
     { name: 'same text', cell: { value: 'Positiv' }, target: 'Positiv', writes: false },
     { name: 'surrounding spaces', cell: { value: '  Positiv ' }, target: 'Positiv ', writes: false },
@@ -170,6 +183,7 @@ describe('planWrites', () => {
     { name: 'different case is a difference', cell: { value: 'positiv' }, target: 'Positiv', writes: true },
     { name: 'empty cell', cell: null, target: 'Positiv', writes: true },
     { name: 'an error value', cell: { value: null, error: '#REF!' }, target: 'Positiv', writes: true },
+    { name: 'a no-break space reads as a space, as the parser reads it', cell: { value: '−5,0 %' }, target: '−5,0\u00a0%', writes: false },
   ];
   it.each(comparisons)('compares cell texts: $name', ({ cell, target, writes }) => {
     const m = metricRow({ rowNumber: 2 });

@@ -108,7 +108,8 @@ export const GRID_CASES: GridCase[] = [
   row('värdetolkning', 'Riktning saknas', { Riktning: null }, /Riktning saknas/),
   row('värdetolkning', 'tolerans som ord', { Tolerans: 'x' }, /ogiltig tolerans: 'x' kan inte läsas som ett tal/),
   row('värdetolkning', 'negativ tolerans', { Tolerans: '-1 %' }, /ogiltig tolerans '-1 %': får inte vara negativ/),
-  row('värdetolkning', 'negativ absolut tolerans', { 'Tolerans (absolut)': -3 }, /ogiltig tolerans \(absolut\) '-3': får inte vara negativ/),
+  // a number cell is quoted as a Swedish spreadsheet shows it (issue 17 E.18): '−3', not String(-3)
+  row('värdetolkning', 'negativ absolut tolerans', { 'Tolerans (absolut)': -3 }, /ogiltig tolerans \(absolut\) '−3': får inte vara negativ/),
 
   // godtagna former: read as numbers, assessed, no message
   accepted('tusentalsavgränsare och decimalkomma', { 'Utfall 2024': '1 200,5', 'Utfall 2025': '1\u00a0234,5' }, 'Positiv', /1 234,5 st \(2025\) mot 1 200,5 st \(2024\)/),

@@ -16,6 +16,7 @@ import { STATE_SHEET_ID, decodeState, freeSheetId, stateSheetRequests, type Summ
 import { layoutSummary } from './summary-layout.ts';
 import { styledCell } from './cell-format.ts';
 import { share, type ShareResult } from './sharing.ts';
+import { SPREADSHEET_MIME } from './drive-mime.ts';
 
 export interface SheetsSummaryStoreDeps {
   sheets: sheets_v4.Sheets;
@@ -50,7 +51,6 @@ const IDS = { summary: 101, actionPlan: 102, changeLog: 103 };
 const CHART_BASE = 910_000;
 const STATE_RANGE = `'${SHEETS.state}'!A:A`;
 export const CHANGE_LOG_HEADERS = ['Tidpunkt', 'Arbetsbok', 'Blad', 'Rad', 'Avser', 'Från', 'Till', 'Orsak'];
-const SPREADSHEET_MIME = 'application/vnd.google-apps.spreadsheet';
 
 const text = (t: string) => (t === '' ? {} : { userEnteredValue: { stringValue: t } });
 const cellOf = (c: SummaryCell) => (c.style ? styledCell(c.text, c.style) : text(c.text));

@@ -5,7 +5,8 @@
 export { createXlsxWorkbookStore, sha256 } from './workbook-store.ts';
 export type { XlsxStoreOptions } from './workbook-store.ts';
 export { readWorkbookFile, workbookToGrid } from './read-grid.ts';
-export { listWorkbooks, isWorkbookFileName, SUMMARY_FILE } from './list-workbooks.ts';
+export { listWorkbooks, isWorkbookFileName } from './list-workbooks.ts';
+export { SUMMARY_FILE } from './summary-store.ts';
 export { BACKUP_DIR, DEFAULT_BACKUPS, listBackups } from './backups.ts';
 export { STATE_LABEL } from './state-sheet.ts';
 /** The name watch.ts uses for "is this file part of the set". */

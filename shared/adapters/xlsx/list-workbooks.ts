@@ -6,8 +6,8 @@
 import { readdir } from 'node:fs/promises';
 import type { WorkbookRef } from '../../ports.ts';
 import { isLockFileName } from './lock-files.ts';
+import { SUMMARY_FILE } from './summary-store.ts';
 
-export const SUMMARY_FILE = 'Sammanfattning.xlsx';
 
 const collator = new Intl.Collator('sv-SE');
 

@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import XlsxPopulate, { type Cell, type Sheet, type Workbook } from 'xlsx-populate';
-import { SHEETS, type CellInput, type SheetGrid, type WorkbookGrid } from '../../engine/index.ts';
+import { SHEETS, type CellInput, type CellRange, type SheetGrid, type WorkbookGrid } from '../../engine/index.ts';
 import { isDateFormat, isPercentFormat, serialToIsoDate } from './number-formats.ts';
 import { readStateSheet } from './state-sheet.ts';
 import { openWorkbook } from './open-workbook.ts';
@@ -43,7 +43,19 @@ function sheetToGrid(sheet: Sheet, numberFormat: (cell: Cell) => string | undefi
   const grid: SheetGrid = { name: sheet.name(), rows };
   if (sheet.hidden()) grid.hidden = true;
   if (hiddenRows.length > 0) grid.hiddenRows = hiddenRows;
+  const merges = Object.keys(sheet._mergeCells ?? {}).map(parseRange).filter((r): r is CellRange => r !== null);
+  if (merges.length > 0) grid.merges = merges;
   return grid;
+}
+
+/** `A2:B5` (or a single `A2`) → a 1-based inclusive range; null when it is not one. */
+function parseRange(ref: string): CellRange | null {
+  const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i.exec(ref.trim());
+  if (!m) return null;
+  const column = (letters: string) => [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  const a = { row: Number(m[2]), column: column(m[1]!) };
+  const b = m[3] === undefined ? a : { row: Number(m[4]), column: column(m[3]) };
+  return { top: Math.min(a.row, b.row), left: Math.min(a.column, b.column), bottom: Math.max(a.row, b.row), right: Math.max(a.column, b.column) };
 }
 
 function toCellInput(cell: Cell, numberFormat: (cell: Cell) => string | undefined): CellInput | null {

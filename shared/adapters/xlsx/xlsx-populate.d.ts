@@ -50,6 +50,8 @@ declare module 'xlsx-populate' {
     row(rowNumber: number): Row;
     column(column: number | string): Column;
     forEachExistingRow(callback: (row: Row, rowNumber: number) => void): Sheet;
+    /** internal: the sheet's `<mergeCell ref="A2:A5">` entries, keyed by their ref */
+    _mergeCells: Record<string, unknown>;
   }
 
   export interface StyleSheet {

@@ -2,10 +2,10 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { writeTemplateWorkbook } from '../../adapters/xlsx/create-workbook.ts';
 import { demoWorkbooks } from '../../../sheets-templates/demo/index.ts';
+import { TEMPLATE_FILE } from '../../../sheets-templates/template-spec.ts';
 import type { CliConsole } from '../console.ts';
 
 export const TEMPLATE_FOLDER = 'mall';
-export const TEMPLATE_FILE = 'Målkoll-mall.xlsx';
 
 /** Creates the empty template (in DIR/mall, outside the set) and the demo workbooks; never overwrites a file. */
 export async function initCommand(dir: string, io: CliConsole): Promise<void> {

@@ -6,10 +6,11 @@
  */
 import type { AggregateAssessment, AggregateRule, ManualAssessment, Status, StatusCounts } from '../model/model.ts';
 import type { RowNumber } from '../model/grid.ts';
-import { activeManual, isBlank, MISSING_JUSTIFICATION } from './metric.ts';
-import { atMost } from '../model/rule-compare.ts';
+import { activeManual, isBlank, missingJustification } from './manual.ts';
+import { compareMean } from '../model/rule-compare.ts';
 import { sameName } from './match.ts';
 import { explainAggregate } from '../explain/aggregate.ts';
+import { fitCell } from '../model/cell-limit.ts';
 
 export interface AggregateChild {
   name: string;
@@ -59,11 +60,16 @@ export function meanScore(children: readonly AggregateChild[]): number | null {
   return assessed === 0 ? null : sum / assessed;
 }
 
-/** mean > threshold → Positiv, mean < −threshold → Negativ, otherwise (ties included) Oförändrad. */
-export function statusFromMean(mean: number | null, threshold: number): Status {
-  if (mean === null) return 'Inget värde';
-  if (!atMost(mean, threshold)) return 'Positiv';
-  if (!atMost(-threshold, mean)) return 'Negativ';
+/**
+ * mean > threshold → Positiv, mean < −threshold → Negativ, otherwise (ties included) Oförändrad; nothing assessed →
+ * Inget värde. Decided on the counts, so the mean is compared exactly (2 of 4 Positiv is 0,5, not a hair above).
+ */
+export function statusFromCounts(counts: StatusCounts, threshold: number): Status {
+  const assessed = counts.Positiv + counts.Oförändrad + counts.Negativ;
+  if (assessed === 0) return 'Inget värde';
+  const sum = counts.Positiv - counts.Negativ;
+  if (compareMean(sum, assessed, threshold) > 0) return 'Positiv';
+  if (compareMean(-sum, assessed, threshold) > 0) return 'Negativ';
   return 'Oförändrad';
 }
 
@@ -73,16 +79,6 @@ export function governingMetricError(input: Pick<AggregateInput, 'governingMetri
   if (isBlank(governing)) return null;
   if (input.children.some((c) => sameName(c.name, governing!))) return null;
   return `Styrande mätetal "${governing!.trim()}" finns inte bland indikatorns mätetal; medelvärdet används`;
-}
-
-/** Everything wrong with the aggregated row itself, for the data-quality list (empty = nothing). */
-export function aggregateErrors(input: AggregateInput): string[] {
-  const errors = [...(input.errors ?? [])];
-  const manual = activeManual(input.manual, input.year);
-  if (manual && isBlank(manual.justification)) errors.push(MISSING_JUSTIFICATION);
-  const governing = governingMetricError(input);
-  if (governing) errors.push(governing);
-  return errors;
 }
 
 export function aggregate(input: AggregateInput): AggregateAssessment {
@@ -100,7 +96,7 @@ export function aggregate(input: AggregateInput): AggregateAssessment {
     computed = governing.status === 'Fel' ? 'Inget värde' : governing.status;
     rule = 'styrande';
   } else {
-    computed = statusFromMean(mean, input.threshold);
+    computed = statusFromCounts(counts, input.threshold);
     rule = mean === null ? 'inget-bedömt' : 'medel';
   }
 
@@ -115,9 +111,10 @@ export function aggregate(input: AggregateInput): AggregateAssessment {
   } else if (manual) {
     manualUsed = manual;
     rule = 'manuell';
-    if (isBlank(manual.justification)) {
+    const missing = missingJustification(manual, input.year);
+    if (missing !== null) {
       status = 'Fel';
-      fel = [MISSING_JUSTIFICATION];
+      fel = [missing];
     } else {
       status = manual.assessment;
     }
@@ -141,12 +138,12 @@ export function aggregate(input: AggregateInput): AggregateAssessment {
     explanation: '',
   };
   if (input.explain === false) return result;
-  result.explanation = explainAggregate(result, {
+  result.explanation = fitCell(explainAggregate(result, {
     childNoun: input.childNoun,
     childCount: input.children.length,
     governingStatus: governing?.status ?? null,
     governingError,
     errors: fel,
-  });
+  }));
   return result;
 }

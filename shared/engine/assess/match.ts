@@ -18,7 +18,18 @@ export function sameName(a: string, b: string): boolean {
   return normalizeName(a) === normalizeName(b);
 }
 
-/** Workbooks in the order the set uses everywhere: by name, Swedish collation (first wins). */
-export function byWorkbookName<T extends { workbookName: string }>(models: readonly T[]): T[] {
-  return [...models].sort((a, b) => a.workbookName.localeCompare(b.workbookName, 'sv-SE'));
+const collator = new Intl.Collator('sv-SE');
+
+/**
+ * The one order of a set's workbooks, in which the first wins (settings, goal areas, indicators): by name,
+ * Swedish collation, then by id, so that two workbooks of the same name (`Klimat.xlsx` and `Klimat.xlsm`, or
+ * two Google spreadsheets with one title) are in the same order wherever the set is walked.
+ */
+export function compareWorkbooks(a: { name: string; id: string }, b: { name: string; id: string }): number {
+  return collator.compare(a.name, b.name) || collator.compare(a.id, b.id);
+}
+
+/** Workbook models in the set's order (see `compareWorkbooks`). */
+export function byWorkbookName<T extends { workbookName: string; workbookId: string }>(models: readonly T[]): T[] {
+  return [...models].sort((a, b) => compareWorkbooks({ name: a.workbookName, id: a.workbookId }, { name: b.workbookName, id: b.workbookId }));
 }

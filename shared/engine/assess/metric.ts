@@ -1,42 +1,34 @@
 /**
  * Rules 0–7 of domain.md §4 for one metric, applied in order, in this one file. The result carries the
  * rule that fired and every number it used; the Swedish Förklaring is rendered from that record by
- * explain-metric.ts.
+ * explain/metric.ts.
  * @module
  */
-import type { ManualAssessment, MetricAssessment, MetricRow } from '../model/model.ts';
-import { atLeast, atMost, atOrBetter, directionSign } from '../model/rule-compare.ts';
+import type { Direction, MetricAssessment, MetricRow } from '../model/model.ts';
+import { atOrBetter, changeOf, compareWithRequired, directionSign, withinAbsolute, withinRelative } from '../model/rule-compare.ts';
 import { explainMetric } from '../explain/metric.ts';
+import { activeManual, missingJustification } from './manual.ts';
+import { fitCell } from '../model/cell-limit.ts';
 import { carryShapes } from './metric-shapes.ts';
-
-/** A manual assessment counts when it names no Bedömningsår or names the year assessed. */
-export function activeManual(manual: ManualAssessment | null | undefined, year: number | null): ManualAssessment | null {
-  if (!manual) return null;
-  return manual.year === null || manual.year === year ? manual : null;
-}
-
-/** A manual assessment set for another year than the one assessed (listed as inaktuell). */
-export function inactiveManual(manual: ManualAssessment | null | undefined, year: number | null): ManualAssessment | null {
-  return manual && !activeManual(manual, year) ? manual : null;
-}
-
-export function isBlank(text: string | null | undefined): boolean {
-  return text === null || text === undefined || text.trim() === '';
-}
-
-export const MISSING_JUSTIFICATION = 'Manuell bedömning saknar motivering';
 
 function notFollowed(row: MetricRow, year: number | null): boolean {
   return year !== null && row.followedUntil !== null && row.followedUntil < year;
 }
 
+const NO_DIRECTION = ['Riktning saknas eller är okänd'];
+const NONE: string[] = [];
+
+/** Rule 0's reasons: the row's own errors, or its missing Riktning. */
+function rowErrors(row: MetricRow): string[] {
+  return row.errors.length > 0 ? row.errors : row.direction === null ? NO_DIRECTION : NONE;
+}
+
 /** Why the row is Fel for `year` (empty when it is not): rule 0, or a current override without Motivering. */
 export function metricErrors(row: MetricRow, year: number | null): string[] {
-  if (row.errors.length > 0) return row.errors;
-  if (row.direction === null) return ['Riktning saknas eller är okänd'];
-  if (notFollowed(row, year)) return [];
-  const manual = activeManual(row.manual, year);
-  return manual && isBlank(manual.justification) ? [MISSING_JUSTIFICATION] : [];
+  const errors = rowErrors(row);
+  if (errors.length > 0 || notFollowed(row, year)) return errors;
+  const missing = missingJustification(row.manual, year);
+  return missing === null ? NONE : [missing];
 }
 
 export interface AssessOptions {
@@ -48,42 +40,44 @@ export interface AssessOptions {
 }
 
 export function assessMetric(row: MetricRow, year: number | null, defaultTolerance: number, options: AssessOptions = {}): MetricAssessment {
-  const errors = metricErrors(row, year);
-  // one object per assessment, filled in by the rules: with a spread per rule step, 100,000 assessments
-  // (without the Förklaring) took 90 ms instead of 19 ms, most of it allocation and garbage collection
+  // one object per assessment, filled in by the rules: a spread per rule step was most of the cost, in
+  // allocation and garbage collection
   const a = blankAssessment(row, year);
-  decide(a, row, year, defaultTolerance, errors);
+  const errors = decide(a, row, year, defaultTolerance);
   carryShapes(a, row);
-  if (options.explain !== false) a.explanation = explainMetric(a, row, errors);
+  // a long Motivering must not make the cell longer than Excel takes (set-issues notes the cut)
+  if (options.explain !== false) a.explanation = fitCell(explainMetric(a, row, errors));
   return a;
 }
 
-function decide(a: MetricAssessment, row: MetricRow, year: number | null, defaultTolerance: number, errors: string[]): void {
+/** The rules of domain.md §4, top to bottom, written into `a`; returns why the row is Fel (empty when it is not). */
+function decide(a: MetricAssessment, row: MetricRow, year: number | null, defaultTolerance: number): string[] {
   // Rule 0: a row that cannot be read is Fel before anything else.
   if (row.errors.length > 0 || row.direction === null) {
     a.status = 'Fel';
     a.rule = 'fel';
-    return;
+    return rowErrors(row);
   }
-  // Följs upp t.o.m.: later years are neither assessed nor reported missing.
+  // Följs upp t.o.m.: later years are neither assessed nor reported missing, not even by hand.
   if (notFollowed(row, year)) {
     a.rule = 'ej-följd';
-    return;
+    return NONE;
   }
-  computeRules(a, row, year, defaultTolerance);
-  // Rule 1: a current manual assessment wins; the computed status is kept beside it.
+  // Rule 1: a current manual assessment decides, and without Motivering the row is Fel. Rules 2–7 still run
+  // for it, so that what they give is kept beside the override (`computed`).
   const manual = activeManual(row.manual, year);
   if (manual) {
+    computeRules(a, row, row.direction, year, defaultTolerance);
     a.computed = a.status;
     a.manual = manual;
-    if (errors.length > 0) {
-      a.status = 'Fel';
-      a.rule = 'fel';
-    } else {
-      a.status = manual.assessment;
-      a.rule = 'manuell';
-    }
+    const missing = missingJustification(manual, year);
+    a.status = missing === null ? manual.assessment : 'Fel';
+    a.rule = missing === null ? 'manuell' : 'fel';
+    return missing === null ? NONE : [missing];
   }
+  // Rules 2–7
+  computeRules(a, row, row.direction, year, defaultTolerance);
+  return NONE;
 }
 
 /** Every field, in the order the assessment's JSON has always had (explanation last), as "no outcome". */
@@ -136,10 +130,9 @@ export function previousOutcome(outcomes: Record<number, number>, year: number):
 }
 
 /** Rules 2–7 (what the row gives without a manual assessment), written into `a`. */
-function computeRules(a: MetricAssessment, row: MetricRow, year: number | null, defaultTolerance: number): void {
-  const direction = row.direction;
+function computeRules(a: MetricAssessment, row: MetricRow, direction: Direction, year: number | null, defaultTolerance: number): void {
   // Rule 2
-  if (direction === 'Kvalitativ' || direction === null) {
+  if (direction === 'Kvalitativ') {
     a.rule = 'kvalitativ';
     return;
   }
@@ -164,13 +157,12 @@ function computeRules(a: MetricAssessment, row: MetricRow, year: number | null, 
   }
 
   const p = previous.value;
-  const change = value - p;
+  // exact on the typed decimals (model/rule-compare.ts): no binary noise, and no slack, decides a status
+  const change = changeOf(value, p);
   const relativeChange = p !== 0 ? change / Math.abs(p) : null;
   const relativeTolerance = row.tolerance ?? defaultTolerance;
   const absoluteTolerance = row.absoluteTolerance;
-  const within =
-    atMost(Math.abs(change), absoluteTolerance ?? 0) ||
-    (relativeChange !== null && atMost(Math.abs(relativeChange), relativeTolerance));
+  const within = withinAbsolute(value, p, absoluteTolerance ?? 0) || withinRelative(value, p, relativeTolerance);
   const s = directionSign(direction);
   a.previous = previous;
   a.change = change;
@@ -183,9 +175,9 @@ function computeRules(a: MetricAssessment, row: MetricRow, year: number | null, 
     const k = year - previous.year;
     const required = Math.pow(1 + row.annualChange, k) - 1;
     a.required = required;
-    a.status = atLeast(s * relativeChange, s * required)
+    a.status = compareWithRequired(value, p, row.annualChange, k, direction) >= 0
       ? 'Positiv'
-      : s * relativeChange < 0 && !within
+      : s * change < 0 && !within
         ? 'Negativ'
         : 'Oförändrad';
     a.rule = 'årlig-förändring';

@@ -4,8 +4,9 @@
  * @module
  */
 import type { MetricRow, PaceResult, PaceVerdict } from '../model/model.ts';
-import { formatWithUnit } from '../explain/format.ts';
-import { atLeast, atOrBetter, directionSign } from '../model/rule-compare.ts';
+import { decimalsApart, formatNumber, formatWithUnit } from '../explain/format.ts';
+import { decimalScale } from '../model/decimal.ts';
+import { atOrBetter, directionSign, lineReachesTarget, onPace } from '../model/rule-compare.ts';
 
 /** Pace of one metric in `year`; null when the row has no complete base/target or cannot be assessed. */
 export function assessPace(row: MetricRow, year: number): PaceResult | null {
@@ -16,7 +17,8 @@ export function assessPace(row: MetricRow, year: number): PaceResult | null {
 
   const expected = expectedValue(baseYear, baseValue, targetYear, target, year);
   const actual = row.outcomes[year] ?? null;
-  const verdict: PaceVerdict | null = actual === null ? null : atOrBetter(actual, expected, direction) ? 'I takt' : 'Ej i takt';
+  const verdict: PaceVerdict | null =
+    actual === null ? null : onPace(actual, { year: baseYear, value: baseValue }, { year: targetYear, value: target }, year, direction) ? 'I takt' : 'Ej i takt';
   const whole = Math.abs(target - baseValue);
   // Signed by direction so that a larger share means further behind for Öka and Minska alike.
   const gapShare = actual === null || whole === 0 ? null : (directionSign(direction) * (expected - actual)) / whole;
@@ -64,39 +66,24 @@ export function projectTargetYear(
     .sort((a, b) => a.x - b.x)
     .slice(-3);
   if (points.length < 2) return null;
-  const line = leastSquares(points);
-  const s = directionSign(direction);
-  if (atLeast(0, s * line.slope)) return 'nås inte';
-  const reached = (target - line.intercept) / line.slope;
-  // Rounding noise must not push an exact year to the next one.
-  return Math.max(Math.ceil(reached - 1e-9), year);
-}
-
-function leastSquares(points: { x: number; y: number }[]): { slope: number; intercept: number } {
-  const n = points.length;
-  const mx = points.reduce((a, p) => a + p.x, 0) / n;
-  const my = points.reduce((a, p) => a + p.y, 0) / n;
-  let sxy = 0;
-  let sxx = 0;
-  for (const p of points) {
-    sxy += (p.x - mx) * (p.y - my);
-    sxx += (p.x - mx) ** 2;
-  }
-  const slope = sxy / sxx;
-  return { slope, intercept: my - slope * mx };
+  const reached = lineReachesTarget(points, target, direction);
+  return reached === 'nås inte' ? reached : Math.max(reached, year);
 }
 
 /** "Förväntat 62,5 (2025) på rak linje från 50 (2019) till 100 (2030); utfall 58 → Ej i takt; prognos: målet nås 2032" */
 export function explainPace(p: Omit<PaceResult, 'explanation'>, row: MetricRow, direction: 'Öka' | 'Minska'): string {
   const fmt = (v: number) => formatWithUnit(v, p.unit);
-  // the straight line rarely lands on a typed figure: one decimal is enough for "where it should be"
-  const fmtExpected = (v: number) => formatWithUnit(v, p.unit, 1);
+  // the straight line rarely lands on a typed figure: one decimal is enough for "where it should be", or as many as
+  // the outcome beside it shows, and more where rounding would put an outcome that is behind on the line
+  const from = p.actual === null ? 1 : Math.max(1, Math.min(2, decimalScale(p.actual)));
+  const decimals = p.actual !== null && p.verdict === 'Ej i takt' ? decimalsApart(p.actual, p.expected, formatNumber, from) : from;
+  const fmtExpected = (v: number) => formatWithUnit(v, p.unit, decimals);
   const line = `från ${fmt(row.baseValue ?? 0)} (${row.baseYear}) till ${fmt(row.target ?? 0)} (${row.targetYear})`;
   const head =
     row.targetYear !== null && p.year >= row.targetYear
       ? `Förväntat ${fmtExpected(p.expected)} (${p.year}): målvärdet för ${row.targetYear}, på rak linje ${line}`
       : `Förväntat ${fmtExpected(p.expected)} (${p.year}) på rak linje ${line}`;
-  const outcome = p.actual === null ? `utfall ${p.year} saknas` : `utfall ${fmt(p.actual)} → ${p.verdict}`;
+  const outcome = p.actual === null ? `utfall ${p.year} saknas` : `utfall ${formatWithUnit(p.actual, p.unit, Math.max(2, decimals))} → ${p.verdict}`;
   const projection =
     p.projection === null
       ? ''

@@ -6,11 +6,12 @@
  */
 import type { GoalAreaRow, IndicatorRow, Issue, ManualAssessment, SetSettings, WorkbookModel } from '../model/model.ts';
 import type { SetLevels } from './set.ts';
-import { activeManual, inactiveManual, isBlank, metricErrors, MISSING_JUSTIFICATION } from './metric.ts';
+import { metricErrors } from './metric.ts';
+import { activeManual, inactiveManual, missingJustification } from './manual.ts';
 import { governingMetricError } from './aggregate.ts';
-import { metricsByIndicator } from './workbook.ts';
 import { goalAreaKey, indicatorKey } from './match.ts';
 import { SHEETS } from '../model/template.ts';
+import { CELL_TEXT_LIMIT, shortenedNote, wasShortened } from '../model/cell-limit.ts';
 
 type Place = Pick<Issue, 'workbookId' | 'workbookName' | 'sheet' | 'rowNumber' | 'subject'>;
 
@@ -25,8 +26,10 @@ export function setIssues(sorted: readonly WorkbookModel[], settings: SetSetting
     const a = levels.metrics[i]!;
     // most of 100,000 rows raise nothing: no place object and no empty arrays for them
     const missing = a.rule === 'saknar-utfall' && year !== null && row.direction !== 'Kvalitativ';
-    if (a.status !== 'Fel' && !missing && !row.manual && !(a.rule === 'manuell' && a.manual)) return;
+    const long = a.explanation.length >= CELL_TEXT_LIMIT - 1;
+    if (a.status !== 'Fel' && !missing && !row.manual && !(a.rule === 'manuell' && a.manual) && !long) return;
     const at: Place = { workbookId: row.workbookId, workbookName: nameOf(row.workbookId), sheet: SHEETS.metrics, rowNumber: row.rowNumber, subject: row.name };
+    if (long && wasShortened(a.explanation)) issues.push(shortened(at));
     if (a.status === 'Fel') issues.push({ kind: 'error', ...at, message: metricErrors(row, year).join('; ') || a.explanation });
     if (missing) {
       issues.push({ kind: 'missing-outcome', ...at, message: `Utfall ${year} saknas` });
@@ -44,11 +47,13 @@ export function setIssues(sorted: readonly WorkbookModel[], settings: SetSetting
     if (winner) issues.push(...indicatorConflicts(winner, row, at, nameOf));
     else indicatorWinner.set(key, row);
     const assessed = winner ? undefined : winningIndicators.get(`${row.workbookId}\u0000${row.rowNumber}`);
-    const children = metricsByIndicator(levels.metrics).get(key) ?? [];
+    const children = levels.metricsByIndicator.get(key) ?? [];
     const governing = assessed ? governingMetricError({ governingMetric: row.governingMetric, children }) : null;
     issues.push(...rowIssues(row.errors, row.manual, year, at, governing));
+    if (assessed && wasShortened(assessed.explanation)) issues.push(shortened(at));
   }
 
+  const goalAreasAssessed = new Map(levels.goalAreas.map((a) => [`${a.workbookId}\u0000${a.rowNumber}`, a]));
   const goalAreaWinner = new Map<string, GoalAreaRow>();
   for (const row of sorted.flatMap((m) => m.goalAreas)) {
     const at: Place = { workbookId: row.workbookId, workbookName: nameOf(row.workbookId), sheet: SHEETS.goalAreas, rowNumber: row.rowNumber, subject: row.name };
@@ -57,6 +62,8 @@ export function setIssues(sorted: readonly WorkbookModel[], settings: SetSetting
     if (winner) issues.push(...goalAreaConflicts(winner, row, at, nameOf));
     else goalAreaWinner.set(key, row);
     issues.push(...rowIssues(row.errors, row.manual, year, at, null));
+    const assessed = winner ? undefined : goalAreasAssessed.get(`${row.workbookId}\u0000${row.rowNumber}`);
+    if (assessed && wasShortened(assessed.explanation)) issues.push(shortened(at));
   }
 
   const orgSource = sorted.find((m) => m.settings.manualOverall !== null) ?? sorted[0];
@@ -67,15 +74,21 @@ export function setIssues(sorted: readonly WorkbookModel[], settings: SetSetting
   return issues;
 }
 
+/** The note for a Förklaring cut to fit a cell (a Motivering longer than a cell takes, once the sentence is added). */
+function shortened(at: Place): Issue {
+  return { kind: 'note', ...at, message: shortenedNote('Förklaringen') };
+}
+
 /** Row errors, a current override (or its missing Motivering) and an inactive override of one aggregated row. */
 function rowIssues(errors: string[], manual: ManualAssessment | null, year: number | null, at: Place, governing: string | null): Issue[] {
   const out: Issue[] = [];
   const current = activeManual(manual, year);
+  const missing = missingJustification(manual, year);
   const problems = [...errors];
-  if (current && isBlank(current.justification)) problems.push(MISSING_JUSTIFICATION);
+  if (missing !== null) problems.push(missing);
   if (governing) problems.push(governing);
   if (problems.length > 0) out.push({ kind: 'error', ...at, message: problems.join('; ') });
-  if (current && !isBlank(current.justification) && errors.length === 0) {
+  if (current && missing === null && errors.length === 0) {
     out.push({ kind: 'override', ...at, message: overrideMessage(current, null) });
   }
   out.push(...inactive(manual, year, at));

@@ -7,17 +7,11 @@
 import { normalizeName } from '../model/grid.ts';
 import type { Issue, ManualAssessment, SetSettings, WorkbookModel, WorkbookSettings } from '../model/model.ts';
 import { DEFAULTS, DEFAULT_ANSWER_ORDER, SETTING_NAMES, SHEETS } from '../model/template.ts';
-import { formatNumber, formatPercent } from '../explain/format.ts';
+import { formatNumber } from '../explain/format.ts';
 import { chooseReportingYear, settingsYearReason } from './reporting-year.ts';
+import { byWorkbookName } from './match.ts';
+import { sameDecimal } from '../model/rule-compare.ts';
 
-const collator = new Intl.Collator('sv-SE');
-
-/** Workbooks in the order that decides conflicts: by name, Swedish collation, then by id. */
-export function byWorkbookName(models: WorkbookModel[]): WorkbookModel[] {
-  return [...models].sort(
-    (a, b) => collator.compare(a.workbookName, b.workbookName) || collator.compare(a.workbookId, b.workbookId),
-  );
-}
 
 interface SettingSpec<T> {
   name: string;
@@ -31,6 +25,14 @@ interface SettingSpec<T> {
 interface Resolved<T> {
   value: T | null;
   conflict: boolean;
+}
+
+/**
+ * The default Tolerans for one workbook's metrics: its own `Inställningar`, else the template's default. Not a
+ * set-wide setting (domain.md §3 "A set of workbooks"): another workbook's Tolerans never applies.
+ */
+export function workbookTolerance(model: Pick<WorkbookModel, 'settings'>): number {
+  return model.settings.tolerance ?? DEFAULTS.tolerance;
 }
 
 export function resolveSetSettings(models: WorkbookModel[]): SetSettings {
@@ -55,7 +57,7 @@ export function resolveSetSettings(models: WorkbookModel[]): SetSettings {
   const threshold = resolve<number>({
     name: SETTING_NAMES.threshold,
     get: (s) => s.threshold,
-    same: nearlyEqual,
+    same: sameDecimal,
     show: (v) => formatNumber(v, 4),
     setWide: true,
   });
@@ -65,13 +67,6 @@ export function resolveSetSettings(models: WorkbookModel[]): SetSettings {
     same: (a, b) => addressKey(a) === addressKey(b),
     show: (v) => (v.length > 0 ? v.join(', ') : '(tomt)'),
     setWide: true,
-  });
-  const tolerance = resolve<number>({
-    name: SETTING_NAMES.tolerance,
-    get: (s) => s.tolerance,
-    same: nearlyEqual,
-    show: (v) => formatPercent(v, 3),
-    setWide: false,
   });
   const manualOverall = resolve<ManualAssessment>({
     name: SETTING_NAMES.manualOverall,
@@ -111,7 +106,6 @@ export function resolveSetSettings(models: WorkbookModel[]): SetSettings {
     organisation: organisation.value,
     reportingYear: chosen.year,
     reportingYearReason: chosen.reason,
-    tolerance: tolerance.value ?? DEFAULTS.tolerance,
     threshold: threshold.value ?? DEFAULTS.threshold,
     shareWith: shareWith.value ?? [],
     shareAgreed: ![organisation, year, threshold, shareWith].some((r) => r.conflict),
@@ -157,10 +151,6 @@ function blankToNull(text: string | null): string | null {
 
 function emptyToNull(list: string[] | null): string[] | null {
   return list === null || list.length === 0 ? null : list;
-}
-
-function nearlyEqual(a: number, b: number): boolean {
-  return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
 }
 
 /** The same readers in another order or case are the same setting. */

@@ -18,7 +18,7 @@ import type {
 } from '../model/model.ts';
 import { assessMetric, type AssessOptions } from './metric.ts';
 import { aggregate } from './aggregate.ts';
-import { assessGoalArea, assessIndicator } from './workbook.ts';
+import { assessGoalArea, assessIndicator, indicatorsByGoalArea, metricsByIndicator } from './workbook.ts';
 import { byWorkbookName, goalAreaKey, indicatorKey } from './match.ts';
 import { assessPace, sortPace } from './pace.ts';
 import { assessActions } from './action-plan.ts';
@@ -27,10 +27,13 @@ import { setIssues } from './set-issues.ts';
 import { assessPyramids } from './agenda-pyramid.ts';
 import { riskRegister } from './risk-areas.ts';
 import { headlineIssues } from './headlines.ts';
+import { workbookTolerance } from './set-settings.ts';
 
 /** What the rules give for one year across the set. */
 export interface SetLevels {
   metrics: MetricAssessment[];
+  /** `metrics` grouped by indicator (metricsByIndicator), built once */
+  metricsByIndicator: Map<string, MetricAssessment[]>;
   indicators: AggregateAssessment[];
   goalAreas: AggregateAssessment[];
   organisation: AggregateAssessment;
@@ -95,12 +98,15 @@ export function assessLevels(
   const explain = options.explain !== false;
   const metrics: MetricAssessment[] = [];
   for (const m of sorted) {
-    for (const row of m.metrics) metrics.push(options.assessed?.get(row) ?? assessMetric(row, year, settings.tolerance, options));
+    const tolerance = workbookTolerance(m);
+    for (const row of m.metrics) metrics.push(options.assessed?.get(row) ?? assessMetric(row, year, tolerance, options));
   }
   const indicatorRows = winningIndicators(sorted);
   const goalAreaRows = winningGoalAreas(sorted);
-  const indicators = indicatorRows.map((row) => assessIndicator(row, metrics, year, settings.threshold, explain));
-  const goalAreas = goalAreaRows.map((row) => assessGoalArea(row, indicators, year, settings.threshold, explain));
+  const byIndicator = metricsByIndicator(metrics);
+  const indicators = indicatorRows.map((row) => assessIndicator(row, byIndicator, year, settings.threshold, explain));
+  const byGoalArea = indicatorsByGoalArea(indicators);
+  const goalAreas = goalAreaRows.map((row) => assessGoalArea(row, byGoalArea, year, settings.threshold, explain));
   const organisation = aggregate({
     level: 'organisation',
     name: settings.organisation?.trim() || ORGANISATION_FALLBACK_NAME,
@@ -114,7 +120,7 @@ export function assessLevels(
     childNoun: 'målområden',
     explain,
   });
-  return { metrics, indicators, goalAreas, organisation };
+  return { metrics, metricsByIndicator: byIndicator, indicators, goalAreas, organisation };
 }
 
 export function winningIndicators(sorted: readonly WorkbookModel[]): IndicatorRow[] {

@@ -9,12 +9,16 @@ import { assessMetric } from './metric.ts';
 import { aggregate } from './aggregate.ts';
 import { goalAreaKey, indicatorKey } from './match.ts';
 import { assessActions } from './action-plan.ts';
+import { workbookTolerance } from './set-settings.ts';
 
 export function assessWorkbook(model: WorkbookModel, settings: SetSettings, today: IsoDate): WorkbookAssessment {
   const year = settings.reportingYear;
-  const metrics = model.metrics.map((row) => assessMetric(row, year, settings.tolerance));
-  const indicators = model.indicators.map((row) => assessIndicator(row, metrics, year, settings.threshold));
-  const goalAreas = model.goalAreas.map((row) => assessGoalArea(row, indicators, year, settings.threshold));
+  const tolerance = workbookTolerance(model);
+  const metrics = model.metrics.map((row) => assessMetric(row, year, tolerance));
+  const byIndicator = metricsByIndicator(metrics);
+  const indicators = model.indicators.map((row) => assessIndicator(row, byIndicator, year, settings.threshold));
+  const byGoalArea = indicatorsByGoalArea(indicators);
+  const goalAreas = model.goalAreas.map((row) => assessGoalArea(row, byGoalArea, year, settings.threshold));
   return {
     workbookId: model.workbookId,
     year,
@@ -25,15 +29,15 @@ export function assessWorkbook(model: WorkbookModel, settings: SetSettings, toda
   };
 }
 
-/** An indicator row from the metrics under the same goal area and indicator name. */
+/** An indicator row from the metrics under the same goal area and indicator name (`metricsByIndicator`). */
 export function assessIndicator(
   row: IndicatorRow,
-  metrics: readonly MetricAssessment[],
+  metrics: ReadonlyMap<string, MetricAssessment[]>,
   year: number | null,
   threshold: number,
   explain = true,
 ): AggregateAssessment {
-  const children = metricsByIndicator(metrics).get(indicatorKey(row.goalArea, row.name)) ?? [];
+  const children = metrics.get(indicatorKey(row.goalArea, row.name)) ?? [];
   const assessment = aggregate({
     level: 'indikator',
     name: row.name,
@@ -55,15 +59,15 @@ export function assessIndicator(
   return assessment;
 }
 
-/** A goal-area row from the indicators under it. */
+/** A goal-area row from the indicators under it (`indicatorsByGoalArea`). */
 export function assessGoalArea(
   row: GoalAreaRow,
-  indicators: readonly AggregateAssessment[],
+  indicators: ReadonlyMap<string, AggregateAssessment[]>,
   year: number | null,
   threshold: number,
   explain = true,
 ): AggregateAssessment {
-  const children = indicatorsByGoalArea(indicators).get(goalAreaKey(row.name)) ?? [];
+  const children = indicators.get(goalAreaKey(row.name)) ?? [];
   const assessment = aggregate({
     level: 'målområde',
     name: row.name,
@@ -84,48 +88,37 @@ export function assessGoalArea(
 }
 
 /**
- * The metrics grouped by indicatorKey, in their order; built once per metrics array (the engine never
- * mutates one after assessing it). Filtering all metrics for each indicator made a 10,000-metric workbook
- * take seconds and 100,000 metrics minutes.
+ * The metrics grouped by indicatorKey, in their order: built once per level and passed to every indicator
+ * (filtering all metrics for each indicator made a large workbook quadratic).
  */
-const byIndicator = new WeakMap<readonly MetricAssessment[], Map<string, MetricAssessment[]>>();
 export function metricsByIndicator(metrics: readonly MetricAssessment[]): Map<string, MetricAssessment[]> {
-  let groups = byIndicator.get(metrics);
-  if (!groups) {
-    groups = new Map();
-    // rows of one indicator usually follow each other (and share the parser's name strings): reuse their key
-    let lastGoalArea: string | null = null;
-    let lastIndicator: string | null = null;
-    let key = '';
-    for (const m of metrics) {
-      if (m.goalArea !== lastGoalArea || m.indicator !== lastIndicator) {
-        key = indicatorKey(m.goalArea, m.indicator);
-        lastGoalArea = m.goalArea;
-        lastIndicator = m.indicator;
-      }
-      const group = groups.get(key);
-      if (group) group.push(m);
-      else groups.set(key, [m]);
+  const groups = new Map<string, MetricAssessment[]>();
+  // rows of one indicator usually follow each other (and share the parser's name strings): reuse their key
+  let lastGoalArea: string | null = null;
+  let lastIndicator: string | null = null;
+  let key = '';
+  for (const m of metrics) {
+    if (m.goalArea !== lastGoalArea || m.indicator !== lastIndicator) {
+      key = indicatorKey(m.goalArea, m.indicator);
+      lastGoalArea = m.goalArea;
+      lastIndicator = m.indicator;
     }
-    byIndicator.set(metrics, groups);
+    const group = groups.get(key);
+    if (group) group.push(m);
+    else groups.set(key, [m]);
   }
   return groups;
 }
 
-/** The indicators grouped by goalAreaKey, in their order; built once per array, as metricsByIndicator. */
-const byGoalArea = new WeakMap<readonly AggregateAssessment[], Map<string, AggregateAssessment[]>>();
-function indicatorsByGoalArea(indicators: readonly AggregateAssessment[]): Map<string, AggregateAssessment[]> {
-  let groups = byGoalArea.get(indicators);
-  if (!groups) {
-    groups = new Map();
-    for (const i of indicators) {
-      if (i.goalArea === null) continue;
-      const key = goalAreaKey(i.goalArea);
-      const group = groups.get(key);
-      if (group) group.push(i);
-      else groups.set(key, [i]);
-    }
-    byGoalArea.set(indicators, groups);
+/** The indicators grouped by goalAreaKey, in their order; built once per level, as metricsByIndicator. */
+export function indicatorsByGoalArea(indicators: readonly AggregateAssessment[]): Map<string, AggregateAssessment[]> {
+  const groups = new Map<string, AggregateAssessment[]>();
+  for (const i of indicators) {
+    if (i.goalArea === null) continue;
+    const key = goalAreaKey(i.goalArea);
+    const group = groups.get(key);
+    if (group) group.push(i);
+    else groups.set(key, [i]);
   }
   return groups;
 }

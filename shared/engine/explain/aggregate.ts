@@ -4,7 +4,9 @@
  * @module
  */
 import type { AggregateAssessment, Status, StatusCounts } from '../model/model.ts';
-import { formatFixed, formatNumber } from './format.ts';
+import { decimalsApart, formatFixed, formatNumber } from './format.ts';
+import { decimalScale } from '../model/decimal.ts';
+import { compareMean } from '../model/rule-compare.ts';
 
 export interface AggregateContext {
   childNoun: 'mätetal' | 'indikatorer' | 'målområden';
@@ -53,7 +55,12 @@ function meanPart(a: Draft, ctx: AggregateContext): string {
   const counts = countsText(a.counts);
   const head = `${ctx.childCount} ${noun}${counts ? `: ${counts}` : ''}`;
   if (a.mean === null) return `${head}; inget bedömt`;
-  return `${head}; medelvärde ${formatFixed(a.mean, 2)} (gräns ±${formatNumber(a.threshold, 2)})`;
+  // the threshold to its own decimals; a mean just beyond it with enough to show it (0,5001, not "0,50 … → Positiv")
+  const from = Math.max(2, decimalScale(a.threshold));
+  const assessed = a.counts.Positiv + a.counts.Oförändrad + a.counts.Negativ;
+  const beyond = compareMean(Math.abs(a.counts.Positiv - a.counts.Negativ), assessed, a.threshold) > 0;
+  const decimals = beyond ? decimalsApart(Math.abs(a.mean), a.threshold, formatFixed, from) : from;
+  return `${head}; medelvärde ${formatFixed(a.mean, decimals)} (gräns ±${formatNumber(a.threshold, from)})`;
 }
 
 function countsText(counts: StatusCounts): string {

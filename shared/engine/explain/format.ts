@@ -115,3 +115,16 @@ export function formatWithUnit(value: number, unit: string | null, maxDecimals =
   const n = formatNumber(value, maxDecimals);
   return unit ? `${n}\u00a0${unit}` : n;
 }
+
+/** the most decimals a sentence ever shows to tell two figures apart */
+export const MAX_DECIMALS = 12;
+
+/**
+ * The fewest decimals, `from` or more, at which two different figures print apart: where rounding would make them
+ * look equal (−2,497 % against a requirement of −2,5 %), enough to tell them apart (at most MAX_DECIMALS).
+ */
+export function decimalsApart(x: number, y: number, print: (value: number, decimals: number) => string, from: number): number {
+  let decimals = from;
+  while (decimals < MAX_DECIMALS && print(x, decimals) === print(y, decimals)) decimals++;
+  return decimals;
+}

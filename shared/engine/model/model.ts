@@ -164,10 +164,12 @@ export interface ActionRow {
 /** Where the product's own columns are (or will be added) in a sheet. */
 export interface ProductColumns {
   sheet: string;
-  /** header text → 1-based column; missing product columns get the next free columns */
+  /** header text → 1-based column; a missing product column gets a column that is empty in every row */
   columns: Record<string, ColumnNumber>;
-  /** product columns that must be created (header written into row 1) */
+  /** product columns that must be created (header written into the header row) */
   missing: string[];
+  /** the sheet's header row (domain.md §3: row 1, or below a title line or empty rows); 1 when absent */
+  headerRow?: RowNumber;
 }
 
 export interface WorkbookModel {
@@ -196,7 +198,6 @@ export interface SetSettings {
   reportingYear: number | null;
   /** Swedish sentence: how the year was chosen */
   reportingYearReason: string;
-  tolerance: number;
   threshold: number;
   shareWith: string[];
   /** false when the set-wide settings conflict: no new sharing then */
@@ -366,6 +367,7 @@ export interface SetAssessment {
   previousYearIndicators: AggregateAssessment[];
   goalAreas: AggregateAssessment[];
   organisation: AggregateAssessment;
+  /** in the pace table's order: largest gap first (assess/pace.ts sortPace) */
   pace: PaceResult[];
   survey: SurveyResult | null;
   actions: ActionAssessment[];

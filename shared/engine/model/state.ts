@@ -28,25 +28,40 @@ export const rowRef = {
  * normalised so that case and spacing edits do not lose the history. `sheet` is accepted so callers
  * state which naming scheme they use; it is already part of the full key (see `stateKey`).
  */
-export function rowIdentity(_sheet: string, parts: string[]): string {
+export function rowIdentity(_sheet: string, parts: readonly string[]): string {
   let identity = '';
   for (let i = 0; i < parts.length; i++) {
-    const n = normalizedAt(i, parts[i]!);
+    const n = normalizeName(parts[i]!);
     identity = i === 0 ? n : `${identity}|${n}`;
   }
   return identity;
 }
 
-// Consecutive rows mostly repeat their goal area and indicator: remembering the last name per position
-// saves most of the normalising when every row of 100,000 is keyed (parse check and write plan).
-const lastRaw: string[] = [];
-const lastNormalized: string[] = [];
-function normalizedAt(position: number, text: string): string {
-  if (lastRaw[position] === text) return lastNormalized[position]!;
-  const n = normalizeName(text);
-  lastRaw[position] = text;
-  lastNormalized[position] = n;
-  return n;
+/**
+ * `rowIdentity` for the rows of one sheet, in the order they are walked; one per walk, so nothing outlives it.
+ * Consecutive rows mostly repeat their goal area and indicator: remembering the last name per position saves
+ * most of the normalising when every row of 100,000 is keyed (parse check and write plan).
+ */
+export class RowIdentities {
+  readonly #raw: string[] = [];
+  readonly #normalized: string[] = [];
+
+  of(parts: readonly string[]): string {
+    let identity = '';
+    for (let i = 0; i < parts.length; i++) {
+      const n = this.#normalizedAt(i, parts[i]!);
+      identity = i === 0 ? n : `${identity}|${n}`;
+    }
+    return identity;
+  }
+
+  #normalizedAt(position: number, text: string): string {
+    if (this.#raw[position] === text) return this.#normalized[position]!;
+    const n = normalizeName(text);
+    this.#raw[position] = text;
+    this.#normalized[position] = n;
+    return n;
+  }
 }
 
 /** The key of one product cell: `Sheet!identity!Column`. */

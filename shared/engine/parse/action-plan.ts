@@ -6,7 +6,7 @@ import type { SheetGrid } from '../model/grid.ts';
 import type { ActionRow, GoalAreaRow } from '../model/model.ts';
 import { ACTION_HEADERS as H } from '../model/template.ts';
 import type { HeaderMatch } from './headers.ts';
-import { cellAt, dataRows, identityOf, matchSheetHeaders, optionalText, textAt, type ParseContext } from './common.ts';
+import { cellAt, dataRows, identityOf, matchSheetHeaders, mergeFills, optionalText, textAt, type ParseContext } from './common.ts';
 import { parseDueDate } from './due-date.ts';
 import { resolveGoalArea } from './name-lookup.ts';
 import { parsePlanStatus } from './words.ts';
@@ -23,7 +23,7 @@ export function parseActionPlan(sheet: SheetGrid, goalAreas: GoalAreaRow[] | nul
   const names = goalAreas?.map((g) => g.name) ?? null;
   const rows: ActionRow[] = [];
   const seen = new Map<string, number>();
-  for (const row of dataRows(sheet)) {
+  for (const row of dataRows(sheet, match, mergeFills(sheet, match, [H.goalArea]))) {
     const activity = textAt(row, match, H.activity);
     const typedGoalArea = textAt(row, match, H.goalArea);
     if (activity === '' && typedGoalArea === '') continue;

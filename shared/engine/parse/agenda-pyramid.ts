@@ -9,7 +9,7 @@ import type { PyramidRow } from '../model/shapes.ts';
 import { normalizeName } from '../model/grid.ts';
 import { PYRAMID_HEADERS as H } from '../model/template.ts';
 import { AGENDA_2030_GOALS, GOAL_COUNT } from '../model/agenda-2030.ts';
-import { addIssue, cellAt, dataRows, matchSheetHeaders, optionalText, textAt, type ParseContext } from './common.ts';
+import { addIssue, cellAt, dataRows, matchSheetHeaders, mergeFills, optionalText, textAt, type ParseContext } from './common.ts';
 import { suggestNearest } from './headers.ts';
 import { cellText, isBlankCell, quote } from './values.ts';
 import { parsePyramidRank } from './shape-words.ts';
@@ -43,7 +43,7 @@ export function parseAgendaPyramid(sheet: SheetGrid, ctx: ParseContext): Pyramid
   if (match.missingRequired.length > 0) return [];
 
   const rows: PyramidRow[] = [];
-  for (const row of dataRows(sheet)) {
+  for (const row of dataRows(sheet, match, mergeFills(sheet, match, [H.level]))) {
     const level = textAt(row, match, H.level);
     const goalCell = cellAt(row, match.columns[H.goal]);
     const rankText = textAt(row, match, H.rank);

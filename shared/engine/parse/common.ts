@@ -2,11 +2,11 @@
  * What every sheet parser shares: the issue sink, cell access by header, the manual-assessment columns.
  * @module
  */
-import type { CellInput, SheetGrid } from '../model/grid.ts';
-import { normalizeName } from '../model/grid.ts';
+import type { CellInput, ColumnNumber, RowNumber, SheetGrid } from '../model/grid.ts';
 import type { Issue, IssueKind, ManualAssessment } from '../model/model.ts';
-import { matchHeaders, missingHeaderMessage, type HeaderMatch } from './headers.ts';
+import { findHeaderRow, missingHeaderMessage, noHeaderRowMessage, type HeaderMatch, type HeaderSpec } from './headers.ts';
 import { cellText, parseYearCell } from './values.ts';
+import { rowIdentity } from '../model/state.ts';
 import { parseAssessmentWord } from './words.ts';
 
 export interface ParseContext {
@@ -31,17 +31,24 @@ export function addIssue(
 
 /** Header problems (duplicates, misspellings) as sheet issues. */
 export function reportHeaderProblems(ctx: ParseContext, sheet: SheetGrid, match: HeaderMatch): void {
-  for (const p of match.problems) addIssue(ctx, p.kind, sheet.name, p.message, { rowNumber: 1, column: p.header });
+  for (const p of match.problems) addIssue(ctx, p.kind, sheet.name, p.message, { rowNumber: match.row, column: p.header });
 }
 
 /**
- * Row 1 of a sheet matched against its known headers. Header problems and each missing required header
- * become issues; with `missingRequired` non-empty the caller reads no rows.
+ * A sheet's header row (`findHeaderRow`: the first of its first ten rows with every required header) matched
+ * against its known headers. Header problems and each missing required header become issues; with
+ * `missingRequired` non-empty the sheet has no header row: the caller reads no rows and nothing is written into it.
  */
-export function matchSheetHeaders(ctx: ParseContext, sheet: SheetGrid, known: readonly string[], required: readonly string[]): HeaderMatch {
-  const match = matchHeaders(sheet.rows[0] ?? [], { known, required });
+export function matchSheetHeaders(ctx: ParseContext, sheet: SheetGrid, known: readonly string[], required: readonly string[], spec: Partial<HeaderSpec> = {}): HeaderMatch {
+  const match = findHeaderRow(sheet, { ...spec, known, required });
   reportHeaderProblems(ctx, sheet, match);
-  for (const h of match.missingRequired) addIssue(ctx, 'error', sheet.name, missingHeaderMessage(h, sheet.name, match), { rowNumber: 1, column: h });
+  const found = required.length - match.missingRequired.length;
+  // a row with at least half the required headers is a header row missing some; fewer (a title naming one) is none
+  if (found * 2 < required.length) {
+    addIssue(ctx, 'error', sheet.name, noHeaderRowMessage(sheet.name, required), { rowNumber: match.row });
+    return match;
+  }
+  for (const h of match.missingRequired) addIssue(ctx, 'error', sheet.name, missingHeaderMessage(h, sheet.name, match), { rowNumber: match.row, column: h });
   return match;
 }
 
@@ -51,10 +58,47 @@ export interface SheetRow {
   cells: readonly (CellInput | null | undefined)[];
 }
 
-/** Rows 2… one at a time: each row object dies young instead of 100,000 of them living through the parse. */
-export function* dataRows(sheet: SheetGrid): Generator<SheetRow> {
+/**
+ * The rows below the header row, one at a time: each row object dies young instead of 100,000 of them living
+ * through the parse. `fills`: cells a vertical merge covers, read as its top cell (see `mergeFills`).
+ */
+export function* dataRows(sheet: SheetGrid, match: HeaderMatch, fills: MergeFills | null = null): Generator<SheetRow> {
   const rows = sheet.rows;
-  for (let i = 1; i < rows.length; i++) yield { rowNumber: i + 1, cells: rows[i] ?? [] };
+  for (let i = match.row; i < rows.length; i++) {
+    const cells = rows[i] ?? [];
+    const filled = fills?.get(i + 1);
+    if (filled === undefined) yield { rowNumber: i + 1, cells };
+    else {
+      const copy = [...cells];
+      for (const [column, cell] of filled) copy[column - 1] = cell;
+      yield { rowNumber: i + 1, cells: copy };
+    }
+  }
+}
+
+/** rowNumber → column → the cell a vertical merge shows there */
+export type MergeFills = Map<RowNumber, Map<ColumnNumber, CellInput | null | undefined>>;
+
+/**
+ * Vertically merged cells of the given columns below the header row, each read as the merge's top cell: a common
+ * Swedish layout merges one Målområde (or Indikator) over the rows it covers, and each of those rows belongs to it.
+ * Null when there are none (the usual case costs nothing per row).
+ */
+export function mergeFills(sheet: SheetGrid, match: HeaderMatch, headers: readonly string[]): MergeFills | null {
+  if (!sheet.merges || sheet.merges.length === 0) return null;
+  const columns = new Set(headers.map((h) => match.columns[h]).filter((c): c is number => c !== undefined));
+  let fills: MergeFills | null = null;
+  for (const m of sheet.merges) {
+    if (m.bottom <= m.top || m.top <= match.row || !columns.has(m.left)) continue;
+    const top = sheet.rows[m.top - 1]?.[m.left - 1];
+    for (let r = m.top + 1; r <= m.bottom; r++) {
+      fills ??= new Map();
+      let row = fills.get(r);
+      if (!row) fills.set(r, (row = new Map()));
+      row.set(m.left, top);
+    }
+  }
+  return fills;
 }
 
 export function cellAt(row: SheetRow, column: number | undefined): CellInput | null | undefined {
@@ -96,7 +140,7 @@ export function readManual(
   return { assessment: word.value, justification: optionalText(row, match, headers.justification), year };
 }
 
-/** Normalised identity of a row for duplicate checks and state keys. */
+/** Normalised identity of a row for duplicate checks: the key the state keeps the row's cells under. */
 export function identityOf(...parts: string[]): string {
-  return parts.map(normalizeName).join('|');
+  return rowIdentity('', parts);
 }

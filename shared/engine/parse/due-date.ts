@@ -6,7 +6,7 @@
 import type { CellInput } from '../model/grid.ts';
 import type { IsoDate } from '../model/model.ts';
 import { normalizeName } from '../model/grid.ts';
-import { cellText, isBlankCell, quote } from './values.ts';
+import { cellText, isBlankCell, quote, shownText } from './values.ts';
 
 export type ParsedDate = { kind: 'empty' } | { kind: 'date'; iso: IsoDate } | { kind: 'error'; message: string };
 
@@ -40,7 +40,7 @@ export function parseDueDate(cell: CellInput | null | undefined): ParsedDate {
   if (isBlankCell(cell)) return { kind: 'empty' };
   const bad: ParsedDate = {
     kind: 'error',
-    message: `Klart senast ${quote(cellText(cell))} är inget datum – skriv ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM, 'juni 2026' eller ÅÅÅÅ`,
+    message: `Klart senast ${quote(shownText(cell))} är inget datum – skriv ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM, 'juni 2026' eller ÅÅÅÅ`,
   };
   if (cell?.date) {
     const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(cell.date);

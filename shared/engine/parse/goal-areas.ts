@@ -20,7 +20,7 @@ export function parseGoalAreas(sheet: SheetGrid, ctx: ParseContext): ParsedGoalA
 
   const rows: GoalAreaRow[] = [];
   const seen = new Map<string, number>();
-  for (const row of dataRows(sheet)) {
+  for (const row of dataRows(sheet, match)) {
     const name = textAt(row, match, H.goalArea);
     if (name === '') continue;
     const errors: string[] = [];

@@ -5,8 +5,10 @@
  * @module
  */
 import { distance } from 'fastest-levenshtein';
-import type { CellInput, ColumnNumber } from '../model/grid.ts';
-import { normalizeName } from '../model/grid.ts';
+import type { CellInput, ColumnNumber, RowNumber, SheetGrid } from '../model/grid.ts';
+import { columnLetter, normalizeName } from '../model/grid.ts';
+
+export { columnLetter };
 import { cellText, quote } from './values.ts';
 
 export interface HeaderSpec {
@@ -42,23 +44,14 @@ export interface HeaderMatch {
   duplicates: Record<string, ColumnNumber[]>;
   missingRequired: string[];
   problems: HeaderProblem[];
-  /** the last column with a header (0 when row 1 is empty) */
+  /** the last column with a header (0 when the row is empty) */
   lastColumn: ColumnNumber;
+  /** the row these headers are in (see `findHeaderRow`) */
+  row: RowNumber;
 }
 
 const YEAR_HEADER = /^(.*?)\s*(\d{4})$/;
 
-/** `A`, `B` … `Z`, `AA` … for messages. */
-export function columnLetter(column: ColumnNumber): string {
-  let n = column;
-  let out = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    out = String.fromCharCode(65 + r) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
 
 function stripMarks(text: string): string {
   return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
@@ -96,11 +89,37 @@ export function parseYearHeader(
   return { prefix, year: Number(m[2]), footnote };
 }
 
-/** Matches row 1 of a sheet against its spec. */
-export function matchHeaders(headerRow: readonly (CellInput | null | undefined)[], spec: HeaderSpec): HeaderMatch {
+/** How far down a sheet its header row may be (domain.md §3: below a title line or empty rows). */
+export const HEADER_ROWS_SEARCHED = 10;
+
+/**
+ * The header row of a sheet (domain.md §3): the first of its first ten rows that holds every required header. When
+ * none does, the match of the row that holds the most of them (the first such, row 1 when none holds any), with
+ * `missingRequired` saying what is missing: the sheet is then not read and nothing is written into it.
+ */
+export function findHeaderRow(sheet: SheetGrid, spec: HeaderSpec): HeaderMatch {
+  let best: HeaderMatch | null = null;
+  let bestFound = -1;
+  const last = Math.min(HEADER_ROWS_SEARCHED, sheet.rows.length);
+  for (let r = 1; r <= last; r++) {
+    const cells = sheet.rows[r - 1];
+    if (!cells || cells.length === 0) continue;
+    const match = matchHeaders(cells, spec, r);
+    if (match.missingRequired.length === 0) return match;
+    const found = spec.required.length - match.missingRequired.length;
+    if (found > bestFound) {
+      best = match;
+      bestFound = found;
+    }
+  }
+  return best !== null && bestFound > 0 ? best : matchHeaders(sheet.rows[0] ?? [], spec, 1);
+}
+
+/** Matches one row of a sheet (row 1 unless told) against its spec. */
+export function matchHeaders(headerRow: readonly (CellInput | null | undefined)[], spec: HeaderSpec, row: RowNumber = 1): HeaderMatch {
   const prefixes = spec.yearPrefixes ?? [];
   const byName = new Map(spec.known.map((h) => [normalizeName(h), h]));
-  const match: HeaderMatch = { columns: {}, yearColumns: {}, duplicates: {}, missingRequired: [], problems: [], lastColumn: 0 };
+  const match: HeaderMatch = { columns: {}, yearColumns: {}, duplicates: {}, missingRequired: [], problems: [], lastColumn: 0, row };
   for (const p of prefixes) match.yearColumns[p] = [];
   const unknown: { column: number; text: string }[] = [];
 
@@ -174,9 +193,19 @@ function suggestHeader(text: string, spec: HeaderSpec, prefixes: readonly string
   return suggestNearest(cleaned, spec.known);
 }
 
+/** What a sheet without its header row gets: it is not read, and nothing is written into it. */
+export const SHEET_NOT_READ = 'bladet läses inte och inget skrivs i det';
+
 /** The message for a missing required header, with the nearest unknown header as a suggestion. */
 export function missingHeaderMessage(header: string, sheet: string, match: HeaderMatch): string {
   const hint = match.problems.find((p) => p.kind === 'note' && p.message.endsWith(`menade du '${header}'?`));
   const base = `Kolumnen '${header}' saknas i bladet ${sheet}`;
-  return hint ? `${base} (rubriken ${quote(hint.header)} känns inte igen – menade du '${header}'?)` : base;
+  return `${hint ? `${base} (rubriken ${quote(hint.header)} känns inte igen – menade du '${header}'?)` : base} – ${SHEET_NOT_READ}`;
+}
+
+/** The message for a sheet none of whose first ten rows holds any of its required headers. */
+export function noHeaderRowMessage(sheet: string, required: readonly string[]): string {
+  const names = required.map((h) => `'${h}'`);
+  const list = names.length > 1 ? `${names.slice(0, -1).join(', ')} och ${names[names.length - 1]}` : (names[0] ?? '');
+  return `Bladet ${sheet} har ingen rubrikrad med ${list} bland de ${HEADER_ROWS_SEARCHED} första raderna – ${SHEET_NOT_READ}`;
 }

@@ -6,7 +6,7 @@ import type { SheetGrid } from '../model/grid.ts';
 import type { GoalAreaRow, IndicatorRow } from '../model/model.ts';
 import { INDICATOR_HEADERS as H } from '../model/template.ts';
 import type { HeaderMatch } from './headers.ts';
-import { dataRows, identityOf, matchSheetHeaders, optionalText, readManual, textAt, type ParseContext } from './common.ts';
+import { dataRows, identityOf, matchSheetHeaders, mergeFills, optionalText, readManual, textAt, type ParseContext } from './common.ts';
 import { resolveGoalArea } from './name-lookup.ts';
 
 export interface ParsedIndicators {
@@ -22,7 +22,7 @@ export function parseIndicators(sheet: SheetGrid, goalAreas: GoalAreaRow[] | nul
   const goalAreaNames = goalAreas?.map((g) => g.name) ?? null;
   const rows: IndicatorRow[] = [];
   const seen = new Map<string, number>();
-  for (const row of dataRows(sheet)) {
+  for (const row of dataRows(sheet, match, mergeFills(sheet, match, [H.goalArea]))) {
     const name = textAt(row, match, H.indicator);
     const typedGoalArea = textAt(row, match, H.goalArea);
     if (name === '' && typedGoalArea === '') continue;

@@ -13,13 +13,8 @@ import { normalizeName } from '../model/grid.ts';
 import { METRIC_HEADERS as H } from '../model/template.ts';
 import type { HeaderMatch } from './headers.ts';
 import { cellAt, type SheetRow } from './common.ts';
-import { cellText, hasExplicitSign, parseNumberCell, parsePercentFraction, parseYearCell, quote } from './values.ts';
-
-const PERCENT_UNITS = new Set(['%', 'procent', 'procentenheter', 'andel (%)']);
-
-export function isPercentUnit(unit: string | null): boolean {
-  return unit !== null && PERCENT_UNITS.has(normalizeName(unit));
-}
+import { isPercentUnit, unitsAgree } from '../model/units.ts';
+import { cellText, hasExplicitSign, parseNumberCell, parsePercentFraction, parseYearCell, quote, shownText } from './values.ts';
 
 export interface MetricRowContext {
   unit: string | null;
@@ -37,6 +32,17 @@ export function percentInUnitMessage(text: string, unit: string): string {
   return `procent (${quote(text)}) i ett mätetal med enheten ${unit}`;
 }
 
+/**
+ * Why a figure cannot be read in the metric's unit, or null: a percentage in a metric that is not one, or another
+ * unit typed after it (`6,7 ton` where `Enhet` is `kg`): never dropped in silence. `cell` is quoted as shown.
+ */
+export function unitProblem(n: { percent: boolean; unit?: string }, cell: CellInput | null | undefined, unit: string | null): string | null {
+  if (unit === null) return null;
+  if (n.percent) return isPercentUnit(unit) ? null : percentInUnitMessage(shownText(cell), unit);
+  if (n.unit === undefined || unitsAgree(n.unit, unit)) return null;
+  return `${quote(shownText(cell))} har enheten ${n.unit}, men mätetalet har enheten ${unit}`;
+}
+
 function readYear(cell: CellInput | null | undefined, header: string, errors: string[]): number | null {
   const y = parseYearCell(cell);
   if (y.kind === 'error') errors.push(`${header}: ${y.message}`);
@@ -48,8 +54,9 @@ function readLevel(cell: CellInput | null | undefined, prefix: string, ctx: Metr
   const n = parseNumberCell(cell);
   if (n.kind === 'error') ctx.errors.push(`${prefix}: ${n.message}`);
   if (n.kind !== 'number') return null;
-  if (n.percent && ctx.unit !== null && !isPercentUnit(ctx.unit)) {
-    ctx.errors.push(`${prefix}: ${percentInUnitMessage(cellText(cell), ctx.unit)}`);
+  const problem = unitProblem(n, cell, ctx.unit);
+  if (problem !== null) {
+    ctx.errors.push(`${prefix}: ${problem}`);
     return null;
   }
   return n.value;
@@ -70,9 +77,14 @@ function readTarget(cell: CellInput | null | undefined, header: string, base: nu
   if (ctx.direction === 'Kvalitativ') return n.kind === 'number' ? n.value : null;
   if (n.kind === 'error') ctx.errors.push(`${header}: ${n.message}`);
   if (n.kind !== 'number') return null;
-  if (!n.percent || isPercentUnit(ctx.unit)) return n.value;
+  if (!n.percent || isPercentUnit(ctx.unit)) {
+    const problem = n.percent ? null : unitProblem(n, cell, ctx.unit);
+    if (problem === null) return n.value;
+    ctx.errors.push(`${header}: ${problem}`);
+    return null;
+  }
   if (base === null) {
-    ctx.errors.push(`${header} ${quote(text)} är en förändring från Basvärde, men Basvärde saknas`);
+    ctx.errors.push(`${header} ${quote(shownText(cell))} är en förändring från Basvärde, men Basvärde saknas`);
     return null;
   }
   return Number((base * (1 + n.value / 100)).toPrecision(12));
@@ -85,7 +97,7 @@ function readAnnualChange(cell: CellInput | null | undefined, ctx: MetricRowCont
   const explicit = hasExplicitSign(cell) || f.value < 0;
   if (!explicit) return ctx.direction === 'Minska' ? -Math.abs(f.value) : f.value;
   if ((ctx.direction === 'Öka' && f.value < 0) || (ctx.direction === 'Minska' && f.value > 0)) {
-    ctx.errors.push(`${H.annualChange} ${quote(cellText(cell))} går emot Riktning '${ctx.direction}'`);
+    ctx.errors.push(`${H.annualChange} ${quote(shownText(cell))} går emot Riktning '${ctx.direction}'`);
     return null;
   }
   return f.value;
@@ -96,7 +108,7 @@ function readTolerance(cell: CellInput | null | undefined, ctx: MetricRowContext
   if (f.kind === 'error') ctx.errors.push(`ogiltig tolerans: ${f.message}`);
   if (f.kind !== 'fraction') return null;
   if (f.value < 0) {
-    ctx.errors.push(`ogiltig tolerans ${quote(cellText(cell))}: får inte vara negativ`);
+    ctx.errors.push(`ogiltig tolerans ${quote(shownText(cell))}: får inte vara negativ`);
     return null;
   }
   return f.value;
@@ -105,7 +117,7 @@ function readTolerance(cell: CellInput | null | undefined, ctx: MetricRowContext
 function readAbsoluteTolerance(cell: CellInput | null | undefined, ctx: MetricRowContext): number | null {
   const value = readLevel(cell, 'ogiltig tolerans (absolut)', ctx);
   if (value !== null && value < 0) {
-    ctx.errors.push(`ogiltig tolerans (absolut) ${quote(cellText(cell))}: får inte vara negativ`);
+    ctx.errors.push(`ogiltig tolerans (absolut) ${quote(shownText(cell))}: får inte vara negativ`);
     return null;
   }
   return value;

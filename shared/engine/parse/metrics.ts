@@ -7,9 +7,9 @@ import type { SheetGrid } from '../model/grid.ts';
 import type { GoalAreaRow, IndicatorRow, MetricRow } from '../model/model.ts';
 import { normalizeName } from '../model/grid.ts';
 import { METRIC_HEADERS as H, OUTCOME_PREFIX, PRODUCT_COLUMNS, SHEETS, TARGET_YEAR_PREFIX } from '../model/template.ts';
-import { columnLetter, matchHeaders, missingHeaderMessage, type HeaderMatch, type YearColumn } from './headers.ts';
-import { addIssue, dataRows, identityOf, optionalText, readManual, reportHeaderProblems, textAt, type ParseContext, type SheetRow } from './common.ts';
-import { isPercentUnit, percentInUnitMessage, readMetricFigures, type MetricRowContext } from './metric-values.ts';
+import { columnLetter, type HeaderMatch, type YearColumn } from './headers.ts';
+import { addIssue, dataRows, identityOf, matchSheetHeaders, mergeFills, optionalText, readManual, textAt, type ParseContext, type SheetRow } from './common.ts';
+import { readMetricFigures, unitProblem, type MetricRowContext } from './metric-values.ts';
 import { resolveName } from './name-lookup.ts';
 import { cellText, isBlankCell, parseNumberCell } from './values.ts';
 import { parseDirection } from './words.ts';
@@ -31,22 +31,16 @@ export interface MetricReferences {
 const REQUIRED = [H.goalArea, H.indicator, H.metric, H.direction];
 
 export function parseMetrics(sheet: SheetGrid, refs: MetricReferences, ctx: ParseContext): ParsedMetrics {
-  const match = matchHeaders(sheet.rows[0] ?? [], {
-    known: Object.values(H),
-    required: REQUIRED,
-    yearPrefixes: [OUTCOME_PREFIX, TARGET_YEAR_PREFIX],
-  });
-  reportHeaderProblems(ctx, sheet, match);
-  const sheetErrors = match.missingRequired.map((h) => missingHeaderMessage(h, sheet.name, match));
-  for (const [i, h] of match.missingRequired.entries()) {
-    addIssue(ctx, 'error', sheet.name, sheetErrors[i] ?? h, { rowNumber: 1, column: h });
-  }
+  const match = matchSheetHeaders(ctx, sheet, Object.values(H), REQUIRED, { yearPrefixes: [OUTCOME_PREFIX, TARGET_YEAR_PREFIX] });
+  // without its header row the sheet is not read (domain.md §3), so no row is written either
+  if (match.missingRequired.length > 0) return { rows: [], match, years: [] };
   const outcomeColumns = match.yearColumns[OUTCOME_PREFIX] ?? [];
   const years = [...new Set(outcomeColumns.map((c) => c.year))].sort((a, b) => a - b);
 
   const rows: MetricRow[] = [];
   const seen = new Map<string, number>();
-  for (const row of dataRows(sheet)) {
+  const names = referenceIndex(refs);
+  for (const row of dataRows(sheet, match, mergeFills(sheet, match, [H.goalArea, H.indicator]))) {
     if (row.cells.every((c) => isBlankCell(c))) continue;
     const name = textAt(row, match, H.metric);
     if (name === '' && match.columns[H.metric] !== undefined) {
@@ -59,7 +53,7 @@ export function parseMetrics(sheet: SheetGrid, refs: MetricReferences, ctx: Pars
       }
       continue;
     }
-    const metric = parseMetricRow(row, match, refs, outcomeColumns, ctx, [...sheetErrors]);
+    const metric = parseMetricRow(row, match, names, outcomeColumns, ctx, []);
     const id = identityOf(metric.goalArea, metric.indicator, metric.name);
     const first = seen.get(id);
     if (first !== undefined) metric.errors.push(`Dubblett av rad ${first}`);
@@ -72,7 +66,7 @@ export function parseMetrics(sheet: SheetGrid, refs: MetricReferences, ctx: Pars
 function parseMetricRow(
   row: SheetRow,
   match: HeaderMatch,
-  refs: MetricReferences,
+  refs: ReferenceIndex,
   outcomeColumns: YearColumn[],
   ctx: ParseContext,
   errors: string[],
@@ -127,7 +121,7 @@ function readDirection(row: SheetRow, match: HeaderMatch, errors: string[], unit
 }
 
 /** Checks Målområde and Indikator against their sheets and returns their defined spelling. */
-function resolveParents(row: SheetRow, match: HeaderMatch, refs: MetricReferences, errors: string[]): { goalArea: string; indicator: string } {
+function resolveParents(row: SheetRow, match: HeaderMatch, refs: ReferenceIndex, errors: string[]): { goalArea: string; indicator: string } {
   let goalArea = textAt(row, match, H.goalArea);
   let indicator = textAt(row, match, H.indicator);
   let goalAreaKnown = true;
@@ -136,7 +130,7 @@ function resolveParents(row: SheetRow, match: HeaderMatch, refs: MetricReference
     errors.push('Målområde saknas');
     goalAreaKnown = false;
   } else if (goalArea !== '' && refs.goalAreas) {
-    const known = nameIndex(refs.goalAreas, () => '').get('')?.get(normalizeName(goalArea));
+    const known = refs.goalAreaNames.get('')?.get(normalizeName(goalArea));
     const found =
       known !== undefined
         ? { kind: 'found' as const, name: known }
@@ -150,7 +144,7 @@ function resolveParents(row: SheetRow, match: HeaderMatch, refs: MetricReference
   if (match.columns[H.indicator] !== undefined && indicator === '') errors.push('Indikator saknas');
   else if (indicator !== '' && refs.indicators && goalAreaKnown) {
     const key = normalizeName(goalArea);
-    const known = nameIndex(refs.indicators, (i) => normalizeName(i.goalArea)).get(key)?.get(normalizeName(indicator));
+    const known = refs.indicatorNames.get(key)?.get(normalizeName(indicator));
     const found =
       known !== undefined
         ? { kind: 'found' as const, name: known }
@@ -187,8 +181,9 @@ function readOutcomes(row: SheetRow, columns: YearColumn[], metric: MetricRow): 
       metric.errors.push(`${label}: ${n.message}`);
       metric.badOutcomeYears.push(yc.year);
     } else if (n.kind === 'number') {
-      if (n.percent && metric.unit !== null && !isPercentUnit(metric.unit)) {
-        metric.errors.push(`${label}: ${percentInUnitMessage(text, metric.unit)}`);
+      const problem = unitProblem(n, cell, metric.unit);
+      if (problem !== null) {
+        metric.errors.push(`${label}: ${problem}`);
         metric.badOutcomeYears.push(yc.year);
         continue;
       }
@@ -210,24 +205,32 @@ function checkDuplicateColumns(row: SheetRow, match: HeaderMatch, errors: string
   }
 }
 
+/** The defined names a metric row is checked against, indexed once per sheet (see `nameIndex`). */
+interface ReferenceIndex extends MetricReferences {
+  goalAreaNames: Map<string, Map<string, string>>;
+  indicatorNames: Map<string, Map<string, string>>;
+}
+
+function referenceIndex(refs: MetricReferences): ReferenceIndex {
+  return {
+    ...refs,
+    goalAreaNames: nameIndex(refs.goalAreas ?? [], () => ''),
+    indicatorNames: nameIndex(refs.indicators ?? [], (i) => normalizeName(i.goalArea)),
+  };
+}
+
 /**
  * Defined names by group (goal area) and normalised name, first row winning as in resolveName. Built once
- * per sheet: scanning every indicator for every metric row made parsing quadratic (100,000 metrics under
- * 20,000 indicators took minutes). A miss still goes through resolveName for its message and suggestion.
+ * per sheet: scanning every indicator for every metric row made parsing quadratic. A miss still goes through resolveName for its message and suggestion.
  */
-const nameIndexes = new WeakMap<readonly { name: string }[], Map<string, Map<string, string>>>();
 function nameIndex<T extends { name: string }>(rows: readonly T[], groupOf: (row: T) => string): Map<string, Map<string, string>> {
-  let index = nameIndexes.get(rows);
-  if (!index) {
-    index = new Map();
-    for (const row of rows) {
-      const group = groupOf(row);
-      let names = index.get(group);
-      if (!names) index.set(group, (names = new Map()));
-      const key = normalizeName(row.name);
-      if (!names.has(key)) names.set(key, row.name);
-    }
-    nameIndexes.set(rows, index);
+  const index = new Map<string, Map<string, string>>();
+  for (const row of rows) {
+    const group = groupOf(row);
+    let names = index.get(group);
+    if (!names) index.set(group, (names = new Map()));
+    const key = normalizeName(row.name);
+    if (!names.has(key)) names.set(key, row.name);
   }
   return index;
 }

@@ -8,7 +8,7 @@ import type { SheetGrid } from '../model/grid.ts';
 import type { RiskLevel } from '../model/model.ts';
 import type { RiskRow } from '../model/shapes.ts';
 import { RISK_CRITERIA, RISK_HEADERS as H, RISK_LEVELS } from '../model/template.ts';
-import { addIssue, dataRows, matchSheetHeaders, optionalText, textAt, type ParseContext } from './common.ts';
+import { addIssue, dataRows, matchSheetHeaders, mergeFills, optionalText, textAt, type ParseContext } from './common.ts';
 import { parseRiskLevel } from './shape-words.ts';
 import { parsePlanStatus } from './words.ts';
 
@@ -19,7 +19,7 @@ export function parseRiskAreas(sheet: SheetGrid, ctx: ParseContext): RiskRow[] {
   if (match.missingRequired.length > 0) return [];
 
   const rows: RiskRow[] = [];
-  for (const row of dataRows(sheet)) {
+  for (const row of dataRows(sheet, match, mergeFills(sheet, match, [H.category1, H.category2]))) {
     const categories = CATEGORIES.map((h) => textAt(row, match, h));
     const typed = [...categories, ...[H.level, ...RISK_CRITERIA, H.action].map((h) => textAt(row, match, h))];
     if (typed.every((t) => t === '')) continue;

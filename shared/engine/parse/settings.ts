@@ -7,9 +7,9 @@ import type { CellInput, SheetGrid } from '../model/grid.ts';
 import type { WorkbookSettings } from '../model/model.ts';
 import { normalizeName } from '../model/grid.ts';
 import { SETTING_NAMES as S, SETTINGS_HEADERS } from '../model/template.ts';
-import { matchHeaders, suggestNearest } from './headers.ts';
+import { findHeaderRow, suggestNearest } from './headers.ts';
 import { addIssue, reportHeaderProblems, type ParseContext } from './common.ts';
-import { cellText, parseNumberCell, parsePercentFraction, parseYearCell, quote } from './values.ts';
+import { cellText, parseNumberCell, parsePercentFraction, parseYearCell, quote, shownText } from './values.ts';
 import { parseAssessmentWord } from './words.ts';
 
 export function emptySettings(): WorkbookSettings {
@@ -42,11 +42,11 @@ interface SettingEntry {
 }
 
 function readEntries(sheet: SheetGrid, ctx: ParseContext): SettingEntry[] {
-  const match = matchHeaders(sheet.rows[0] ?? [], { known: Object.values(SETTINGS_HEADERS), required: Object.values(SETTINGS_HEADERS) });
+  const match = findHeaderRow(sheet, { known: Object.values(SETTINGS_HEADERS), required: Object.values(SETTINGS_HEADERS) });
   reportHeaderProblems(ctx, sheet, match);
   let nameCol = match.columns[SETTINGS_HEADERS.name];
   let valueCol = match.columns[SETTINGS_HEADERS.value];
-  let first = 1;
+  let first = match.row;
   if (nameCol === undefined || valueCol === undefined) {
     // a sheet without its header row is still readable as the two template columns
     addIssue(ctx, 'note', sheet.name, `Rubrikerna '${SETTINGS_HEADERS.name}' och '${SETTINGS_HEADERS.value}' saknas – kolumn A och B läses som inställningar`, { rowNumber: 1 });
@@ -102,7 +102,7 @@ export function parseSettings(sheet: SheetGrid, ctx: ParseContext): WorkbookSett
       case S.tolerance: {
         const f = parsePercentFraction(entry.value);
         if (f.kind === 'error') bad(`ogiltig tolerans: ${f.message}`);
-        else if (f.kind === 'fraction' && f.value < 0) bad(`ogiltig tolerans ${quote(text)}: får inte vara negativ`);
+        else if (f.kind === 'fraction' && f.value < 0) bad(`ogiltig tolerans ${quote(shownText(entry.value))}: får inte vara negativ`);
         else if (f.kind === 'fraction') settings.tolerance = f.value;
         break;
       }
@@ -110,7 +110,7 @@ export function parseSettings(sheet: SheetGrid, ctx: ParseContext): WorkbookSett
         const n = parseNumberCell(entry.value);
         const value = n.kind === 'number' ? (n.percent ? n.value / 100 : n.value) : null;
         if (n.kind === 'error') bad(n.message);
-        else if (value !== null && (value < 0 || value > 1)) bad(`${quote(text)} måste vara ett tal mellan 0 och 1, t.ex. 0,5`);
+        else if (value !== null && (value < 0 || value > 1)) bad(`${quote(shownText(entry.value))} måste vara ett tal mellan 0 och 1, t.ex. 0,5`);
         else if (value !== null) settings.threshold = value;
         break;
       }
@@ -135,7 +135,7 @@ export function parseSettings(sheet: SheetGrid, ctx: ParseContext): WorkbookSett
       case S.strengthsCount: {
         const n = parseNumberCell(entry.value);
         if (n.kind === 'number' && Number.isInteger(n.value) && n.value >= 1 && !n.percent) settings.strengthsCount = n.value;
-        else bad(`${quote(text)} måste vara ett heltal, minst 1`);
+        else bad(`${quote(shownText(entry.value))} måste vara ett heltal, minst 1`);
         break;
       }
     }

@@ -16,7 +16,7 @@ export function parseSurvey(sheet: SheetGrid, ctx: ParseContext): SurveyAnswer[]
   if (match.missingRequired.length > 0) return [];
 
   const answers: SurveyAnswer[] = [];
-  for (const row of dataRows(sheet)) {
+  for (const row of dataRows(sheet, match)) {
     const [department, statement, answer] = REQUIRED.map((h) => textAt(row, match, h)) as [string, string, string];
     if (department === '' && statement === '' && answer === '') continue;
     const missing = REQUIRED.filter((h) => textAt(row, match, h) === '');

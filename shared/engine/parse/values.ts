@@ -6,10 +6,11 @@
  * @module
  */
 import type { CellInput } from '../model/grid.ts';
+import { cellText } from '../model/grid.ts';
 
 export type ParsedNumber =
   | { kind: 'empty' }
-  | { kind: 'number'; value: number; percent: boolean; footnote: boolean }
+  | { kind: 'number'; value: number; percent: boolean; footnote: boolean; unit?: string }
   | { kind: 'error'; message: string };
 
 const EMPTY: ParsedNumber = { kind: 'empty' };
@@ -35,18 +36,22 @@ export function quote(text: string): string {
   return `'${short}'`;
 }
 
-/** The text a cell shows as plain data (for names, words and quoting); '' for an empty cell. */
-export function cellText(cell: CellInput | null | undefined): string {
-  if (!cell) return '';
-  if (cell.date) return cell.date;
-  if (cell.error) return cell.error;
+/** Read here with the other cell readers; declared in model/ so that the write plan reads cells alike. */
+export { cellText };
+
+// what Excel and Sheets show for a number in the Swedish locale without a format of its own: decimal comma,
+// U+2212 minus, no grouping
+const SHOWN_NUMBER = new Intl.NumberFormat('sv-SE', { useGrouping: false, maximumFractionDigits: 15 });
+
+/**
+ * A cell as a Swedish spreadsheet shows it, for quoting in messages: a percentage cell holding −0,5 is '−50 %'
+ * (not '-0.5'), a number '2,5'; text, dates and errors as `cellText` reads them.
+ */
+export function shownText(cell: CellInput | null | undefined): string {
+  if (!cell || typeof cell.value !== 'number' || cell.date || cell.error) return cellText(cell);
   const v = cell.value;
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'boolean') return v ? 'SANT' : 'FALSKT';
-  if (typeof v === 'number') return String(v);
-  // most texts hold neither space: two native scans instead of a regex replace per cell
-  if (!v.includes('\u00a0') && !v.includes('\u202f')) return v.trim();
-  return v.replace(/[\u00a0\u202f]/g, ' ').trim();
+  if (!Number.isFinite(v)) return String(v);
+  return cell.percent ? `${SHOWN_NUMBER.format(clean(v * 100))} %` : SHOWN_NUMBER.format(v);
 }
 
 /** True when the cell holds nothing (blank text counts as nothing). */
@@ -109,12 +114,15 @@ export function parseNumberText(raw: string, percentFormat = false): ParsedNumbe
   if (rest !== '' && !UNIT_START.test(rest)) return notANumber(text);
 
   const percent = percentFormat || rest.startsWith('%') || /^procent\b/i.test(rest);
+  const unit = percent || rest === '' ? undefined : rest;
   const digits = `${(intPart ?? '0').replace(/ /g, '')}.${fracPart ?? '0'}`;
   const magnitude = Number(digits);
   if (!Number.isFinite(magnitude)) return notANumber(text);
   const negative = m[1] === '-' || m[1] === '−' || m[1] === '–';
   const value = negative ? -magnitude : magnitude;
-  return { kind: 'number', value: value === 0 ? 0 : value, percent, footnote };
+  const number: Extract<ParsedNumber, { kind: 'number' }> = { kind: 'number', value: value === 0 ? 0 : value, percent, footnote };
+  if (unit !== undefined) number.unit = unit;
+  return number;
 }
 
 function notANumber(text: string): ParsedNumber {
@@ -134,7 +142,7 @@ export type ParsedYear = { kind: 'empty' } | { kind: 'year'; year: number } | { 
 
 export function parseYearCell(cell: CellInput | null | undefined): ParsedYear {
   if (isBlankCell(cell)) return { kind: 'empty' };
-  const text = cellText(cell);
+  const text = shownText(cell);
   const raw = typeof cell?.value === 'number' && !cell.date ? cell.value : /^\d{4}$/.test(text) ? Number(text) : NaN;
   if (Number.isInteger(raw) && raw >= 1990 && raw <= 2100) return { kind: 'year', year: raw };
   return { kind: 'error', message: `${quote(text)} är inte ett årtal (ÅÅÅÅ, 1990–2100)` };

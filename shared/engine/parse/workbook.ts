@@ -81,8 +81,10 @@ function parseSheets(grid: WorkbookGrid, model: WorkbookModel, ctx: ParseContext
   if (riskSheet) model.risks = parseRiskAreas(riskSheet, ctx);
 
   // product columns in the order metrics, indicators, goal areas, plan; text typed into them is reported
+  // a sheet without its header row is not read and gets nothing written (domain.md §3): no product columns
   const ownColumns = (sheet: SheetGrid, name: string, match: HeaderMatch, refs: StateRowRef[]): void => {
-    const columns = productColumnsOf(sheet, name, match);
+    if (match.missingRequired.length > 0) return;
+    const columns = productColumnsOf(sheet, name, match, ctx);
     model.productColumns.push(columns);
     typedInProductColumns(sheet, name, columns, refs, grid.state, ctx);
   };

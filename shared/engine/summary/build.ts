@@ -17,6 +17,8 @@ import { themeBlocks } from './survey-themes.ts';
 import { pyramidBlocks } from './agenda-pyramid.ts';
 import { riskBlocks } from './risk-areas.ts';
 import { canonicalJson, fnv1a64 } from './hash.ts';
+import { cutNotes, fitBlocks } from './fit.ts';
+import { shortenedNote } from '../model/cell-limit.ts';
 
 export interface SummaryContext {
   sources: { id: string; name: string }[];
@@ -38,8 +40,13 @@ export function buildSummary(set: SetAssessment, settings: SetSettings, ctx: Sum
     ...pyramidBlocks(set.pyramids),
     ...riskBlocks(set.risks, workbook),
     ...actionPlanBlocks(set.actions, set.goalAreas.map((a) => a.name)),
-    ...qualityBlocks(set, settings, workbook),
   ];
+  // no text longer than a cell takes: what had to be cut is listed in Datakvalitet, which is fitted too
+  const cut = cutNotes(fitBlocks(blocks));
+  const quality = qualityBlocks(cut.length > 0 ? { ...set, issues: [...set.issues, ...cut] } : set, settings, workbook);
+  const cutInQuality = fitBlocks(quality).length;
+  if (cutInQuality > 0) quality.push({ kind: 'paragraph', text: shortenedNote(cutInQuality === 1 ? 'En text ovan' : `${cutInQuality} texter ovan`) });
+  blocks.push(...quality);
   const actionPlan = actionPlanSheet(set.actions);
   const sourceNames = ctx.sources.map((s) => s.name);
   const contentHash = fnv1a64(canonicalJson({ blocks, actionPlan, sources: sourceNames }));

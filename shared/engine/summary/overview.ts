@@ -9,6 +9,7 @@ import { Footnotes, statusCell, textCell, withFootnote, changeDirection } from '
 import { headlineBlocks } from './headlines.ts';
 import { riskNeeds } from './risk-areas.ts';
 import { DIMENSIONS } from '../model/template.ts';
+import { asSentence } from '../explain/sentence.ts';
 
 export const OVERALL_LABEL = 'Samlad bedömning';
 export const GOAL_TABLE = 'Samlad bedömning av måluppfyllelse';
@@ -118,10 +119,7 @@ function changed(item: Item): string {
 }
 
 /** explanations come without a full stop; further sentences follow them */
-function sentence(text: string): string {
-  const t = text.trimEnd();
-  return /[.!?]$/.test(t) ? t : `${t}.`;
-}
+const sentence = asSentence;
 
 function asCell(item: Item, extra = ''): SummaryCell {
   return { text: `${sentence(item.text)}${extra}${changed(item)}`, style: item.status };

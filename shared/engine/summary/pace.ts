@@ -10,18 +10,6 @@ import { NO_VALUE, numberCell } from './cells.ts';
 
 export const PACE_HEADING = 'Takt mot målen';
 
-/** Largest gap first; rows without a gap (no outcome) last, in their original order. */
-export function sortPace(pace: PaceResult[]): PaceResult[] {
-  return pace
-    .map((p, n) => ({ p, n }))
-    .sort((a, b) => {
-      const ga = a.p.gapShare ?? Number.NEGATIVE_INFINITY;
-      const gb = b.p.gapShare ?? Number.NEGATIVE_INFINITY;
-      return gb === ga ? a.n - b.n : gb > ga ? 1 : -1;
-    })
-    .map((x) => x.p);
-}
-
 function point(at: { year: number; value: number } | undefined, unit: string | null, yearFirst: boolean): SummaryCell {
   if (!at) return { text: NO_VALUE };
   const value = formatWithUnit(at.value, unit);
@@ -48,7 +36,8 @@ export function paceBlocks(pace: PaceResult[], year: number | null): SummaryBloc
     kind: 'table',
     caption: `${PACE_HEADING} ${year}`,
     columns: ['Mätetal', 'Basår/Basvärde', 'Målvärde/Målår', `Förväntat ${year}`, `Utfall ${year}`, 'Bedömning', 'Gap', 'Prognos'],
-    rows: sortPace(pace).map((p) => [
+    // already in the table's order: assessSet sorts it (assess/pace.ts sortPace)
+    rows: pace.map((p) => [
       { text: p.name },
       point(p.base, p.unit, true),
       point(p.goal, p.unit, false),

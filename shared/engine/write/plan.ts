@@ -2,10 +2,10 @@
  * The write plan of one workbook: the product's own cells (Utveckling, Förklaring, Läge and their
  * headers) whose text must change, the state to remember, and the status changes for Ändringslogg.
  * Nothing outside the product columns is ever planned: a column the model maps to a product header
- * but whose row-1 text is some other header is refused, so a parser slip cannot overwrite input.
+ * but whose header-row text is some other header is refused, so a parser slip cannot overwrite input.
  * @module
  */
-import { findSheet, normalizeName } from '../model/grid.ts';
+import { cellText, findSheet, mergedAway, normalizeName } from '../model/grid.ts';
 import type { CellInput, ColumnNumber, ProductState, RowNumber, SheetGrid, WorkbookGrid } from '../model/grid.ts';
 import type {
   CellStyleKey,
@@ -17,7 +17,8 @@ import type {
   WritePlan,
 } from '../model/model.ts';
 import { ACTION_HEADERS, METRIC_HEADERS, PRODUCT_COLUMNS, SHEETS } from '../model/template.ts';
-import { rowIdentity, rowRef, sameState, stateKey, type StateRowRef } from '../model/state.ts';
+import { RowIdentities, rowRef, sameState, stateKey, type StateRowRef } from '../model/state.ts';
+import { fitCell } from '../model/cell-limit.ts';
 
 /** One product cell the plan owns. `status` cells (Utveckling, Läge) feed Ändringslogg. */
 interface OwnedCell {
@@ -45,18 +46,23 @@ export function planWrites(grid: WorkbookGrid, model: WorkbookModel, assessment:
     const columns = model.productColumns.find((pc) => normalizeName(pc.sheet) === normalizeName(sheetName));
     const sheet = findSheet(grid, columns?.sheet ?? sheetName);
     if (!columns || !sheet) continue;
-    const usable = usableColumns(sheet, sheetName, columns);
+    const headerRow = columns.headerRow ?? 1;
+    const usable = usableColumns(sheet, sheetName, columns, headerRow);
+    // a product cell inside a merged range (not its top-left cell) is hidden: never written (the parser notes it)
+    const hidden = mergedAway(sheet, usable.values());
 
     for (const [header, col] of usable) {
-      if (normalizeName(cellText(sheet, 1, col)) !== normalizeName(header)) {
-        writes.push({ sheet: sheet.name, rowNumber: 1, columnNumber: col, value: header, style: 'header' });
+      if (hidden.get(col)?.has(headerRow)) continue;
+      if (normalizeName(textAt(sheet, headerRow, col)) !== normalizeName(header)) {
+        writes.push({ sheet: sheet.name, rowNumber: headerRow, columnNumber: col, value: header, style: 'header' });
       }
     }
 
     // per sheet: identities of different sheets never share a state key (stateKey starts with the sheet)
     const usedIdentities = new Set<string>();
+    const identities = new RowIdentities();
     for (const row of ownedRows(sheetName, model, assessment)) {
-      let identity = rowIdentity(sheetName, row.identity);
+      let identity = identities.of(row.identity);
       // duplicate names (themselves a row error) must not share one remembered cell
       if (usedIdentities.has(identity)) identity = `${identity}|#${row.rowNumber}`;
       usedIdentities.add(identity);
@@ -64,16 +70,17 @@ export function planWrites(grid: WorkbookGrid, model: WorkbookModel, assessment:
       for (let c = 0; c < row.cells.length; c++) {
         const cell = row.cells[c]!;
         const col = usable.get(cell.header);
-        if (col === undefined || row.rowNumber < 2) continue;
-        const target = cell.value.trim();
-        const current = cellText(sheet, row.rowNumber, col);
+        if (col === undefined || row.rowNumber <= headerRow || hidden.get(col)?.has(row.rowNumber)) continue;
+        // the assessments already fit their texts; this keeps any cell the plan writes within Excel's limit
+        const target = fitCell(cell.value.trim());
+        const stored = sheet.rows[row.rowNumber - 1]?.[col - 1];
         const key = stateKey(sheetName, identity, cell.header);
         written[key] = target;
-        if (current !== target) {
+        if (!holds(stored, target)) {
           writes.push({ sheet: sheet.name, rowNumber: row.rowNumber, columnNumber: col, value: target, style: cell.style });
         }
         if (cell.status) {
-          const previous = grid.state?.written[key] ?? current;
+          const previous = grid.state?.written[key] ?? cellText(stored);
           if (previous.trim() !== target) {
             changes.push({
               workbookId: model.workbookId,
@@ -95,17 +102,17 @@ export function planWrites(grid: WorkbookGrid, model: WorkbookModel, assessment:
 }
 
 /**
- * Product header → column, keeping only columns that are safe to write: the row-1 cell already holds
+ * Product header → column, keeping only columns that are safe to write: the header row's cell already holds
  * that header, or is empty (a column the product adds).
  */
-function usableColumns(sheet: SheetGrid, sheetName: string, columns: ProductColumns): Map<string, ColumnNumber> {
+function usableColumns(sheet: SheetGrid, sheetName: string, columns: ProductColumns, headerRow: RowNumber): Map<string, ColumnNumber> {
   const usable = new Map<string, ColumnNumber>();
   const taken = new Set<ColumnNumber>();
   const mapped = new Map(Object.entries(columns.columns).map(([h, c]) => [normalizeName(h), c]));
   for (const header of PRODUCT_COLUMNS[sheetName] ?? []) {
     const col = mapped.get(normalizeName(header));
     if (col === undefined || !Number.isInteger(col) || col < 1 || taken.has(col)) continue;
-    const headerText = normalizeName(cellText(sheet, 1, col));
+    const headerText = normalizeName(textAt(sheet, headerRow, col));
     if (headerText !== '' && headerText !== normalizeName(header)) continue;
     usable.set(header, col);
     taken.add(col);
@@ -164,11 +171,18 @@ function owned(sheet: string, ref: StateRowRef, cells: OwnedCell[]): OwnedRow {
   return { sheet, rowNumber: ref.rowNumber, identity: ref.identity, subject: ref.subject, cells };
 }
 
-/** What a cell shows as text for comparison: trimmed; numbers via String; an error as its code. */
-export function cellText(sheet: SheetGrid, rowNumber: RowNumber, columnNumber: ColumnNumber): string {
-  const cell: CellInput | null | undefined = sheet.rows[rowNumber - 1]?.[columnNumber - 1];
-  if (!cell) return '';
-  if (cell.error) return cell.error.trim();
-  if (cell.value === null || cell.value === undefined) return '';
-  return String(cell.value).trim();
+function textAt(sheet: SheetGrid, rowNumber: RowNumber, columnNumber: ColumnNumber): string {
+  return cellText(sheet.rows[rowNumber - 1]?.[columnNumber - 1]);
+}
+
+/**
+ * The cell already holds `target` (trimmed) as the parser would read it. Compared as stored first: an unchanged
+ * Förklaring is the common case, and reading both sides with their no-break spaces is only needed when they differ.
+ * A formula never holds it, whatever its result: the product writes none, so it replaces a person's.
+ */
+function holds(cell: CellInput | null | undefined, target: string): boolean {
+  if (!cell) return target === '';
+  if (cell.formula !== undefined) return false;
+  if (typeof cell.value === 'string' && cell.value === target && !cell.formula && !cell.date && !cell.error) return true;
+  return cellText(cell) === cellText({ value: target });
 }

@@ -4,6 +4,7 @@
  * @module
  */
 import type { drive_v3 } from '@googleapis/drive';
+import { SPREADSHEET_MIME } from '../../adapters/sheets/drive-mime.ts';
 import { FakeGoogleError, badRequest, notFound, storageQuotaExceeded } from './errors.ts';
 
 export interface FakeFile {
@@ -21,7 +22,7 @@ export interface SentNotification {
   emailAddress: string;
 }
 
-export const SPREADSHEET_MIME = 'application/vnd.google-apps.spreadsheet';
+export { SPREADSHEET_MIME };
 export const FOLDER_MIME = 'application/vnd.google-apps.folder';
 
 const OWNER = { id: '01234567890123456789', type: 'user', role: 'owner', emailAddress: 'strateg@region.se', kind: 'drive#permission' };
