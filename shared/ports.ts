@@ -17,7 +17,8 @@ export interface WorkbookSnapshot {
 }
 
 export type WriteOutcome =
-  | { kind: 'written' }
+  /** `notes`: cells that were not written, and why (Swedish); the rest was */
+  | { kind: 'written'; notes?: string[] }
   | { kind: 'unchanged' }
   /** the workbook changed after it was read: nothing was written; read again and recompute */
   | { kind: 'conflict' }

@@ -171,6 +171,7 @@ function report(
       name: item.ref.name,
       outcome: outcome.kind,
       ...(outcome.kind === 'skipped' ? { reason: outcome.reason } : {}),
+      ...(outcome.kind === 'written' && outcome.notes?.length ? { reason: outcome.notes.join('; ') } : {}),
       counts,
       cellsWritten: outcome.kind === 'written' ? (plan?.writes.length ?? 0) : 0,
     };
