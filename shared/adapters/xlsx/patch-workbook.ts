@@ -55,7 +55,7 @@ export function patchWorkbook(bytes: Uint8Array, patch: WorkbookPatch): PatchRes
       entry.name,
       cells.map((c) => ({ row: c.row, column: c.column, value: c.value, style: (current: number) => styleOf(styles, c.look, current, copied) })),
     );
-    if (result.xml !== xml) changes.replace.set(pkg.entry(entry.part!)!.name, result.xml);
+    if (result.changed) changes.replace.set(pkg.entry(entry.part!)!.name, result.xml);
     notes.push(...result.skipped);
     formulaReplaced ||= result.formulaReplaced;
   }

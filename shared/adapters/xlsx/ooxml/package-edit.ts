@@ -73,7 +73,7 @@ export function editWorkbook(xml: Buffer, edit: WorkbookEdit): Buffer {
     }
     if (s.kind === OPEN) depth++;
   }
-  return splice.result();
+  return splice.bytes();
 }
 
 export interface ListEdit {
@@ -117,7 +117,7 @@ function editList(xml: Buffer, list: Uint8Array, item: Uint8Array, keyOf: (s: Xm
       splice.insert(s.start, added(edit, prefix));
     }
   }
-  return splice.result();
+  return splice.bytes();
 }
 
 function added(edit: ListEdit, prefix: string): string {

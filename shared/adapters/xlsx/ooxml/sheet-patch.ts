@@ -26,7 +26,9 @@ export interface SheetCellWrite {
 }
 
 export interface SheetPatchResult {
-  xml: Buffer;
+  /** the new part, in pieces (the old part alone when nothing was written) */
+  xml: Buffer[];
+  changed: boolean;
   /** a formula was overwritten (its calculation chain entry is then stale) */
   formulaReplaced: boolean;
   /** cells not written, each with why (Swedish) */
@@ -51,10 +53,10 @@ export function patchSheet(xml: Buffer, sheetName: string, writes: SheetCellWrit
     if (merge) skipped.push(`${sheetName}!${cellRef(w.row, w.column)} skrevs inte: cellen ligger under den sammanslagna cellen ${rangeRef(merge)}`);
     return !merge;
   });
-  const result: SheetPatchResult = { xml, formulaReplaced: false, skipped };
+  const result: SheetPatchResult = { xml: [xml], changed: false, formulaReplaced: false, skipped };
   if (todo.length === 0) return result;
 
-  const scanner = new SheetScanner(xml);
+  const scanner = new SheetScanner(xml, { values: false });
   const p = scanner.prefix;
   const splice = new Splice(xml);
   const arrays: Rect[] = [];
@@ -79,10 +81,12 @@ export function patchSheet(xml: Buffer, sheetName: string, writes: SheetCellWrit
   if (sheetData.selfClosing) {
     const open = xml.toString('utf8', sheetData.start, sheetData.end - 2).trimEnd();
     splice.replace(sheetData.start, sheetData.end, `${open}>${newRows(Infinity)}</${p}sheetData>`);
-    return { ...result, xml: splice.result() };
+    return { ...result, xml: splice.result(), changed: true };
   }
 
-  for (let row = scanner.nextRow(); row; row = scanner.nextRow()) {
+  const wanted = new Set(todo.map((w) => w.row));
+  const cellsOf = (rowNumber: number) => wanted.has(rowNumber);
+  for (let row = scanner.nextRow(cellsOf); row; row = scanner.nextRow(cellsOf)) {
     for (const cell of row.cells) if (cell.formula?.type === 'array' && cell.formula.ref) {
       const range = parseRange(cell.formula.ref);
       if (range) arrays.push(range);
@@ -99,7 +103,7 @@ export function patchSheet(xml: Buffer, sheetName: string, writes: SheetCellWrit
     if (scanner.sheetDataClose < 0) while (scanner.nextRow());
     splice.insert(scanner.sheetDataClose, newRows(Infinity));
   }
-  return { ...result, xml: splice.result() };
+  return { ...result, xml: splice.result(), changed: splice.changed };
 }
 
 interface RowContext {

@@ -54,6 +54,7 @@ const V = name('v');
 const F = name('f');
 const IS = name('is');
 const MERGE_CELL = name('mergeCell');
+const all = () => true;
 
 export class SheetScanner {
   readonly xml: Buffer;
@@ -66,9 +67,12 @@ export class SheetScanner {
   sheetDataClose = -1;
   #row = 0;
   #done = false;
+  readonly #values: boolean;
 
-  constructor(xml: Buffer) {
+  /** `values: false` reads positions, styles and formula kinds only (what a writer needs), not cell contents. */
+  constructor(xml: Buffer, options: { values?: boolean } = {}) {
     this.xml = xml;
+    this.#values = options.values !== false;
     this.s = new XmlScanner(xml);
     const s = this.s;
     while (s.next()) {
@@ -87,8 +91,11 @@ export class SheetScanner {
     throw new XmlError('no sheetData');
   }
 
-  /** The next row, or null after the last one. */
-  nextRow(): ScannedRow | null {
+  /**
+   * The next row, or null after the last one. A row for which `cellsOf(rowNumber)` says no is stepped over
+   * without reading its cells (its `cells` stay empty) unless it may hold an array formula, comments or CDATA.
+   */
+  nextRow(cellsOf: (rowNumber: number) => boolean = all): ScannedRow | null {
     if (this.#done) return null;
     const s = this.s;
     while (s.next()) {
@@ -118,10 +125,26 @@ export class SheetScanner {
       };
       if (!Number.isInteger(row.number) || row.number < 1) throw new XmlError(`bad row number ${r}`);
       this.#row = row.number;
-      if (!row.selfClosing) this.#readCells(row);
+      if (!row.selfClosing && (cellsOf(row.number) || !this.#stepOver(row))) this.#readCells(row);
       return row;
     }
     throw new XmlError('unterminated sheetData');
+  }
+
+  /** Finds the row's end by its close tag when nothing inside could hide one or matter; false when it cannot. */
+  #stepOver(row: ScannedRow): boolean {
+    const close = `</${this.s.qualifiedName()}>`;
+    const end = this.xml.indexOf(close, row.openEnd, 'latin1');
+    if (end < 0) return false;
+    const inside = (marker: string) => {
+      const at = this.xml.indexOf(marker, row.openEnd, 'latin1');
+      return at >= 0 && at < end;
+    };
+    if (inside('<!') || inside('<?') || inside('array')) return false;
+    row.closeStart = end;
+    row.end = end + close.length;
+    this.s.pos = row.end;
+    return true;
   }
 
   #readCells(row: ScannedRow): void {
@@ -140,7 +163,7 @@ export class SheetScanner {
         s.skip();
         continue;
       }
-      const cell = readCell(s, column);
+      const cell = readCell(s, column, this.#values);
       column = cell.column;
       row.cells.push(cell);
     }
@@ -161,7 +184,7 @@ export class SheetScanner {
   }
 }
 
-function readCell(s: XmlScanner, previousColumn: number): ScannedCell {
+function readCell(s: XmlScanner, previousColumn: number, values: boolean): ScannedCell {
   const cell: ScannedCell = { start: s.start, end: s.end, column: previousColumn + 1, style: 0, type: null, formula: null, value: null, inline: null };
   s.eachAttr((n0, n1, v0, v1) => {
     if (n1 - n0 !== 1) return true;
@@ -180,12 +203,16 @@ function readCell(s: XmlScanner, previousColumn: number): ScannedCell {
       }
       continue;
     }
-    if (s.is(V)) cell.value = s.text();
-    else if (s.is(F)) {
+    if (s.is(F)) {
       const formula: ScannedFormula = { type: s.attr('t'), ref: s.attr('ref'), si: s.attr('si'), text: '' };
-      if (s.kind === OPEN) formula.text = s.text();
+      if (s.kind === OPEN) {
+        if (values) formula.text = s.text();
+        else s.skip();
+      }
       cell.formula = formula;
-    } else if (s.is(IS)) cell.inline = stringItem(s);
+    } else if (!values) s.skip();
+    else if (s.is(V)) cell.value = s.text();
+    else if (s.is(IS)) cell.inline = stringItem(s);
     else s.skip();
   }
   throw new XmlError('unterminated cell');

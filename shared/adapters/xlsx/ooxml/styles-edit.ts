@@ -122,7 +122,7 @@ export class StylesEditor {
         splice.insert(c.closeStart, added.join(''));
       }
     }
-    return splice.result();
+    return splice.bytes();
   }
 
   #parse(): void {

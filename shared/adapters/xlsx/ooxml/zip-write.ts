@@ -5,17 +5,25 @@
  * ones go last.
  * @module
  */
-import { crc32, deflateRawSync } from 'node:zlib';
+import { constants, crc32, deflateRawSync } from 'node:zlib';
 import { PackageError } from './package-error.ts';
 import type { ZipArchive, ZipEntry } from './zip-read.ts';
 
+/**
+ * An entry's content: bytes, or pieces (bytes or text) that are compressed as they come, so a large part never
+ * has to exist as one string or buffer.
+ */
+export type ZipData = Uint8Array | Iterable<Uint8Array | string>;
+
 export interface ZipChanges {
   /** new content by entry name (an existing entry keeps its place and time) */
-  replace: Map<string, Uint8Array>;
+  replace: Map<string, ZipData>;
   /** entries to leave out */
   remove: Set<string>;
   /** new entries, written after the others */
-  add: { name: string; data: Uint8Array }[];
+  add: { name: string; data: ZipData }[];
+  /** the time stamp of new entries when there is no entry to take it from */
+  modified?: Date;
 }
 
 const MAX16 = 0xffff;
@@ -29,8 +37,7 @@ export function writeZip(zip: ZipArchive, changes: ZipChanges): Buffer {
     pieces.push(b);
     at += b.length;
   };
-  let time = 0;
-  let date = 0x21; // 1980-01-01
+  let [time, date] = dosTime(changes.modified ?? new Date(1980, 0, 1));
   for (const entry of zip.entries) {
     if (changes.remove.has(entry.name)) continue;
     const offset = at;
@@ -70,6 +77,12 @@ export function writeZip(zip: ZipArchive, changes: ZipChanges): Buffer {
   return Buffer.concat(pieces, at);
 }
 
+/** MS-DOS time and date words (local time, two-second steps). */
+function dosTime(at: Date): [number, number] {
+  const year = Math.min(Math.max(at.getFullYear(), 1980), 2107);
+  return [(at.getHours() << 11) | (at.getMinutes() << 5) | (at.getSeconds() >> 1), ((year - 1980) << 9) | ((at.getMonth() + 1) << 5) | at.getDate()];
+}
+
 /** The stored central header with the record's new offset (in the ZIP64 extra field when it is kept there). */
 function movedCentral(entry: ZipEntry, offset: number): Buffer {
   const copy = Buffer.from(entry.central);
@@ -79,11 +92,52 @@ function movedCentral(entry: ZipEntry, offset: number): Buffer {
   return copy;
 }
 
-function encodeEntry(name: string, data: Uint8Array, time: number, date: number): { local: Buffer; central: (offset: number) => Buffer } {
+const BATCH = 1 << 20;
+
+/**
+ * Deflates pieces through a one-megabyte staging buffer: each piece is copied in as it comes (so the text of a
+ * large part dies young instead of piling up), each full buffer is compressed on its own and ends on a full
+ * flush (a byte boundary, no final-block bit), the last one finishes the stream; together they are one valid
+ * deflate stream. Returns the compressed pieces, the CRC and the size of the input.
+ */
+function deflatePieces(data: ZipData): { compressed: Buffer[]; crc: number; size: number } {
+  if (data instanceof Uint8Array) return { compressed: [deflateRawSync(data)], crc: crc32(data), size: data.length };
+  const compressed: Buffer[] = [];
+  const staging = Buffer.allocUnsafe(BATCH);
+  let used = 0;
+  let crc = 0;
+  let size = 0;
+  const compress = (bytes: Buffer, last: boolean) => {
+    crc = crc32(bytes, crc);
+    size += bytes.length;
+    compressed.push(deflateRawSync(bytes, last ? {} : { finishFlush: constants.Z_FULL_FLUSH }));
+  };
+  const flush = () => {
+    if (used > 0) compress(staging.subarray(0, used), false);
+    used = 0;
+  };
+  for (const piece of data) {
+    const length = typeof piece === 'string' ? Buffer.byteLength(piece, 'utf8') : piece.length;
+    if (used + length > BATCH) flush();
+    if (length > BATCH) compress(typeof piece === 'string' ? Buffer.from(piece, 'utf8') : Buffer.from(piece), false);
+    else if (typeof piece === 'string') used += staging.write(piece, used, 'utf8');
+    else {
+      staging.set(piece, used);
+      used += length;
+    }
+  }
+  compress(Buffer.from(staging.subarray(0, used)), true);
+  return { compressed, crc, size };
+}
+
+function encodeEntry(name: string, data: ZipData, time: number, date: number): { local: Buffer; central: (offset: number) => Buffer } {
   const nameBytes = Buffer.from(name, 'utf8');
   const utf8 = nameBytes.length !== name.length ? 0x0800 : 0;
-  const compressed = deflateRawSync(data);
-  const crc = crc32(data);
+  const deflated = deflatePieces(data);
+  const compressed = Buffer.concat(deflated.compressed);
+  const crc = deflated.crc;
+  const size = deflated.size;
+  if (size > MAX32 || compressed.length > MAX32) throw new PackageError('arbetsboken är för stor för Målkoll att skriva (en del över 4 GB)');
   const header = (size: number, signature: number): Buffer => {
     const b = Buffer.alloc(size);
     b.writeUInt32LE(signature, 0);
@@ -97,7 +151,7 @@ function encodeEntry(name: string, data: Uint8Array, time: number, date: number)
   local.writeUInt16LE(date, 12);
   local.writeUInt32LE(crc, 14);
   local.writeUInt32LE(compressed.length, 18);
-  local.writeUInt32LE(data.length, 22);
+  local.writeUInt32LE(size, 22);
   local.writeUInt16LE(nameBytes.length, 26);
   return {
     local: Buffer.concat([local, nameBytes, compressed]),
@@ -112,7 +166,7 @@ function encodeEntry(name: string, data: Uint8Array, time: number, date: number)
       c.writeUInt16LE(date, 14);
       c.writeUInt32LE(crc, 16);
       c.writeUInt32LE(compressed.length, 20);
-      c.writeUInt32LE(data.length, 24);
+      c.writeUInt32LE(size, 24);
       c.writeUInt16LE(nameBytes.length, 28);
       c.writeUInt32LE(offset, 42);
       return Buffer.concat([c, nameBytes]);
