@@ -14,12 +14,13 @@ const run = promisify(execFile);
 /** Comma-separated, UTF-8 (76), first line as is, every sheet to its own file (the last token, -1). */
 const CSV_ALL_SHEETS = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1';
 
-async function convert(input: string, target: string): Promise<{ outDir: string; cleanup: () => Promise<void> }> {
+async function convert(input: string | string[], target: string): Promise<{ outDir: string; cleanup: () => Promise<void> }> {
   const outDir = await mkdtemp(join(tmpdir(), 'lo-out-'));
   const profile = join(tmpdir(), `lo-${randomBytes(6).toString('hex')}`);
+  const inputs = typeof input === 'string' ? [input] : input;
   try {
-    await run('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${profile}`, '--convert-to', target, '--outdir', outDir, input], {
-      timeout: 120_000,
+    await run('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${profile}`, '--convert-to', target, '--outdir', outDir, ...inputs], {
+      timeout: 120_000 + inputs.length * 10_000,
     });
   } finally {
     await rm(profile, { recursive: true, force: true });
@@ -31,7 +32,7 @@ async function convert(input: string, target: string): Promise<{ outDir: string;
 export async function libreOfficeCsv(input: string): Promise<Map<string, string[][]>> {
   const { outDir, cleanup } = await convert(input, CSV_ALL_SHEETS);
   try {
-    const stem = basename(input).replace(/\.xlsx$/i, '');
+    const stem = basename(input).replace(/\.xls[xm]$/i, '');
     const sheets = new Map<string, string[][]>();
     for (const file of await readdir(outDir)) {
       if (!file.startsWith(`${stem}-`) || !file.endsWith('.csv')) continue;
@@ -39,6 +40,39 @@ export async function libreOfficeCsv(input: string): Promise<Map<string, string[
     }
     if (sheets.size === 0) throw new Error(`LibreOffice could not open ${input}`);
     return sheets;
+  } finally {
+    await cleanup();
+  }
+}
+
+/** Many files in one LibreOffice start: each one's sheets as CSV rows, by file and sheet name. */
+export async function libreOfficeCsvMany(inputs: string[]): Promise<Map<string, Map<string, string[][]>>> {
+  const { outDir, cleanup } = await convert(inputs, CSV_ALL_SHEETS);
+  try {
+    const files = await readdir(outDir);
+    const out = new Map<string, Map<string, string[][]>>();
+    for (const input of inputs) {
+      const stem = basename(input).replace(/\.xls[xm]$/i, '');
+      const sheets = new Map<string, string[][]>();
+      for (const file of files) {
+        if (!file.startsWith(`${stem}-`) || !file.endsWith('.csv')) continue;
+        sheets.set(file.slice(stem.length + 1, -4), parseCsv(await readFile(join(outDir, file), 'utf8')));
+      }
+      out.set(input, sheets);
+    }
+    return out;
+  } finally {
+    await cleanup();
+  }
+}
+
+/** Many files opened by LibreOffice and saved again as .xlsx in one start; the bytes by input path. */
+export async function libreOfficeResaveMany(inputs: string[]): Promise<Map<string, Uint8Array>> {
+  const { outDir, cleanup } = await convert(inputs, 'xlsx');
+  try {
+    const out = new Map<string, Uint8Array>();
+    for (const input of inputs) out.set(input, await readFile(join(outDir, basename(input).replace(/\.xlsm$/i, '.xlsx'))));
+    return out;
   } finally {
     await cleanup();
   }
