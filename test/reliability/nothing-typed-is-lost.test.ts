@@ -4,7 +4,9 @@
  * columns) and random edit sequences; after every edit the set is recalculated through the LOCAL xlsx
  * adapter (files in a temp dir, recalcSet) and through the GOOGLE adapter (msw fake, real clients), and
  * every cell outside Utveckling/Förklaring/Läge and `_malkoll` must still hold what the "user" typed.
- * Local files are read back with the independent reader (test/support/xlsx-inspect.ts).
+ * Local files are read back with the independent reader (test/support/xlsx-inspect.ts), and compared byte for
+ * byte with the file as the "user" left it: every part but the bookkeeping ones identical, and in the sheets
+ * every byte outside the product's cells (test/support/package-diff.ts).
  *
  * Runs: 30 local + 100 Google by default (npm test stays fast). Soak/benchmark mode:
  *   MALKOLL_PROPERTY_RUNS=10000 npx vitest run test/reliability/nothing-typed-is-lost.test.ts
@@ -23,8 +25,9 @@ import { createSheetsSummaryStore, createSheetsWorkbookStore } from '../../share
 import { recalcSet } from '../../shared/app/recalc-set.ts';
 import { createGoogleFake, fakeClients } from '../../shared/testing/google-fake/index.ts';
 import { cellFromSeed } from '../../shared/testing/google-fake/sheets-state.ts';
-import { inspectXlsx } from '../support/xlsx-inspect.ts';
-import { applyEdit, lostCells, scenario, type Scenario, type TypedSheet } from './typed-workbook.ts';
+import { inspectXlsx, type InspectedWorkbook } from '../support/xlsx-inspect.ts';
+import { diffOutsideProductCells } from '../support/package-diff.ts';
+import { applyEdit, lostCells, PRODUCT_HEADERS, scenario, type Scenario, type TypedSheet } from './typed-workbook.ts';
 
 const SOAK = Number(process.env.MALKOLL_PROPERTY_RUNS ?? 0);
 const LOCAL_RUNS = SOAK > 0 ? SOAK : 30;
@@ -53,8 +56,11 @@ async function checkLocal(s: Scenario): Promise<void> {
     });
     const recalc = async () => {
       recalcs++;
+      const before = await readFile(path);
       await recalcSet({ store: createXlsxWorkbookStore(dir), summary: createXlsxSummaryStore(dir), now });
-      const wb = inspectXlsx(await readFile(path));
+      const after = await readFile(path);
+      const wb = inspectXlsx(after);
+      expect(diffOutsideProductCells(before, after, productCellsOf(inspectXlsx(before), wb), stateParts(wb))).toEqual({ changedEntries: [], missingEntries: [], sheetDifferences: [] });
       for (const sheet of typed) {
         const inspected = wb.sheets.find((x) => x.name === sheet.name)!;
         const at = (r: number, c: number) => inspected.cells.get(`${letters(c)}${r}`)?.value ?? null;
@@ -81,6 +87,32 @@ async function checkLocal(s: Scenario): Promise<void> {
     await rm(dir, { recursive: true, force: true });
   }
   localRuns++;
+}
+
+/**
+ * The product's cells by sheet part: its columns (by header in row 1 after the run), from row 2 down, and the
+ * header cell itself where the sheet had none before.
+ */
+function productCellsOf(before: InspectedWorkbook, after: InspectedWorkbook): (part: string) => Set<string> | null {
+  return (part) => {
+    const sheet = after.sheets.find((s) => s.path === part);
+    if (!sheet || sheet.name === '_malkoll') return null;
+    const old = before.sheets.find((s) => s.name === sheet.name);
+    let maxRow = 1;
+    for (const addr of sheet.cells.keys()) maxRow = Math.max(maxRow, decode(addr).row);
+    const cells = new Set<string>();
+    for (const [addr, cell] of sheet.cells) {
+      if (!/^[A-Z]+1$/.test(addr) || !PRODUCT_HEADERS.has(cell.value ?? '')) continue;
+      const column = addr.slice(0, -1);
+      if (old?.cells.get(addr)?.value !== cell.value) cells.add(addr);
+      for (let r = 2; r <= maxRow; r++) cells.add(`${column}${r}`);
+    }
+    return cells;
+  };
+}
+
+function stateParts(wb: InspectedWorkbook): Set<string> {
+  return new Set(wb.sheets.filter((s) => s.name === '_malkoll').map((s) => s.path));
 }
 
 const fake = createGoogleFake();
