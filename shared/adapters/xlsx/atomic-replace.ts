@@ -1,9 +1,9 @@
 /**
  * Replaces a workbook so that no version is ever lost, not even one a person saves while the product writes:
  *
- * 1. the new bytes go to a hidden temp file in the same folder, with the workbook's mode (and its owner and
+ * 1. a journal in the backup folder names the files involved and the versions before and after;
+ * 2. the new bytes go to a hidden temp file in the same folder, with the workbook's mode (and its owner and
  *    group where the process may set them), flushed to disk;
- * 2. a journal in the backup folder names the files involved;
  * 3. the workbook is moved aside into the backup folder with a rename: that *is* its backup, and it is exactly
  *    the file that was there at that instant, whoever wrote it;
  * 4. the temp file is hard-linked to the workbook's name, which fails rather than replace a file a person's
@@ -36,7 +36,7 @@ export function isTempFileName(fileName: string): boolean {
 }
 
 /** The moments of a replace, for tests to act at (a person's save, a kill); never used by the product. */
-export type ReplaceStep = 'temp-written' | 'journal-written' | 'moved-aside' | 'linked';
+export type ReplaceStep = 'journal-written' | 'temp-written' | 'moved-aside' | 'linked';
 export type ReplaceHook = (step: ReplaceStep) => void | Promise<void>;
 
 export type ReplaceOutcome = { kind: 'replaced'; backup: string } | { kind: 'conflict' } | { kind: 'skipped'; reason: string };
@@ -59,8 +59,8 @@ interface Journal {
   temp: string;
   aside: string;
   version: string;
-  /** the new file's identity (device:inode), to tell it from a file someone else put at the name */
-  identity: string;
+  /** the sha256 of the new bytes, to tell the product's file from one someone else put at the name */
+  newVersion: string;
   pid: number;
   host: string;
 }
@@ -75,13 +75,21 @@ export async function replaceWorkbook(request: ReplaceRequest): Promise<ReplaceO
     await rm(journalPath, { force: true });
   };
   try {
+    const aside = await newBackupPath(dir, fileName);
+    const journal: Journal = {
+      fileName,
+      temp: basename(temp),
+      aside: basename(aside),
+      version: request.expectedVersion,
+      newVersion: sha256(request.bytes),
+      pid: process.pid,
+      host: hostname(),
+    };
+    await writeDurably(journalPath, JSON.stringify(journal));
+    await hook?.('journal-written');
     await writeTemp(temp, request.bytes, request.original);
     const ours = identityOf(temp);
     await hook?.('temp-written');
-    const aside = await newBackupPath(dir, fileName);
-    const journal: Journal = { fileName, temp: basename(temp), aside: basename(aside), version: request.expectedVersion, identity: ours!, pid: process.pid, host: hostname() };
-    await writeDurably(journalPath, JSON.stringify(journal));
-    await hook?.('journal-written');
 
     const reason = await request.stillWritable();
     if (reason !== null) {
@@ -202,7 +210,7 @@ export async function recoverInterruptedReplaces(dir: string): Promise<void> {
     if (existsSync(aside)) {
       // moved aside but not replaced: back it goes; replaced from a version the run had not read: the same
       if (!existsSync(path)) renameSync(aside, path);
-      else if (identityOf(path) === journal.identity && sha256(await readFile(aside)) !== journal.version) renameSync(aside, path);
+      else if (sha256(await readFile(path)) === journal.newVersion && sha256(await readFile(aside)) !== journal.version) renameSync(aside, path);
     }
     await rm(temp, { force: true });
     await rm(journalPath, { force: true });
@@ -213,8 +221,8 @@ function parseJournal(text: string): Journal | null {
   try {
     const j = JSON.parse(text) as Partial<Journal>;
     const names = [j.fileName, j.temp, j.aside];
-    if (names.some((n) => typeof n !== 'string' || n === '' || basename(n) !== n) || typeof j.version !== 'string') return null;
-    return { fileName: j.fileName!, temp: j.temp!, aside: j.aside!, version: j.version, identity: String(j.identity), pid: Number(j.pid), host: String(j.host) };
+    if (names.some((n) => typeof n !== 'string' || n === '' || basename(n) !== n) || typeof j.version !== 'string' || typeof j.newVersion !== 'string') return null;
+    return { fileName: j.fileName!, temp: j.temp!, aside: j.aside!, version: j.version, newVersion: j.newVersion, pid: Number(j.pid), host: String(j.host) };
   } catch {
     return null;
   }
