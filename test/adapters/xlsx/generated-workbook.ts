@@ -28,6 +28,8 @@ export interface GeneratedOptions {
   arrayFormula: boolean;
   merge: boolean;
   styledProductCells: boolean;
+  /** a macro-enabled workbook (.xlsm) with this VBA project, its workbook part at `workbookPart` */
+  macros?: { vba: Uint8Array; workbookPart: string };
 }
 
 /** Text people type that a careless reader turns into numbers. */
@@ -70,6 +72,24 @@ export const generatedOptions: fc.Arbitrary<GeneratedOptions> = fc.integer({ min
     styledProductCells: fc.boolean(),
   }),
 );
+
+/** A small fixed workbook: three metrics (two Positiv, one Negativ), one extra column holding the text '161'. */
+export const SIMPLE: GeneratedOptions = {
+  prefix: '',
+  descriptors: false,
+  extraColumns: 1,
+  metrics: [
+    { direction: 'Öka', a: 100, b: 120, extras: [{ kind: 'text', text: '161', inline: false }], omitRowRef: false, typed: null },
+    { direction: 'Minska', a: 100, b: 120, extras: [null], omitRowRef: false, typed: null },
+    { direction: 'Öka', a: 50, b: 60, extras: [null], omitRowRef: false, typed: null },
+  ],
+  notes: [],
+  omitCellRefs: false,
+  sharedFormula: false,
+  arrayFormula: false,
+  merge: false,
+  styledProductCells: false,
+};
 
 const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const RNS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -163,12 +183,17 @@ export function generatedWorkbook(o: GeneratedOptions): Buffer {
   const dashboard = sheetXml(p, [[text('Positiva'), { xml: (ref) => el('c', r(ref), el('f', '', 'COUNTIF(Mätetal!H:H,"Positiv")') + el('v', '', '0')) }]], [], false, null);
 
   const sheets = ['Målområden', 'Indikatorer', 'Mätetal', 'Inställningar', 'Översikt'];
-  const parts: [string, string][] = [
-    ['[Content_Types].xml', `${HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>${sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('')}<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>`],
-    ['_rels/.rels', `${HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>`],
+  const book = o.macros?.workbookPart ?? 'xl/workbook.xml';
+  const bookRels = `xl/_rels/${book.slice(3)}.rels`;
+  const bookType = o.macros ? 'application/vnd.ms-excel.sheet.macroEnabled.main+xml' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml';
+  const vba = o.macros ? '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/>' : '';
+  const vbaRel = o.macros ? '<Relationship Id="rId12" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/>' : '';
+  const parts: [string, string | Uint8Array][] = [
+    ['[Content_Types].xml', `${HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>${vba}<Override PartName="/${book}" ContentType="${bookType}"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>${sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('')}<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>`],
+    ['_rels/.rels', `${HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="${book}"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>`],
     ['docProps/core.xml', `${HEAD}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:creator>Provare</dc:creator></cp:coreProperties>`],
-    ['xl/workbook.xml', `${HEAD}<${p}workbook xmlns${p ? `:${p.slice(0, -1)}` : ''}="${NS}" xmlns:r="${RNS}"><${p}bookViews><${p}workbookView activeTab="2"/></${p}bookViews><${p}sheets>${sheets.map((s, i) => `<${p}sheet name="${s}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</${p}sheets><${p}definedNames><${p}definedName name="Utfallen" localSheetId="2">'Mätetal'!$F$2:$G$${last}</${p}definedName></${p}definedNames><${p}calcPr calcId="191029"/></${p}workbook>`],
-    ['xl/_rels/workbook.xml.rels', `${HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('')}<Relationship Id="rId10" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rId11" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>`],
+    [book, `${HEAD}<${p}workbook xmlns${p ? `:${p.slice(0, -1)}` : ''}="${NS}" xmlns:r="${RNS}"><${p}bookViews><${p}workbookView activeTab="2"/></${p}bookViews><${p}sheets>${sheets.map((s, i) => `<${p}sheet name="${s}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</${p}sheets><${p}definedNames><${p}definedName name="Utfallen" localSheetId="2">'Mätetal'!$F$2:$G$${last}</${p}definedName></${p}definedNames><${p}calcPr calcId="191029"/></${p}workbook>`],
+    [bookRels, `${HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('')}<Relationship Id="rId10" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rId11" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>${vbaRel}</Relationships>`],
     ['xl/worksheets/sheet1.xml', goalSheet],
     ['xl/worksheets/sheet2.xml', indicatorSheet],
     [METRIC_SHEET_PART, metricSheet],
@@ -176,9 +201,10 @@ export function generatedWorkbook(o: GeneratedOptions): Buffer {
     ['xl/worksheets/sheet5.xml', dashboard],
     ['xl/styles.xml', stylesXml(p)],
   ];
+  if (o.macros) parts.push(['xl/vbaProject.bin', o.macros.vba]);
   // the shared strings last: the sheets above filled the table
   parts.push(['xl/sharedStrings.xml', `${HEAD}<${p}sst xmlns${p ? `:${p.slice(0, -1)}` : ''}="${NS}" count="${sst.length}" uniqueCount="${sst.length}">${sst.join('')}</${p}sst>`]);
-  return buildZip(parts.map(([name, xml], i) => ({ name, data: Buffer.from(xml, 'utf8'), descriptor: o.descriptors && i % 2 === 0, stored: i === 2 })));
+  return buildZip(parts.map(([name, data], i) => ({ name, data: typeof data === 'string' ? Buffer.from(data, 'utf8') : data, descriptor: o.descriptors && i % 2 === 0, stored: i === 2 })));
 
   function sheetXml(prefix: string, rows: Cell[][], omitRowRef: boolean[], omitCellRefs: boolean, merge: string | null): string {
     const body = rows

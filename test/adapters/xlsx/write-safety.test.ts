@@ -17,28 +17,11 @@ import { recalcSet } from '../../../shared/app/recalc-set.ts';
 import { runCli } from '../../../shared/cli/app.ts';
 import { recordingConsole } from '../../../shared/cli/console.ts';
 import { inspectXlsx, sheetOf } from '../../support/xlsx-inspect.ts';
-import { generatedWorkbook, type GeneratedOptions } from './generated-workbook.ts';
+import { generatedWorkbook, SIMPLE } from './generated-workbook.ts';
 import { tempDir } from './helpers.ts';
 
 const FILE = 'Arbetsbok.xlsx';
 const now = () => new Date('2026-03-01T09:00:00Z');
-
-export const SIMPLE: GeneratedOptions = {
-  prefix: '',
-  descriptors: false,
-  extraColumns: 1,
-  metrics: [
-    { direction: 'Öka', a: 100, b: 120, extras: [{ kind: 'text', text: '161', inline: false }], omitRowRef: false, typed: null },
-    { direction: 'Minska', a: 100, b: 120, extras: [null], omitRowRef: false, typed: null },
-    { direction: 'Öka', a: 50, b: 60, extras: [null], omitRowRef: false, typed: null },
-  ],
-  notes: [],
-  omitCellRefs: false,
-  sharedFormula: false,
-  arrayFormula: false,
-  merge: false,
-  styledProductCells: false,
-};
 
 /** The same workbook with another outcome, as a person would save it. */
 const edited = (b: number) => generatedWorkbook({ ...SIMPLE, metrics: SIMPLE.metrics.map((m, i) => (i === 1 ? { ...m, b } : m)) });
