@@ -25,9 +25,9 @@ import { createSheetsSummaryStore, createSheetsWorkbookStore } from '../../share
 import { recalcSet } from '../../shared/app/recalc-set.ts';
 import { createGoogleFake, fakeClients } from '../../shared/testing/google-fake/index.ts';
 import { cellFromSeed } from '../../shared/testing/google-fake/sheets-state.ts';
-import { inspectXlsx, type InspectedWorkbook } from '../support/xlsx-inspect.ts';
-import { diffOutsideProductCells } from '../support/package-diff.ts';
-import { applyEdit, lostCells, PRODUCT_HEADERS, scenario, type Scenario, type TypedSheet } from './typed-workbook.ts';
+import { inspectXlsx } from '../support/xlsx-inspect.ts';
+import { diffOutsideProductCells, productColumnCells, stateParts } from '../support/package-diff.ts';
+import { applyEdit, lostCells, scenario, type Scenario, type TypedSheet } from './typed-workbook.ts';
 
 const SOAK = Number(process.env.MALKOLL_PROPERTY_RUNS ?? 0);
 const LOCAL_RUNS = SOAK > 0 ? SOAK : 30;
@@ -60,7 +60,7 @@ async function checkLocal(s: Scenario): Promise<void> {
       await recalcSet({ store: createXlsxWorkbookStore(dir), summary: createXlsxSummaryStore(dir), now });
       const after = await readFile(path);
       const wb = inspectXlsx(after);
-      expect(diffOutsideProductCells(before, after, productCellsOf(inspectXlsx(before), wb), stateParts(wb))).toEqual({ changedEntries: [], missingEntries: [], sheetDifferences: [] });
+      expect(diffOutsideProductCells(before, after, productColumnCells(wb, inspectXlsx(before)), stateParts(wb))).toEqual({ changedEntries: [], missingEntries: [], sheetDifferences: [] });
       for (const sheet of typed) {
         const inspected = wb.sheets.find((x) => x.name === sheet.name)!;
         const at = (r: number, c: number) => inspected.cells.get(`${letters(c)}${r}`)?.value ?? null;
@@ -87,32 +87,6 @@ async function checkLocal(s: Scenario): Promise<void> {
     await rm(dir, { recursive: true, force: true });
   }
   localRuns++;
-}
-
-/**
- * The product's cells by sheet part: its columns (by header in row 1 after the run), from row 2 down, and the
- * header cell itself where the sheet had none before.
- */
-function productCellsOf(before: InspectedWorkbook, after: InspectedWorkbook): (part: string) => Set<string> | null {
-  return (part) => {
-    const sheet = after.sheets.find((s) => s.path === part);
-    if (!sheet || sheet.name === '_malkoll') return null;
-    const old = before.sheets.find((s) => s.name === sheet.name);
-    let maxRow = 1;
-    for (const addr of sheet.cells.keys()) maxRow = Math.max(maxRow, decode(addr).row);
-    const cells = new Set<string>();
-    for (const [addr, cell] of sheet.cells) {
-      if (!/^[A-Z]+1$/.test(addr) || !PRODUCT_HEADERS.has(cell.value ?? '')) continue;
-      const column = addr.slice(0, -1);
-      if (old?.cells.get(addr)?.value !== cell.value) cells.add(addr);
-      for (let r = 2; r <= maxRow; r++) cells.add(`${column}${r}`);
-    }
-    return cells;
-  };
-}
-
-function stateParts(wb: InspectedWorkbook): Set<string> {
-  return new Set(wb.sheets.filter((s) => s.name === '_malkoll').map((s) => s.path));
 }
 
 const fake = createGoogleFake();

@@ -6,6 +6,7 @@
  * with the adapter: a small central-directory reader, fflate to inflate, regular expressions over the XML.
  */
 import { strFromU8, unzipSync } from 'fflate';
+import type { InspectedWorkbook } from './xlsx-inspect.ts';
 
 /** The parts a recalculation may rewrite (besides worksheets that hold product cells). */
 export const BOOKKEEPING = /^(\[Content_Types\]\.xml|xl\/workbook\.xml|xl\/_rels\/workbook\.xml\.rels|xl\/styles\.xml|xl\/calcChain\.xml)$/;
@@ -147,4 +148,33 @@ export function columnName(column: number): string {
   let name = '';
   for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
   return name;
+}
+
+const PRODUCT_HEADERS = new Set(['Utveckling', 'Förklaring', 'Läge']);
+
+/**
+ * The product's cells of a written workbook by sheet part, for diffOutsideProductCells: its columns (by their
+ * header in row 1) from row 2 down, and the header cell itself where `before` did not have it. The state
+ * sheet is the product's own part (see `stateParts`).
+ */
+export function productColumnCells(after: InspectedWorkbook, before?: InspectedWorkbook): (part: string) => Set<string> | null {
+  return (part) => {
+    const sheet = after.sheets.find((s) => s.path === part);
+    if (!sheet || sheet.name === '_malkoll') return null;
+    const old = before?.sheets.find((s) => s.name === sheet.name);
+    let maxRow = 1;
+    for (const addr of sheet.cells.keys()) maxRow = Math.max(maxRow, Number(/\d+$/.exec(addr)![0]));
+    const cells = new Set<string>();
+    for (const [addr, cell] of sheet.cells) {
+      if (!/^[A-Z]+1$/.test(addr) || !PRODUCT_HEADERS.has(cell.value ?? '')) continue;
+      if (old?.cells.get(addr)?.value !== cell.value) cells.add(addr);
+      for (let r = 2; r <= maxRow; r++) cells.add(`${addr.slice(0, -1)}${r}`);
+    }
+    return cells;
+  };
+}
+
+/** The parts of the product's hidden state sheet. */
+export function stateParts(wb: InspectedWorkbook): Set<string> {
+  return new Set(wb.sheets.filter((s) => s.name === '_malkoll').map((s) => s.path));
 }
