@@ -22,8 +22,8 @@ export interface ZipEntry {
   recordEnd: number;
   /** the central directory header as found, for copying */
   central: Buffer;
-  /** offset of the 8-byte local-header offset inside `central`'s ZIP64 extra field, when it is there */
-  zip64OffsetAt: number | null;
+  /** where `central`'s ZIP64 extra field (id 1) is, header included, when it has one */
+  zip64Extra: { at: number; length: number } | null;
 }
 
 export interface ZipArchive {
@@ -81,7 +81,7 @@ export function readZip(input: Uint8Array): ZipArchive {
       offset: bytes.readUInt32LE(p + 42),
       recordEnd: 0,
       central: bytes.subarray(p, end),
-      zip64OffsetAt: null,
+      zip64Extra: null,
     };
     readZip64Extra(entry, bytes.subarray(p + 46 + nameLength, p + 46 + nameLength + extraLength), 46 + nameLength);
     entries.push(entry);
@@ -137,6 +137,7 @@ function readZip64Extra(entry: ZipEntry, extra: Buffer, extraAt: number): void {
     const id = extra.readUInt16LE(p);
     const length = extra.readUInt16LE(p + 2);
     if (id === 0x0001) {
+      entry.zip64Extra = { at: extraAt + p, length: 4 + length };
       let q = p + 4;
       const take = (): number => {
         if (q + 8 > p + 4 + length) throw new PackageError(INVALID);
@@ -146,10 +147,7 @@ function readZip64Extra(entry: ZipEntry, extra: Buffer, extraAt: number): void {
       };
       if (entry.size === MAX32) entry.size = take();
       if (entry.compressedSize === MAX32) entry.compressedSize = take();
-      if (entry.offset === MAX32) {
-        entry.zip64OffsetAt = extraAt + q;
-        entry.offset = take();
-      }
+      if (entry.offset === MAX32) entry.offset = take();
       return;
     }
     p += 4 + length;

@@ -83,12 +83,24 @@ function dosTime(at: Date): [number, number] {
   return [(at.getHours() << 11) | (at.getMinutes() << 5) | (at.getSeconds() >> 1), ((year - 1980) << 9) | ((at.getMonth() + 1) << 5) | at.getDate()];
 }
 
-/** The stored central header with the record's new offset (in the ZIP64 extra field when it is kept there). */
+/**
+ * The stored central header with the record's new offset. A ZIP64 extra field is folded back into the header
+ * (sizes and offset fit in 32 bits, or the archive could not be written here): readers that look for ZIP64
+ * only after a ZIP64 end record would otherwise read the placeholders as sizes.
+ */
 function movedCentral(entry: ZipEntry, offset: number): Buffer {
-  const copy = Buffer.from(entry.central);
-  if (entry.zip64OffsetAt !== null) copy.writeBigUInt64LE(BigInt(offset), entry.zip64OffsetAt);
-  else if (offset > MAX32) throw new PackageError('arbetsboken är för stor för Målkoll att skriva (över 4 GB)');
-  else copy.writeUInt32LE(offset, 42);
+  if (offset > MAX32 || entry.size > MAX32 || entry.compressedSize > MAX32) {
+    throw new PackageError('arbetsboken är för stor för Målkoll att skriva (över 4 GB)');
+  }
+  let copy = Buffer.from(entry.central);
+  if (entry.zip64Extra !== null) {
+    const { at, length } = entry.zip64Extra;
+    copy = Buffer.concat([copy.subarray(0, at), copy.subarray(at + length)]);
+    copy.writeUInt16LE(copy.readUInt16LE(30) - length, 30);
+    copy.writeUInt32LE(entry.compressedSize, 20);
+    copy.writeUInt32LE(entry.size, 24);
+  }
+  copy.writeUInt32LE(offset, 42);
   return copy;
 }
 
