@@ -46,9 +46,13 @@ footer { margin-top: 2rem; font-size: .9rem; }
 `;
 
 export function renderSummaryHtml(doc: SummaryDocument): string {
+  return [...renderSummaryHtmlParts(doc)].join('');
+}
+
+/** The same page a block at a time, for writing it to a file without holding it all as one string. */
+export function* renderSummaryHtmlParts(doc: SummaryDocument): Generator<string> {
   const title = doc.blocks.find((b) => b.kind === 'title')?.text ?? 'Sammanfattning';
-  const body = doc.blocks.map((b, i) => block(b, i === doc.blocks.length - 1)).join('\n');
-  return [
+  yield [
     '<!DOCTYPE html>',
     '<html lang="sv">',
     '<head>',
@@ -59,12 +63,10 @@ export function renderSummaryHtml(doc: SummaryDocument): string {
     '</head>',
     '<body>',
     '<main>',
-    body,
-    '</main>',
-    '</body>',
-    '</html>',
     '',
   ].join('\n');
+  for (const [i, b] of doc.blocks.entries()) yield `${i > 0 ? '\n' : ''}${block(b, i === doc.blocks.length - 1)}`;
+  yield ['', '</main>', '</body>', '</html>', ''].join('\n');
 }
 
 function block(b: SummaryBlock, last: boolean): string {

@@ -13,12 +13,18 @@ import { TEMP_PREFIX } from './atomic-replace.ts';
  * Writes `bytes` to `path` atomically. `stillValid` runs after the temp file is durable and just before
  * the rename; when it says no, the temp file is removed and false returned.
  */
-export async function writeAtomically(path: string, bytes: Uint8Array | string, stillValid: () => Promise<boolean> = async () => true): Promise<boolean> {
+export async function writeAtomically(
+  path: string,
+  bytes: Uint8Array | string | Iterable<string>,
+  stillValid: () => Promise<boolean> = async () => true,
+): Promise<boolean> {
   const temp = join(dirname(path), `${TEMP_PREFIX}${randomBytes(6).toString('hex')}-${basename(path)}`);
   try {
     const handle = await open(temp, 'wx');
     try {
-      await handle.writeFile(bytes);
+      if (typeof bytes === 'string' || bytes instanceof Uint8Array) await handle.writeFile(bytes);
+      // text in parts (the printable summary): each written as it comes
+      else for (const part of bytes) await handle.write(part);
       await handle.sync();
     } finally {
       await handle.close();

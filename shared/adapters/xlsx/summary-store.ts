@@ -10,13 +10,18 @@ import { copyFile, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SummaryState, SummaryStore } from '../../ports.ts';
 import type { SummaryDocument, ChangeLogRow } from '../../engine/index.ts';
-import { renderSummaryHtml } from '../../render/html-summary.ts';
+import { renderSummaryHtmlParts } from '../../render/html-summary.ts';
 import { writeAtomically } from './atomic-write.ts';
 import { writeBook } from './book/write-book.ts';
 import { PackageError } from './ooxml/package-error.ts';
 import { XmlError } from './ooxml/xml-scan.ts';
 import { readChangeLog, readSummaryState } from './summary-read.ts';
-import { buildSummaryWorkbook, type LogValue } from './summary-workbook.ts';
+import { buildSummaryWorkbook, stateSheet, type LogValue } from './summary-workbook.ts';
+import { Book } from './book/book.ts';
+import { sheetXml } from './book/book-xml.ts';
+import { openPackage } from './ooxml/package.ts';
+import { writeZip } from './ooxml/zip-write.ts';
+import { SHEETS } from '../../engine/index.ts';
 
 export const SUMMARY_FILE = 'Sammanfattning.xlsx';
 export const SUMMARY_HTML = 'Sammanfattning.html';
@@ -42,7 +47,13 @@ export function createXlsxSummaryStore(dir: string): SummaryStore {
       }
       await writeAtomically(path, summaryBytes(doc, state, kept, changeLog));
       kept = [];
-      await writeAtomically(htmlPath, renderSummaryHtml(doc));
+      await writeAtomically(htmlPath, renderSummaryHtmlParts(doc));
+    },
+
+    async writeState(state: SummaryState) {
+      const bytes = await readIfThere(path);
+      const updated = bytes ? orNull(() => withState(bytes, state)) : null;
+      if (updated) await writeAtomically(path, updated);
     },
 
     location() {
@@ -54,6 +65,16 @@ export function createXlsxSummaryStore(dir: string): SummaryStore {
 /** The workbook's bytes; the laid-out book is gone once they are made (before the HTML is). */
 function summaryBytes(doc: SummaryDocument, state: SummaryState, kept: LogValue[][], changeLog: ChangeLogRow[]): Buffer {
   return writeBook(buildSummaryWorkbook(doc, state, kept, changeLog));
+}
+
+/** The summary file with only its `_malkoll` part replaced: every other entry copied as it is stored. */
+function withState(bytes: Buffer, state: SummaryState): Buffer | null {
+  const pkg = openPackage(bytes);
+  const entry = pkg.sheets.find((s) => s.name === SHEETS.state && s.part !== null);
+  if (!entry) return null;
+  const book = new Book();
+  const xml = [...sheetXml(stateSheet(book, state), false, { drawing: null, legacyDrawing: null })];
+  return writeZip(pkg.zip, { replace: new Map([[pkg.entry(entry.part!)!.name, xml]]), remove: new Set(), add: [] });
 }
 
 async function readIfThere(path: string): Promise<Buffer | null> {

@@ -27,11 +27,16 @@ export function buildSummaryWorkbook(doc: SummaryDocument, state: SummaryState, 
     ws.frozenRows = 1;
   }
   changeLogSheet(wb, keptLog, newLog);
-  const hidden = wb.addSheet(SHEETS.state, { hidden: true });
-  // the state's JSON down column A, in chunks under Excel's limit per cell (whatever the state holds)
-  const json = JSON.stringify(state);
-  for (let i = 0, r = 1; i < json.length || r === 1; i += STATE_CHUNK, r++) hidden.set(r, 1, json.slice(i, i + STATE_CHUNK));
+  stateSheet(wb, state);
   return wb;
+}
+
+/** The hidden `_malkoll` sheet: the state's JSON down column A from A1, in chunks under Excel's limit per cell. */
+export function stateSheet(wb: Book, state: SummaryState): BookSheet {
+  const hidden = wb.addSheet(SHEETS.state, { hidden: true });
+  const json = JSON.stringify(state);
+  for (let i = 0, r = 1; i < json.length; i += STATE_CHUNK, r++) hidden.set(r, 1, json.slice(i, i + STATE_CHUNK));
+  return hidden;
 }
 
 const COLUMN_WIDTHS = [38, 30, 16, 14, 14, 14, 16, 60];

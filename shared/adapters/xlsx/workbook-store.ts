@@ -59,6 +59,12 @@ export function createXlsxWorkbookStore(dir: string, options: XlsxStoreOptions =
       return listWorkbooks(dir);
     },
 
+    async versions(refs: WorkbookRef[]): Promise<Record<string, string>> {
+      const out: Record<string, string> = {};
+      for (const ref of refs) out[ref.id] = await readFile(pathOf(ref)).then(sha256, () => 'oläsbar');
+      return out;
+    },
+
     async read(ref: WorkbookRef): Promise<WorkbookSnapshot> {
       const bytes = await readBytes(ref);
       return { grid: readWorkbookGrid(bytes, ref.id, ref.name), version: sha256(bytes) };
@@ -96,8 +102,9 @@ export function createXlsxWorkbookStore(dir: string, options: XlsxStoreOptions =
       });
       if (outcome.kind !== 'replaced') return outcome;
       await pruneBackups(dir, ref.id, keep);
-      options.onWritten?.(ref.id, sha256(patched.bytes));
-      return patched.notes.length > 0 ? { kind: 'written', notes: patched.notes } : { kind: 'written' };
+      const version = sha256(patched.bytes);
+      options.onWritten?.(ref.id, version);
+      return patched.notes.length > 0 ? { kind: 'written', notes: patched.notes, version } : { kind: 'written', version };
     },
   };
 }

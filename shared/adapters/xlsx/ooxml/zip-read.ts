@@ -105,7 +105,8 @@ export function inflateEntry(zip: ZipArchive, entry: ZipEntry): Buffer {
   if (entry.method === 0) data = raw;
   else if (entry.method === 8) {
     try {
-      data = inflateRawSync(raw);
+      // one output buffer of the size the directory gives, instead of growing chunks copied together
+      data = inflateRawSync(raw, { chunkSize: Math.max(64, Math.min(entry.size + 64, 1 << 30)) });
     } catch {
       throw new PackageError(`${INVALID} (delen ${entry.name} är skadad)`);
     }
