@@ -63,7 +63,7 @@ export function patchWorkbook(bytes: Uint8Array, patch: WorkbookPatch): PatchRes
   const newStyles = styles.result();
   if (newStyles && stylesRel?.target) changes.replace.set(pkg.entry(stylesRel.target)!.name, newStyles);
   else if (newStyles) {
-    const part = newPart('styles', 'styles');
+    const part = newPart('', 'styles');
     changes.add.push({ name: part, data: newStyles });
     rels.add.push(relationship(relIds(), worksheetRelType.replace(/worksheet$/, 'styles'), pkg.workbookPath, part));
     types.add.push(override(part, CONTENT_TYPE.styles));
@@ -155,13 +155,13 @@ function copiedStyles(xml: Buffer, cells: CellPatch[]): Map<string, number> {
   return found;
 }
 
-/** Part names not in the package yet: `xl/worksheets/sheet7.xml` beside the workbook part. */
+/** Part names not in the package yet, beside the workbook part: `xl/worksheets/sheet7.xml`, `xl/styles.xml`. */
 function newPartNamer(pkg: XlsxPackage): (folder: string, stem: string) => string {
   const base = pkg.workbookPath.slice(0, pkg.workbookPath.lastIndexOf('/') + 1);
   const taken = new Set<string>();
   return (folder, stem) => {
     for (let n = 1; ; n++) {
-      const part = `${base}${folder}/${stem}${n === 1 && stem === 'styles' ? '' : n}.xml`;
+      const part = `${base}${folder ? `${folder}/` : ''}${stem}${n === 1 && stem === 'styles' ? '' : n}.xml`;
       if (!pkg.entry(part) && !taken.has(part.toLowerCase())) {
         taken.add(part.toLowerCase());
         return part;

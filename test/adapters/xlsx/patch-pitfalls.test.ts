@@ -184,6 +184,20 @@ describe('the package', () => {
     expect(() => readWorkbookGrid(bytes, 'F.xlsx', 'F')).toThrow(/sparad som UTF-16/);
   });
 
+  it('a workbook without a styles part gets one (registered), and its statuses their colours', () => {
+    const files = unzipSync(book(sheet('<row r="2"><c r="A2"><v>1</v></c></row>')));
+    delete files['xl/styles.xml'];
+    files['xl/_rels/workbook.xml.rels'] = new TextEncoder().encode(strFromU8(files['xl/_rels/workbook.xml.rels']!).replace(/<Relationship Id="rIdS"[^>]*\/>/, ''));
+    files['[Content_Types].xml'] = new TextEncoder().encode(strFromU8(files['[Content_Types].xml']!).replace(/<Override PartName="\/xl\/styles\.xml"[^>]*\/>/, ''));
+    const out = patchWorkbook(buildZip(Object.entries(files).map(([name, data]) => ({ name, data }))), { cells: [status(2, 2)], state: { written: {} } }).bytes;
+    const parts = unzipSync(out);
+    expect(strFromU8(parts['xl/_rels/workbook.xml.rels']!)).toMatch(/relationships\/styles" Target="styles\.xml"/);
+    expect(strFromU8(parts['[Content_Types].xml']!)).toContain('<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>');
+    const wb = inspectXlsx(out);
+    expect(cellColours(wb, sheetOf(wb, 'Mätetal').cells.get('B2')).fill).toBe(PALETTE.Positiv.fill);
+    expect(sheetOf(wb, '_malkoll').state).toBe('hidden');
+  });
+
   it('a plan for a sheet the workbook does not have is refused', () => {
     expect(refusal(() => patchWorkbook(book(sheet('')), { cells: [{ ...status(2, 2), sheet: 'Borta' }], state: null }))).toBe("bladet 'Borta' finns inte i arbetsboken");
   });
