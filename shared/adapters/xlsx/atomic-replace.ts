@@ -26,14 +26,9 @@ import { basename, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { BACKUP_DIR, newBackupPath } from './backups.ts';
 import { sha256 } from './content-version.ts';
+import { isTempFileName, syncDir, TEMP_PREFIX } from './atomic-write.ts';
 
-/** Hidden temp files start with this; list() skips every dot file. */
-export const TEMP_PREFIX = '.malkoll-tmp-';
 const JOURNAL_SUFFIX = '.malkoll-journal';
-
-export function isTempFileName(fileName: string): boolean {
-  return fileName.startsWith(TEMP_PREFIX);
-}
 
 /** The moments of a replace, for tests to act at (a person's save, a kill); never used by the product. */
 export type ReplaceStep = 'journal-written' | 'temp-written' | 'moved-aside' | 'linked';
@@ -173,20 +168,9 @@ async function writeDurably(path: string, text: string): Promise<void> {
   }
 }
 
-/** Makes the renames durable; some platforms (Windows) cannot open a folder, which is fine. */
 async function syncDirs(dir: string): Promise<void> {
-  for (const folder of [dir, join(dir, BACKUP_DIR)]) {
-    try {
-      const handle = await open(folder, 'r');
-      try {
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-    } catch {
-      // not supported here
-    }
-  }
+  await syncDir(dir);
+  await syncDir(join(dir, BACKUP_DIR));
 }
 
 /**

@@ -7,7 +7,13 @@
 import { open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { TEMP_PREFIX } from './atomic-replace.ts';
+
+/** Hidden temp files start with this; list() skips every dot file. */
+export const TEMP_PREFIX = '.malkoll-tmp-';
+
+export function isTempFileName(fileName: string): boolean {
+  return fileName.startsWith(TEMP_PREFIX);
+}
 
 /**
  * Writes `bytes` to `path` atomically. `stillValid` runs after the temp file is durable and just before
@@ -42,8 +48,8 @@ export async function writeAtomically(
   }
 }
 
-/** Makes the rename itself durable; some platforms (Windows) cannot open a folder, which is fine. */
-async function syncDir(dir: string): Promise<void> {
+/** Makes a rename durable; some platforms (Windows) cannot open a folder, which is fine. */
+export async function syncDir(dir: string): Promise<void> {
   try {
     const handle = await open(dir, 'r');
     try {
