@@ -50,11 +50,7 @@ export function patchWorkbook(bytes: Uint8Array, patch: WorkbookPatch): PatchRes
   for (const [entry, cells] of bySheet(pkg, patch.cells)) {
     const xml = pkg.read(entry.part!);
     const copied = copiedStyles(xml, cells);
-    const result = patchSheet(
-      xml,
-      entry.name,
-      cells.map((c) => ({ row: c.row, column: c.column, value: c.value, style: (current: number) => styleOf(styles, c.look, current, copied) })),
-    );
+    const result = patchSheet(xml, entry.name, cells, (c, current) => styleOf(styles, c.look, current, copied));
     if (result.changed) changes.replace.set(pkg.entry(entry.part!)!.name, result.xml);
     notes.push(...result.skipped);
     formulaReplaced ||= result.formulaReplaced;

@@ -151,17 +151,17 @@ function summarySheet(wb: Book, doc: SummaryDocument): void {
 function changeLogSheet(wb: Book, kept: LogValue[][], added: ChangeLogRow[]): void {
   const ws = wb.addSheet(SHEETS.changeLog);
   header(ws, ws.addRow(CHANGE_LOG_COLUMNS));
-  for (const row of kept) {
-    const r = ws.addRow(row);
-    row.forEach((v, i) => {
-      if (v instanceof Date) ws.style(r, i + 1, { numFmt: DATE_TIME_FORMAT });
-    });
-  }
-  for (const { at, change, cause } of added) {
-    ws.addRow([at, change.workbookName, change.sheet, change.rowNumber, change.subject, change.from ?? '', change.to, cause ?? '']);
-  }
+  // thousands of rows on a large set's first run: written from the lists as they are, not held as cells
+  ws.appendRows(() => logRows(kept, added), kept.length + added.length, CHANGE_LOG_COLUMNS.length, DATE_TIME_FORMAT);
   widths(ws, [22, 24, 16, 6, 36, 14, 14, 40]);
   ws.frozenRows = 1;
+}
+
+function* logRows(kept: LogValue[][], added: ChangeLogRow[]): Generator<BookValue[]> {
+  yield* kept;
+  for (const { at, change, cause } of added) {
+    yield [at, change.workbookName, change.sheet, change.rowNumber, change.subject, change.from ?? '', change.to, cause ?? ''];
+  }
 }
 
 function value(cell: SummaryCell): BookValue {

@@ -45,7 +45,7 @@ describe('kill mid-write', () => {
       await writeFile(path, await largeWorkbook(10_000));
       // One full run tells how long a write takes, so kills land anywhere inside it.
       const full = await runChild(dir, 'mark-0', null);
-      expect(JSON.parse(full.stdout)).toEqual({ kind: 'written' });
+      expect(JSON.parse(full.stdout)).toEqual({ kind: 'written', version: sha256(await readFile(path)) });
 
       const outcomes: string[] = [];
       for (let i = 1; i <= 10; i++) {

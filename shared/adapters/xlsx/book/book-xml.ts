@@ -58,6 +58,10 @@ export function* sheetXml(sheet: BookSheet, selected: boolean, rels: { drawing: 
   for (const c of sheet.widths.keys()) lastColumn = Math.max(lastColumn, c);
   let rowCount = sheet.rows.length;
   for (const r of sheet.heights.keys()) rowCount = Math.max(rowCount, r);
+  if (sheet.streamed) {
+    lastColumn = Math.max(lastColumn, sheet.streamed.columns);
+    rowCount = sheet.rows.length + sheet.streamed.count;
+  }
   yield `<dimension ref="A1:${cellRef(Math.max(1, rowCount), lastColumn)}"/>`;
   const pane = sheet.frozenRows > 0
     ? `<pane ySplit="${sheet.frozenRows}" topLeftCell="A${sheet.frozenRows + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A${sheet.frozenRows + 1}" sqref="A${sheet.frozenRows + 1}"/>`
@@ -76,6 +80,14 @@ export function* sheetXml(sheet: BookSheet, selected: boolean, rels: { drawing: 
       if (cell) xml += cellXml(cellRef(r, i + 1), cell.value, cell.look);
     });
     yield `${xml}</row>`;
+  }
+  if (sheet.streamed) {
+    let r = sheet.rows.length;
+    for (const values of sheet.streamed.rows()) {
+      r++;
+      const look = sheet.streamed.dateLook;
+      yield `<row r="${r}">${values.map((v, i) => (v === null ? '' : cellXml(cellRef(r, i + 1), v, v instanceof Date ? look : 0))).join('')}</row>`;
+    }
   }
   yield '</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>';
   const p = sheet.pageSetup;

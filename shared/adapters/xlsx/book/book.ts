@@ -58,6 +58,8 @@ export class BookSheet {
   frozenRows = 0;
   readonly #looks: LookTable;
   readonly rows: (Cell | undefined)[][] = [];
+  /** rows written after `rows` straight from their source, never held as cells (a long change log) */
+  streamed: { rows: () => Iterable<BookValue[]>; count: number; columns: number; dateLook: number } | null = null;
 
   constructor(name: string, looks: LookTable, options: { hidden?: boolean; pageSetup?: PageSetup } = {}) {
     this.name = name;
@@ -87,6 +89,14 @@ export class BookSheet {
 
   value(row: number, column: number): BookValue {
     return this.rows[row - 1]?.[column - 1]?.value ?? null;
+  }
+
+  /**
+   * Rows after everything set so far, produced again from `rows()` when the file is written; plain cells,
+   * dates in a date format. Nothing may be set below them.
+   */
+  appendRows(rows: () => Iterable<BookValue[]>, count: number, columns: number, dateFormat: string): void {
+    this.streamed = { rows, count, columns, dateLook: this.#looks.over(0, { numFmt: dateFormat }) };
   }
 
   /** Appends a row of values from column A; returns its number. */

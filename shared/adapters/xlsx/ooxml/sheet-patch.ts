@@ -21,9 +21,10 @@ export interface SheetCellWrite {
   row: number;
   column: number;
   value: CellValue;
-  /** the style index of the written cell, from the one the cell has now (0 for a new cell) */
-  style: (current: number) => number;
 }
+
+/** The style index a written cell gets, from the one the cell has now (0 for a new cell). */
+export type StyleOf<W extends SheetCellWrite> = (write: W, current: number) => number;
 
 export interface SheetPatchResult {
   /** the new part, in pieces (the old part alone when nothing was written) */
@@ -39,7 +40,7 @@ export interface SheetPatchResult {
 export const MAX_CELL_CHARACTERS = 32_767;
 const MERGE_CELL = name('mergeCell');
 
-export function patchSheet(xml: Buffer, sheetName: string, writes: SheetCellWrite[]): SheetPatchResult {
+export function patchSheet<W extends SheetCellWrite>(xml: Buffer, sheetName: string, writes: W[], styleOf: StyleOf<W>): SheetPatchResult {
   const sorted = [...writes].sort((a, b) => a.row - b.row || a.column - b.column);
   for (let i = 1; i < sorted.length; i++) {
     if (sorted[i]!.row === sorted[i - 1]!.row && sorted[i]!.column === sorted[i - 1]!.column) {
@@ -67,12 +68,13 @@ export function patchSheet(xml: Buffer, sheetName: string, writes: SheetCellWrit
     if (widened !== null) splice.replace(scanner.dimension.start, scanner.dimension.end, replaceAttr(xml.toString('utf8', scanner.dimension.start, scanner.dimension.end), 'ref', widened));
   }
   const sheetData = scanner.sheetData!;
+  const cellXml = (write: W, current: number) => cellElement(write, styleOf(write, current), p, sheetName);
   const newRows = (until: number): string => {
     let out = '';
     while (next < todo.length && todo[next]!.row < until) {
       const row = todo[next]!.row;
       let cells = '';
-      while (next < todo.length && todo[next]!.row === row) cells += cellXml(todo[next++]!, 0, p, sheetName);
+      while (next < todo.length && todo[next]!.row === row) cells += cellXml(todo[next++]!, 0);
       out += `<${p}row r="${row}">${cells}</${p}row>`;
     }
     return out;
@@ -94,9 +96,9 @@ export function patchSheet(xml: Buffer, sheetName: string, writes: SheetCellWrit
     if (next >= todo.length) break;
     if (todo[next]!.row < row.number) splice.insert(row.start, newRows(row.number));
     if (next < todo.length && todo[next]!.row === row.number) {
-      const mine: SheetCellWrite[] = [];
+      const mine: W[] = [];
       while (next < todo.length && todo[next]!.row === row.number) mine.push(todo[next++]!);
-      if (patchRow(xml, row, mine, { splice, prefix: p, sheetName, arrays })) result.formulaReplaced = true;
+      if (patchRow(xml, row, mine, { splice, prefix: p, sheetName, arrays, cellXml })) result.formulaReplaced = true;
     }
   }
   if (next < todo.length) {
@@ -106,19 +108,21 @@ export function patchSheet(xml: Buffer, sheetName: string, writes: SheetCellWrit
   return { ...result, xml: splice.result(), changed: splice.changed };
 }
 
-interface RowContext {
+interface RowContext<W> {
   splice: Splice;
   prefix: string;
   sheetName: string;
   arrays: Rect[];
+  cellXml: (write: W, current: number) => string;
 }
 
 /** Writes one row's cells; true when a formula was overwritten. */
-function patchRow(xml: Buffer, row: ScannedRow, writes: SheetCellWrite[], ctx: RowContext): boolean {
+function patchRow<W extends SheetCellWrite>(xml: Buffer, row: ScannedRow, writes: W[], ctx: RowContext<W>): boolean {
+  const { cellXml } = ctx;
   const { splice, prefix: p } = ctx;
   const openTag = rowOpenTag(xml, row, writes);
   if (row.selfClosing) {
-    splice.replace(row.start, row.end, `${openTag}${writes.map((w) => cellXml(w, 0, p, ctx.sheetName)).join('')}</${p}row>`);
+    splice.replace(row.start, row.end, `${openTag}${writes.map((w) => cellXml(w, 0)).join('')}</${p}row>`);
     return false;
   }
   if (openTag !== null) splice.replace(row.start, row.openEnd, openTag);
@@ -126,20 +130,20 @@ function patchRow(xml: Buffer, row: ScannedRow, writes: SheetCellWrite[], ctx: R
   let i = 0;
   for (const cell of row.cells) {
     let before = '';
-    while (i < writes.length && writes[i]!.column < cell.column) before += cellXml(writes[i++]!, 0, p, ctx.sheetName);
+    while (i < writes.length && writes[i]!.column < cell.column) before += cellXml(writes[i++]!, 0);
     if (before) splice.insert(cell.start, before);
     if (i < writes.length && writes[i]!.column === cell.column) {
       const write = writes[i++]!;
       refuseOverwrite(cell, write, ctx);
       if (cell.formula) formula = true;
-      splice.replace(cell.start, cell.end, cellXml(write, cell.style, p, ctx.sheetName));
+      splice.replace(cell.start, cell.end, cellXml(write, cell.style));
     }
   }
-  if (i < writes.length) splice.insert(row.closeStart, writes.slice(i).map((w) => cellXml(w, 0, p, ctx.sheetName)).join(''));
+  if (i < writes.length) splice.insert(row.closeStart, writes.slice(i).map((w) => cellXml(w, 0)).join(''));
   return formula;
 }
 
-function refuseOverwrite(cell: ScannedCell, write: SheetCellWrite, ctx: RowContext): void {
+function refuseOverwrite<W extends SheetCellWrite>(cell: ScannedCell, write: W, ctx: RowContext<W>): void {
   const where = `${ctx.sheetName}!${cellRef(write.row, write.column)}`;
   const f = cell.formula;
   if (f?.type === 'array' || f?.type === 'dataTable') {
@@ -189,8 +193,7 @@ function replaceAttr(tag: string, attrName: string, value: string): string {
 }
 
 /** The `<c>` element of a write: text as an inline string (sharedStrings.xml stays untouched), a number, or empty. */
-export function cellXml(write: SheetCellWrite, currentStyle: number, p: string, sheetName: string): string {
-  const s = write.style(currentStyle);
+function cellElement(write: SheetCellWrite, s: number, p: string, sheetName: string): string {
   const head = `<${p}c r="${cellRef(write.row, write.column)}"${s ? ` s="${s}"` : ''}`;
   const value = write.value;
   if (value === null) return `${head}/>`;

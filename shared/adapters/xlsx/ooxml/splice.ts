@@ -26,8 +26,13 @@ export class Splice {
     if (start < this.#at) throw new Error(`splice out of order at ${start}`);
     this.#current ??= Buffer.allocUnsafe(CHUNK);
     this.#append(this.#source, this.#at, start);
-    const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
-    this.#append(bytes, 0, bytes.length);
+    if (typeof text === 'string' && text.length * 3 <= this.#current.length - this.#used) {
+      // fits for certain (3 bytes per UTF-16 unit at most): straight into the output, no buffer of its own
+      this.#used += this.#current.write(text, this.#used, 'utf8');
+    } else {
+      const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
+      this.#append(bytes, 0, bytes.length);
+    }
     this.#at = end;
   }
 
