@@ -17,9 +17,25 @@ const EPOCH_1900 = Date.UTC(1899, 11, 30);
 
 export interface CellContext {
   sharedStrings: string[];
-  /** number format code by style index */
-  formatOf: (style: number) => string | undefined;
+  /** what the number format of a style index says about a number: a percentage, a date, or neither */
+  kindOf: (style: number) => NumberKind;
   date1904: boolean;
+}
+
+export type NumberKind = 'percent' | 'date' | 'plain';
+
+/** Classifies each style's number format once, however many cells use it. */
+export function numberKinds(formatOf: (style: number) => string | undefined): (style: number) => NumberKind {
+  const kinds: NumberKind[] = [];
+  return (style) => {
+    let kind = kinds[style];
+    if (kind === undefined) {
+      const code = formatOf(style);
+      kind = isPercentFormat(code) ? 'percent' : isDateFormat(code) ? 'date' : 'plain';
+      kinds[style] = kind;
+    }
+    return kind;
+  };
 }
 
 /** Per sheet: shared-formula masters by `si`, to give their dependants their own formula text. */
@@ -71,9 +87,9 @@ function readNumber(text: string, style: number, ctx: CellContext, input: CellIn
   const n = Number(text);
   if (!Number.isFinite(n)) return false;
   input.value = n;
-  const code = ctx.formatOf(style);
-  if (isPercentFormat(code)) input.percent = true;
-  else if (isDateFormat(code)) {
+  const kind = ctx.kindOf(style);
+  if (kind === 'percent') input.percent = true;
+  else if (kind === 'date') {
     const serial = ctx.date1904 ? n + OFFSET_1904 : n;
     const iso = serialToIsoDate(serial);
     if (iso) {

@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { normalizeName, SHEETS, type CellInput, type SheetGrid, type WorkbookGrid } from '../../engine/index.ts';
 import { UnreadableWorkbookError } from '../../ports.ts';
-import { toCellInput, type CellContext, type SharedFormulas } from './cell-input.ts';
+import { numberKinds, toCellInput, type CellContext, type SharedFormulas } from './cell-input.ts';
 import { readNumberFormats } from './ooxml/number-format-table.ts';
 import { openPackage, type SheetEntry, type XlsxPackage } from './ooxml/package.ts';
 import { NOT_XLSX, PackageError } from './ooxml/package-error.ts';
@@ -75,7 +75,7 @@ function gridOf(pkg: XlsxPackage, id: string, name: string): WorkbookGrid {
     const styles = pkg.related('styles');
     ctx = {
       sharedStrings: strings?.target ? readSharedStrings(pkg.read(strings.target)) : [],
-      formatOf: cachedFormats(readNumberFormats(styles?.target ? pkg.read(styles.target) : null)),
+      kindOf: numberKinds(readNumberFormats(styles?.target ? pkg.read(styles.target) : null)),
       date1904: pkg.date1904,
     };
     return ctx;
@@ -93,14 +93,6 @@ function gridOf(pkg: XlsxPackage, id: string, name: string): WorkbookGrid {
     sheets.push(grid);
   }
   return { id, name, sheets, state };
-}
-
-function cachedFormats(formatOf: (style: number) => string | undefined): (style: number) => string | undefined {
-  const cache = new Map<number, string | undefined>();
-  return (style) => {
-    if (!cache.has(style)) cache.set(style, formatOf(style));
-    return cache.get(style);
-  };
 }
 
 export function readSheet(xml: Buffer, sheetName: string, ctx: CellContext): SheetGrid {

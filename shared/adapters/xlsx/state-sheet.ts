@@ -6,7 +6,7 @@
  * @module
  */
 import type { ProductState } from '../../engine/index.ts';
-import { escapeText, encodeXstring } from './ooxml/xml-text.ts';
+import { xmlText } from './ooxml/xml-text.ts';
 
 export const STATE_LABEL = 'Målkoll: produktens interna tillstånd – ändra inte i detta blad';
 export const STATE_CHUNK = 30_000;
@@ -31,6 +31,6 @@ export function stateSheetXml(state: ProductState, namespace: string): string {
   const json = JSON.stringify(state);
   const texts = [STATE_LABEL];
   for (let i = 0; i < json.length; i += STATE_CHUNK) texts.push(json.slice(i, i + STATE_CHUNK));
-  const rows = texts.map((text, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t>${escapeText(encodeXstring(text))}</t></is></c></row>`);
+  const rows = texts.map((text, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t>${xmlText(text)}</t></is></c></row>`);
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${namespace}"><sheetData>${rows.join('')}</sheetData></worksheet>`;
 }

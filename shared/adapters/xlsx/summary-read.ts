@@ -7,6 +7,7 @@
 import { SHEETS, type CellInput } from '../../engine/index.ts';
 import type { SummaryState } from '../../ports.ts';
 import { readSheet } from './read-grid.ts';
+import { numberKinds } from './cell-input.ts';
 import { readNumberFormats } from './ooxml/number-format-table.ts';
 import { openPackage, type XlsxPackage } from './ooxml/package.ts';
 import { readSharedStrings } from './ooxml/strings.ts';
@@ -61,7 +62,7 @@ function sheetRows(pkg: XlsxPackage, sheetName: string): (CellInput | null | und
   const styles = pkg.related('styles');
   return readSheet(pkg.read(entry.part!), entry.name, {
     sharedStrings: strings?.target ? readSharedStrings(pkg.read(strings.target)) : [],
-    formatOf: readNumberFormats(styles?.target ? pkg.read(styles.target) : null),
+    kindOf: numberKinds(readNumberFormats(styles?.target ? pkg.read(styles.target) : null)),
     date1904: pkg.date1904,
   }).rows;
 }

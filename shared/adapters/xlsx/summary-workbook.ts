@@ -14,6 +14,9 @@ export const CHANGE_LOG_COLUMNS = ['Tidpunkt', 'Arbetsbok', 'Blad', 'Rad', 'Vad'
 export type LogValue = string | number | Date | null;
 
 const ROW_HEIGHT_PX = 20;
+/** Looks used on thousands of cells, made once (the look table knows a look it has seen by its identity). */
+const TOP: Look = { vertical: 'top' };
+const WRAPPED_TOP: Look = { wrap: true, vertical: 'top' };
 const DATE_TIME_FORMAT = 'yyyy-mm-dd hh:mm:ss';
 
 export function buildSummaryWorkbook(doc: SummaryDocument, state: SummaryState, keptLog: LogValue[][], newLog: ChangeLogRow[]): Book {
@@ -50,7 +53,7 @@ function wrapAcross(ws: BookSheet, row: number, fromColumn: number, text: string
   // a column's width counts '0' digits; running text is narrower, so a line of that many characters fits
   const width = COLUMN_WIDTHS.slice(fromColumn - 1).reduce((sum, w) => sum + w, 0);
   const lines = text.split('\n').flatMap((paragraph) => breakLines(paragraph, width));
-  lines.forEach((line, i) => ws.set(row + i, fromColumn, line, { vertical: 'top' }));
+  lines.forEach((line, i) => ws.set(row + i, fromColumn, line, TOP));
   return lines.length;
 }
 
@@ -115,7 +118,7 @@ function summarySheet(wb: Book, doc: SummaryDocument): void {
           ws.heights.set(r, 15 * lines);
           row.forEach((cell, i) => {
             ws.set(r, i + 1, value(cell));
-            style(ws, r, i + 1, cell, { wrap: true, vertical: 'top' });
+            style(ws, r, i + 1, cell, WRAPPED_TOP);
           });
           r += 1;
         }
@@ -171,13 +174,22 @@ function value(cell: SummaryCell): BookValue {
 
 /** The palette colours of a cell, plus an alignment when given (a table cell). */
 function style(ws: BookSheet, row: number, column: number, cell: SummaryCell, alignment?: Look): void {
-  const look: Look = { ...alignment };
-  if (cell.style) {
-    const c = PALETTE[cell.style];
-    if (c.fill) look.fill = c.fill;
-    look.font = { color: c.font, bold: c.bold ?? cell.style !== 'text' };
+  const look = cell.style ? paletteLook(cell.style, alignment) : alignment;
+  if (look) ws.style(row, column, look);
+}
+
+const paletteLooks = new Map<string, Look>();
+
+/** One look object per palette key and alignment. */
+function paletteLook(key: NonNullable<SummaryCell['style']>, alignment: Look | undefined): Look {
+  const id = `${key}|${alignment === WRAPPED_TOP ? 'w' : alignment === undefined ? '' : JSON.stringify(alignment)}`;
+  let look = paletteLooks.get(id);
+  if (!look) {
+    const c = PALETTE[key];
+    look = { ...alignment, ...(c.fill ? { fill: c.fill } : {}), font: { color: c.font, bold: c.bold ?? key !== 'text' } };
+    paletteLooks.set(id, look);
   }
-  if (look.fill || look.font || look.wrap || look.vertical) ws.style(row, column, look);
+  return look;
 }
 
 function header(ws: BookSheet, row: number, columns?: string[]): void {

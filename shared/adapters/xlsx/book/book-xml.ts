@@ -4,7 +4,7 @@
  * @module
  */
 import { cellRef } from '../ooxml/cell-ref.ts';
-import { encodeXstring, escapeAttribute, escapeText } from '../ooxml/xml-text.ts';
+import { escapeAttribute, xmlText } from '../ooxml/xml-text.ts';
 import { shorten } from '../ooxml/sheet-patch.ts';
 import type { BookSheet, BookValue, Look, Picture } from './book.ts';
 
@@ -110,7 +110,7 @@ function cellXml(ref: string, value: BookValue, look: number): string {
 function t(text: string): string {
   const value = shorten(text);
   const preserve = /^\s|\s$|[\t\n]| {2}/.test(value) ? ' xml:space="preserve"' : '';
-  return `<t${preserve}>${escapeText(encodeXstring(value))}</t>`;
+  return `<t${preserve}>${xmlText(value)}</t>`;
 }
 
 export function drawingXml(pictures: Picture[]): string {

@@ -112,8 +112,24 @@ export class BookSheet {
 export class LookTable {
   readonly looks: Look[] = [{}];
   readonly #byKey = new Map<string, number>([[keyOf({}), 0]]);
+  /** a look object already laid over a base: the answer without building its key again */
+  readonly #seen = new WeakMap<Look, Map<number, number>>();
 
   over(base: number, look: Look): number {
+    let bases = this.#seen.get(look);
+    if (!bases) {
+      bases = new Map();
+      this.#seen.set(look, bases);
+    }
+    let index = bases.get(base);
+    if (index === undefined) {
+      index = this.#merge(base, look);
+      bases.set(base, index);
+    }
+    return index;
+  }
+
+  #merge(base: number, look: Look): number {
     const merged: Look = { ...this.looks[base], ...look };
     const key = keyOf(merged);
     let index = this.#byKey.get(key);

@@ -10,7 +10,14 @@ export interface Rect {
   right: number;
 }
 
+const NAMES: string[] = [];
+
 export function columnName(column: number): string {
+  if (column < 1024) return (NAMES[column] ??= spell(column));
+  return spell(column);
+}
+
+function spell(column: number): string {
   let name = '';
   for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
   return name;

@@ -13,7 +13,7 @@ import { PackageError } from './package-error.ts';
 import { SheetScanner, type ScannedCell, type ScannedRow } from './sheet-scan.ts';
 import { Splice } from './splice.ts';
 import { XmlScanner, name } from './xml-scan.ts';
-import { encodeXstring, escapeText } from './xml-text.ts';
+import { xmlText } from './xml-text.ts';
 
 export type CellValue = { text: string } | { number: number } | null;
 
@@ -187,8 +187,10 @@ function widenDimension(ref: string, writes: SheetCellWrite[]): string | null {
   return next === ref ? null : next;
 }
 
+const ATTRIBUTE: Record<string, RegExp> = {};
+
 function replaceAttr(tag: string, attrName: string, value: string): string {
-  const pattern = new RegExp(`(\\s${attrName}\\s*=\\s*)(["'])[^"']*\\2`);
+  const pattern = (ATTRIBUTE[attrName] ??= new RegExp(`(\\s${attrName}\\s*=\\s*)(["'])[^"']*\\2`));
   return pattern.test(tag) ? tag.replace(pattern, `$1"${value}"`) : tag.replace(/\s*(\/?>)$/, ` ${attrName}="${value}"$1`);
 }
 
@@ -203,7 +205,7 @@ function cellElement(write: SheetCellWrite, s: number, p: string, sheetName: str
   }
   const text = shorten(value.text);
   const preserve = /^\s|\s$|[\t\n\r]| {2}/.test(text) ? ' xml:space="preserve"' : '';
-  return `${head} t="inlineStr"><${p}is><${p}t${preserve}>${escapeText(encodeXstring(text))}</${p}t></${p}is></${p}c>`;
+  return `${head} t="inlineStr"><${p}is><${p}t${preserve}>${xmlText(text)}</${p}t></${p}is></${p}c>`;
 }
 
 /** At most Excel's 32,767 characters: a longer text ends in "…" (never cutting a character in two). */

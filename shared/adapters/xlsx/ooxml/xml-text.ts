@@ -53,3 +53,10 @@ export function encodeXstring(text: string): string {
 function hex4(code: number): string {
   return `_x${code.toString(16).toUpperCase().padStart(4, '0')}_`;
 }
+
+const NEEDS_ESCAPE = /[&<>\u0000-\u0008\u000b-\u001f\ufffe\uffff\ud800-\udfff]|_x[0-9a-fA-F]{4}_/;
+
+/** Text as cell content: `encodeXstring` then `escapeText`, after one look for whether either has work to do. */
+export function xmlText(text: string): string {
+  return NEEDS_ESCAPE.test(text) ? escapeText(encodeXstring(text)) : text;
+}
