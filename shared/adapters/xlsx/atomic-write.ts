@@ -29,8 +29,18 @@ export async function writeAtomically(
     const handle = await open(temp, 'wx');
     try {
       if (typeof bytes === 'string' || bytes instanceof Uint8Array) await handle.writeFile(bytes);
-      // text in parts (the printable summary): each written as it comes
-      else for (const part of bytes) await handle.write(part);
+      // text in parts (the printable summary): gathered into writes of about a megabyte
+      else {
+        let pending = '';
+        for (const part of bytes) {
+          pending += part;
+          if (pending.length >= 1 << 20) {
+            await handle.write(pending);
+            pending = '';
+          }
+        }
+        if (pending) await handle.write(pending);
+      }
       await handle.sync();
     } finally {
       await handle.close();
