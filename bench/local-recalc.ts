@@ -1,7 +1,9 @@
 /**
  * `recalc DIR` of a local 10,000-metric workbook as a child process (whole process wall time and peak
  * RSS from /usr/bin/time -v, else from the child's own resource usage), beside a plain xlsx-populate
- * load + save of the same file.
+ * load + save of the same file (the yardstick the targets are ratios of; xlsx-populate is a devDependency for
+ * this and no longer the product's). The first run writes every status and Förklaring and the summary; the
+ * second finds nothing changed.
  * @module
  */
 import { spawnSync } from 'node:child_process';

@@ -4,6 +4,7 @@
  * @module
  */
 import type { WorkbookGrid, WorkbookModel, WritePlan, SummaryDocument, ChangeLogRow } from './engine/index.ts';
+import type { RecalcReport } from './app/report.ts';
 
 export interface WorkbookRef {
   id: string;
@@ -17,7 +18,8 @@ export interface WorkbookSnapshot {
 }
 
 export type WriteOutcome =
-  | { kind: 'written' }
+  /** `notes`: cells that were not written, and why (Swedish); the rest was. `version`: the workbook's version now */
+  | { kind: 'written'; notes?: string[]; version?: string }
   | { kind: 'unchanged' }
   /** the workbook changed after it was read: nothing was written; read again and recompute */
   | { kind: 'conflict' }
@@ -31,6 +33,21 @@ export interface WorkbookStore {
   read(ref: WorkbookRef): Promise<WorkbookSnapshot>;
   /** at most one write; only the plan's cells and the product state; nothing when the plan is empty */
   write(ref: WorkbookRef, plan: WritePlan, expectedVersion: string): Promise<WriteOutcome>;
+  /**
+   * Each workbook's current version without reading it into a grid (local files: the sha256 of the bytes), so a
+   * run can tell that nothing changed since the last complete one and stop early. Stores that cannot tell it
+   * cheaply leave it out.
+   */
+  versions?(refs: WorkbookRef[]): Promise<Record<string, string>>;
+}
+
+/**
+ * What the last complete run read (every workbook's version as it left them, the day and the code that ran:
+ * `inputs`) and what it reported: when a run finds the same inputs, nothing can have changed.
+ */
+export interface LastRun {
+  inputs: string;
+  report: RecalcReport;
 }
 
 export interface SummaryState {
@@ -42,6 +59,8 @@ export interface SummaryState {
    * and still rebuild the whole summary without reading every workbook (stores that set `cachesModels`)
    */
   models?: Record<string, WorkbookModel>;
+  /** the last complete run, for stores whose workbooks give `versions` */
+  lastRun?: LastRun;
 }
 
 export interface SummaryStore {
@@ -49,6 +68,8 @@ export interface SummaryStore {
   readState(): Promise<SummaryState | null>;
   /** rewrites the summary and appends the change-log rows; one write */
   write(doc: SummaryDocument, state: SummaryState, changeLog: ChangeLogRow[]): Promise<void>;
+  /** replaces only the state (nothing a person reads changes); stores without it get the state at the next write */
+  writeState?(state: SummaryState): Promise<void>;
   /** where a person finds it (a path or a URL) */
   location(): string;
   /** true when the store keeps `SummaryState.models` (Google: reads are expensive; local files: not needed) */

@@ -16,6 +16,7 @@ import {
 } from '../engine/index.ts';
 import { UnreadableWorkbookError, type SummaryStore, type WorkbookRef, type WorkbookStore, type WriteOutcome } from '../ports.ts';
 import type { RecalcReport, WorkbookReport } from './report.ts';
+import { completedRun, currentVersions, inputsOf, repeatedReport, type InputsKey } from './unchanged-inputs.ts';
 
 export interface RecalcDeps {
   store: WorkbookStore;
@@ -34,6 +35,11 @@ export interface RecalcDeps {
    * when the summary store keeps them, and are read anyway when no model of theirs is cached
    */
   scope?: string[] | null;
+  /**
+   * identifies the code that runs; with it, and a store that gives versions, a run that finds every workbook as
+   * the last complete run left it (same day, same code) reports that run's result without reading anything
+   */
+  codeVersion?: string;
 }
 
 interface Loaded {
@@ -45,6 +51,11 @@ interface Loaded {
 export async function recalcSet(deps: RecalcDeps): Promise<RecalcReport> {
   const allRefs = await deps.store.list();
   const previous = await deps.summary.readState();
+  const key: InputsKey | null = deps.codeVersion && !deps.scope ? { codeVersion: deps.codeVersion, today: isoDateInStockholm(deps.now()), shareDomains: deps.shareDomains ?? null } : null;
+  const versionsBefore = key ? await currentVersions(deps.store, allRefs) : null;
+  if (key && versionsBefore && previous?.lastRun?.inputs === inputsOf(key, versionsBefore)) {
+    return repeatedReport(previous.lastRun, deps.summary.location());
+  }
   const cached = deps.summary.cachesModels && deps.scope ? (previous?.models ?? {}) : {};
   const refs = deps.scope ? allRefs.filter((r) => deps.scope!.includes(r.id) || !cached[r.id]) : allRefs;
   const readIds = new Set(refs.map((r) => r.id));
@@ -91,14 +102,18 @@ export async function recalcSet(deps: RecalcDeps): Promise<RecalcReport> {
   const summaryChanged = previous?.contentHash !== result.summary.contentHash;
   const modelsChanged = models !== undefined && JSON.stringify(models) !== JSON.stringify(previous?.models ?? {});
   let summaryOutcome: RecalcReport['summary'] = 'unchanged';
+  const done = report(result, loaded, outcomes, unreadableRefs, summaryOutcome, deps.summary.location(), changeLog.length);
+  const lastRun = key && versionsBefore ? completedRun(key, versionsBefore, loaded.map((l) => ({ id: l.ref.id, version: l.version })), outcomes, done) : null;
   if (summaryChanged || modelsChanged || changeLog.length > 0) {
     const changedAt = summaryChanged ? at : (previous?.changedAt ?? at);
     const doc = summaryChanged ? result.summary : compute(deps, loaded, unreadable, otherModels, changedAt).summary;
-    await deps.summary.write(doc, { contentHash: doc.contentHash, changedAt, ...(models ? { models } : {}) }, changeLog);
+    await deps.summary.write(doc, { contentHash: doc.contentHash, changedAt, ...(models ? { models } : {}), ...(lastRun ? { lastRun } : {}) }, changeLog);
     summaryOutcome = 'written';
+  } else if (lastRun && previous && lastRun.inputs !== previous.lastRun?.inputs) {
+    await deps.summary.writeState?.({ ...previous, lastRun });
   }
 
-  return report(result, loaded, outcomes, unreadableRefs, summaryOutcome, deps.summary.location(), changeLog.length);
+  return { ...done, summary: summaryOutcome };
 }
 
 function compute(deps: RecalcDeps, loaded: Loaded[], unreadable: Issue[], otherModels: WorkbookModel[], changedAt?: string): RecalculateResult {
@@ -172,6 +187,7 @@ function report(
       name: item.ref.name,
       outcome: outcome.kind,
       ...(outcome.kind === 'skipped' ? { reason: outcome.reason } : {}),
+      ...(outcome.kind === 'written' && outcome.notes?.length ? { reason: outcome.notes.join('; ') } : {}),
       counts,
       cellsWritten: outcome.kind === 'written' ? (plan?.writes.length ?? 0) : 0,
     };

@@ -9,7 +9,7 @@ export interface WorkbookReport {
   name: string;
   /** written | unchanged | skipped | conflict | unreadable */
   outcome: string;
-  /** Swedish reason for skipped/unreadable */
+  /** Swedish reason for skipped/unreadable, or what a written workbook did not get */
   reason?: string;
   counts: Record<Status, number>;
   cellsWritten: number;

@@ -9,6 +9,7 @@ import { createXlsxSummaryStore } from '../adapters/xlsx/summary-store.ts';
 import { recalcSet } from '../app/recalc-set.ts';
 import type { RecalcReport } from '../app/report.ts';
 import { CliError } from './cli-error.ts';
+import { codeVersion } from './code-version.ts';
 
 export function resolveFolder(dir: string): string {
   const abs = path.resolve(dir);
@@ -25,7 +26,7 @@ export async function recalcFolder(
 ): Promise<RecalcReport> {
   const store = createXlsxWorkbookStore(abs, onWritten ? { onWritten } : {});
   if ((await store.list()).length === 0) {
-    throw new CliError(`det finns inga arbetsböcker (.xlsx) i ${abs}. Skapa mallen och demodata med: malkoll init ${abs}`);
+    throw new CliError(`det finns inga arbetsböcker (.xlsx eller .xlsm) i ${abs}. Skapa mallen och demodata med: malkoll init ${abs}`);
   }
-  return recalcSet({ store, summary: createXlsxSummaryStore(abs), now: () => new Date(), cause });
+  return recalcSet({ store, summary: createXlsxSummaryStore(abs), now: () => new Date(), cause, codeVersion: await codeVersion() });
 }

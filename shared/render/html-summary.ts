@@ -46,9 +46,13 @@ footer { margin-top: 2rem; font-size: .9rem; }
 `;
 
 export function renderSummaryHtml(doc: SummaryDocument): string {
+  return [...renderSummaryHtmlParts(doc)].join('');
+}
+
+/** The same page a block at a time, for writing it to a file without holding it all as one string. */
+export function* renderSummaryHtmlParts(doc: SummaryDocument): Generator<string> {
   const title = doc.blocks.find((b) => b.kind === 'title')?.text ?? 'Sammanfattning';
-  const body = doc.blocks.map((b, i) => block(b, i === doc.blocks.length - 1)).join('\n');
-  return [
+  yield [
     '<!DOCTYPE html>',
     '<html lang="sv">',
     '<head>',
@@ -59,12 +63,28 @@ export function renderSummaryHtml(doc: SummaryDocument): string {
     '</head>',
     '<body>',
     '<main>',
-    body,
-    '</main>',
-    '</body>',
-    '</html>',
     '',
   ].join('\n');
+  for (const [i, b] of doc.blocks.entries()) {
+    if (i > 0) yield '\n';
+    yield* blockParts(b, i === doc.blocks.length - 1);
+  }
+  yield ['', '</main>', '</body>', '</html>', ''].join('\n');
+}
+
+/** A block's HTML; a table or list a row at a time (a large set's tables have thousands). */
+function* blockParts(b: SummaryBlock, last: boolean): Generator<string> {
+  if (b.kind === 'table') {
+    yield tableHead(b);
+    for (const row of b.rows) yield tableRow(row);
+    yield '</tbody></table>';
+  } else if (b.kind === 'list') {
+    yield '<ul class="items">';
+    for (const item of b.items) yield listItem(item);
+    yield '</ul>';
+  } else {
+    yield block(b, last);
+  }
 }
 
 function block(b: SummaryBlock, last: boolean): string {
@@ -82,7 +102,7 @@ function block(b: SummaryBlock, last: boolean): string {
     case 'table':
       return table(b);
     case 'list':
-      return `<ul class="items">${b.items.map((item) => `<li>${item.style ? `${badge({ text: item.style, style: item.style }, 'span')} ` : ''}${esc(item.text)}${ref(item)}</li>`).join('')}</ul>`;
+      return `<ul class="items">${b.items.map(listItem).join('')}</ul>`;
     case 'chart':
       return `<figure>${renderChartSvg(b.chart)}</figure>`;
     case 'footnotes':
@@ -117,17 +137,22 @@ function td(cell: SummaryCell): string {
   return `<td${classes ? ` class="${classes}"` : ''}${colours(cell)}>${esc(cell.text)}${ref(cell)}</td>`;
 }
 
-function table(b: Extract<SummaryBlock, { kind: 'table' }>): string {
-  const head = `<thead><tr>${b.columns.map((c) => `<th scope="col">${esc(c)}</th>`).join('')}</tr></thead>`;
-  const rows = b.rows
-    .map((row) => {
-      const [first, ...rest] = row;
-      const firstCell =
-        first && first.text.trim() !== '' && !first.style
-          ? `<th scope="row">${esc(first.text)}${ref(first)}</th>`
-          : td(first ?? { text: '' });
-      return `<tr>${firstCell}${rest.map(td).join('')}</tr>`;
-    })
-    .join('');
-  return `<table><caption>${esc(b.caption)}</caption>${head}<tbody>${rows}</tbody></table>`;
+function listItem(item: SummaryCell): string {
+  return `<li>${item.style ? `${badge({ text: item.style, style: item.style }, 'span')} ` : ''}${esc(item.text)}${ref(item)}</li>`;
+}
+
+type TableBlock = Extract<SummaryBlock, { kind: 'table' }>;
+
+function table(b: TableBlock): string {
+  return `${tableHead(b)}${b.rows.map(tableRow).join('')}</tbody></table>`;
+}
+
+function tableHead(b: TableBlock): string {
+  return `<table><caption>${esc(b.caption)}</caption><thead><tr>${b.columns.map((c) => `<th scope="col">${esc(c)}</th>`).join('')}</tr></thead><tbody>`;
+}
+
+function tableRow(row: SummaryCell[]): string {
+  const [first, ...rest] = row;
+  const firstCell = first && first.text.trim() !== '' && !first.style ? `<th scope="row">${esc(first.text)}${ref(first)}</th>` : td(first ?? { text: '' });
+  return `<tr>${firstCell}${rest.map(td).join('')}</tr>`;
 }

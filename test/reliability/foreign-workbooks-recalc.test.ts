@@ -15,6 +15,8 @@ import { PALETTE } from '../../shared/engine/model/palette.ts';
 import type { Status } from '../../shared/engine/model/model.ts';
 import { cellColours, inspectXlsx, sheetOf, unzipXlsx, type InspectedWorkbook } from '../support/xlsx-inspect.ts';
 import { libreOfficeCsv } from '../support/libreoffice.ts';
+import { openpyxlCells } from '../support/openpyxl.ts';
+import { diffOutsideProductCells, productColumnCells, stateParts } from '../support/package-diff.ts';
 
 const FOREIGN = join(import.meta.dirname, '../fixtures/foreign');
 const FILES = ['mall-libreoffice.xlsx', 'mall-openpyxl.xlsx'] as const;
@@ -107,6 +109,11 @@ describe.each(FILES)('%s after recalc', (file) => {
     expect(Object.keys(pa).filter((p) => !(p in pb))).toEqual([]);
   });
 
+  it('changes no byte outside the product\'s cells and the parts that register them', () => {
+    const diff = diffOutsideProductCells(beforeBytes.get(file)!, afterBytes.get(file)!, productColumnCells(b(), a()), stateParts(b()));
+    expect(diff).toEqual({ changedEntries: [], missingEntries: [], sheetDifferences: [] });
+  });
+
   it('keeps every comment, hyperlink, validation, conditional format, merge, pane, hidden column, name and sheet', () => {
     const m = sheetOf(b(), 'Mätetal');
     expect(m.relationships.some((r) => r.startsWith('comments '))).toBe(true);
@@ -184,6 +191,20 @@ describe.each(FILES)('%s after recalc', (file) => {
     const dev = m[0]!.indexOf('Utveckling');
     expect(m.slice(1, 5).map((r) => r[dev])).toEqual(Object.values(EXPECTED[file].metrics));
     expect(csv.has('Diagramunderlag')).toBe(true);
+  });
+});
+
+describe('openpyxl (what pandas.read_excel uses)', () => {
+  it('opens both results and reads the written words', async () => {
+    const paths = FILES.map((f) => join(dir, f));
+    const read = await openpyxlCells(paths, { Mätetal: ['C2', 'K2'] });
+    for (const [i, f] of FILES.entries()) {
+      const r = read[paths[i]!]!;
+      expect(r.error, f).toBeUndefined();
+      expect(r.cells['Mätetal!C2']?.value).toBe('Elanvändning');
+      expect(r.cells['Mätetal!K2']).toMatchObject({ value: 'Positiv', fill: PALETTE.Positiv.fill, font: PALETTE.Positiv.font });
+      expect(r.sheets.at(-1)).toBe('_malkoll');
+    }
   });
 });
 

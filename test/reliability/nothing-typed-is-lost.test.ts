@@ -4,7 +4,9 @@
  * columns) and random edit sequences; after every edit the set is recalculated through the LOCAL xlsx
  * adapter (files in a temp dir, recalcSet) and through the GOOGLE adapter (msw fake, real clients), and
  * every cell outside Utveckling/Förklaring/Läge and `_malkoll` must still hold what the "user" typed.
- * Local files are read back with the independent reader (test/support/xlsx-inspect.ts).
+ * Local files are read back with the independent reader (test/support/xlsx-inspect.ts), and compared byte for
+ * byte with the file as the "user" left it: every part but the bookkeeping ones identical, and in the sheets
+ * every byte outside the product's cells (test/support/package-diff.ts).
  *
  * Runs: 30 local + 100 Google by default (npm test stays fast). Soak/benchmark mode:
  *   MALKOLL_PROPERTY_RUNS=10000 npx vitest run test/reliability/nothing-typed-is-lost.test.ts
@@ -24,6 +26,7 @@ import { recalcSet } from '../../shared/app/recalc-set.ts';
 import { createGoogleFake, fakeClients } from '../../shared/testing/google-fake/index.ts';
 import { cellFromSeed } from '../../shared/testing/google-fake/sheets-state.ts';
 import { inspectXlsx } from '../support/xlsx-inspect.ts';
+import { diffOutsideProductCells, productColumnCells, stateParts } from '../support/package-diff.ts';
 import { applyEdit, lostCells, scenario, type Scenario, type TypedSheet } from './typed-workbook.ts';
 
 const SOAK = Number(process.env.MALKOLL_PROPERTY_RUNS ?? 0);
@@ -53,8 +56,11 @@ async function checkLocal(s: Scenario): Promise<void> {
     });
     const recalc = async () => {
       recalcs++;
+      const before = await readFile(path);
       await recalcSet({ store: createXlsxWorkbookStore(dir), summary: createXlsxSummaryStore(dir), now });
-      const wb = inspectXlsx(await readFile(path));
+      const after = await readFile(path);
+      const wb = inspectXlsx(after);
+      expect(diffOutsideProductCells(before, after, productColumnCells(wb, inspectXlsx(before)), stateParts(wb))).toEqual({ changedEntries: [], missingEntries: [], sheetDifferences: [] });
       for (const sheet of typed) {
         const inspected = wb.sheets.find((x) => x.name === sheet.name)!;
         const at = (r: number, c: number) => inspected.cells.get(`${letters(c)}${r}`)?.value ?? null;

@@ -21,6 +21,8 @@ const parser = new XMLParser({
   parseAttributeValue: false,
   trimValues: false,
   isArray: (name) => ARRAYS.has(name),
+  // a workbook written with a prefix (`<x:row>`, Open XML SDK) reads like one without
+  removeNSPrefix: true,
 });
 
 export function unzipXlsx(bytes: Uint8Array): Record<string, Uint8Array> {
@@ -131,7 +133,7 @@ export function inspectXlsx(bytes: Uint8Array): InspectedWorkbook {
   const styles = (partXml(parts, 'xl/styles.xml')?.styleSheet ?? {}) as Xml;
 
   const sheets = arr<Xml>((workbook.sheets as Xml | undefined)?.sheet).map((s): InspectedSheet => {
-    const path = relTarget.get(String(s['@_r:id'])) ?? '';
+    const path = relTarget.get(String(s['@_id'])) ?? '';
     return inspectSheet(parts, path, String(s['@_name']), String(s['@_state'] ?? 'visible'), sst);
   });
   const definedNames: Record<string, string> = {};

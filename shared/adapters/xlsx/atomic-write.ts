@@ -1,9 +1,10 @@
 /**
- * Replaces a file so that a reader (or a crash) only ever sees the old or the new bytes: write a hidden
- * temp file in the same folder, flush it, check a last condition, rename over the original.
+ * Replaces a file the product owns (the summary) so that a reader, or a crash, only ever sees the old or the
+ * new bytes: write a hidden temp file in the same folder, flush it, check a last condition, rename over the
+ * original. Users' workbooks go through atomic-replace.ts, which also keeps what it replaces.
  * @module
  */
-import { open, readdir, rename, rm, stat } from 'node:fs/promises';
+import { open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
@@ -18,12 +19,28 @@ export function isTempFileName(fileName: string): boolean {
  * Writes `bytes` to `path` atomically. `stillValid` runs after the temp file is durable and just before
  * the rename; when it says no, the temp file is removed and false returned.
  */
-export async function writeAtomically(path: string, bytes: Uint8Array, stillValid: () => Promise<boolean>): Promise<boolean> {
+export async function writeAtomically(
+  path: string,
+  bytes: Uint8Array | string | Iterable<string>,
+  stillValid: () => Promise<boolean> = async () => true,
+): Promise<boolean> {
   const temp = join(dirname(path), `${TEMP_PREFIX}${randomBytes(6).toString('hex')}-${basename(path)}`);
   try {
     const handle = await open(temp, 'wx');
     try {
-      await handle.writeFile(bytes);
+      if (typeof bytes === 'string' || bytes instanceof Uint8Array) await handle.writeFile(bytes);
+      // text in parts (the printable summary): gathered into writes of about a megabyte
+      else {
+        let pending = '';
+        for (const part of bytes) {
+          pending += part;
+          if (pending.length >= 1 << 20) {
+            await handle.write(pending);
+            pending = '';
+          }
+        }
+        if (pending) await handle.write(pending);
+      }
       await handle.sync();
     } finally {
       await handle.close();
@@ -41,8 +58,8 @@ export async function writeAtomically(path: string, bytes: Uint8Array, stillVali
   }
 }
 
-/** Makes the rename itself durable; some platforms (Windows) cannot open a folder, which is fine. */
-async function syncDir(dir: string): Promise<void> {
+/** Makes a rename durable; some platforms (Windows) cannot open a folder, which is fine. */
+export async function syncDir(dir: string): Promise<void> {
   try {
     const handle = await open(dir, 'r');
     try {
@@ -52,15 +69,5 @@ async function syncDir(dir: string): Promise<void> {
     }
   } catch {
     // not supported here
-  }
-}
-
-/** A writer killed between temp file and rename leaves its temp file behind; clear those older than an hour. */
-export async function removeStaleTempFiles(dir: string, fileName: string, olderThanMs = 3_600_000): Promise<void> {
-  const now = Date.now();
-  for (const name of await readdir(dir).catch(() => [] as string[])) {
-    if (!isTempFileName(name) || !name.endsWith(`-${fileName}`)) continue;
-    const info = await stat(join(dir, name)).catch(() => null);
-    if (info && now - info.mtimeMs > olderThanMs) await rm(join(dir, name), { force: true });
   }
 }

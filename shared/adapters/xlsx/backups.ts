@@ -1,36 +1,40 @@
 /**
- * Copies of a workbook as it was before the product wrote it, in `DIR/.malkoll-backup/` (outside the set,
- * since list() does not recurse), the newest N kept.
+ * Earlier versions of a workbook, in `DIR/.malkoll-backup/` (outside the set, since list() does not recurse),
+ * the newest N kept. A backup is the replaced file itself, moved there by the atomic replace
+ * (atomic-replace.ts), so it is exactly what was on disk, owner and permissions included.
  * @module
  */
-import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 
 export const BACKUP_DIR = '.malkoll-backup';
 export const DEFAULT_BACKUPS = 5;
 
-/** `Name.2026-11-24T13-20-00-123Z.xlsx`: sorts by time as text; ':' is not allowed in Windows names. */
-function backupName(fileName: string, at: Date): string {
-  const stem = fileName.replace(/\.xlsx$/i, '');
-  return `${stem}.${at.toISOString().replace(/[:.]/g, '-')}.xlsx`;
+function split(fileName: string): { stem: string; ext: string } {
+  const m = /^(.*)(\.[^.]+)$/.exec(fileName);
+  return m ? { stem: m[1]!, ext: m[2]! } : { stem: fileName, ext: '' };
 }
 
-export async function backUp(dir: string, fileName: string, bytes: Uint8Array, keep: number, at = new Date()): Promise<string> {
+/** `Name.2026-11-24T13-20-00-123Z.xlsx`: sorts by time as text; ':' is not allowed in Windows names. */
+function backupName(fileName: string, at: Date, counter: number): string {
+  const { stem, ext } = split(fileName);
+  return `${stem}.${at.toISOString().replace(/[:.]/g, '-')}${counter ? `-${counter}` : ''}${ext}`;
+}
+
+/** A path in the backup folder (created when missing) that no backup has yet. */
+export async function newBackupPath(dir: string, fileName: string, at = new Date()): Promise<string> {
   const folder = join(dir, BACKUP_DIR);
   await mkdir(folder, { recursive: true });
-  let name = backupName(fileName, at);
   const existing = new Set(await readdir(folder));
-  for (let n = 1; existing.has(name); n++) name = backupName(fileName, at).replace(/\.xlsx$/i, `-${n}.xlsx`);
-  const path = join(folder, name);
-  await writeFile(path, bytes);
-  await prune(folder, fileName, keep);
-  return path;
+  let counter = 0;
+  while (existing.has(backupName(fileName, at, counter))) counter++;
+  return join(folder, backupName(fileName, at, counter));
 }
 
 export async function listBackups(dir: string, fileName: string): Promise<string[]> {
   const folder = join(dir, BACKUP_DIR);
-  const stem = fileName.replace(/\.xlsx$/i, '');
-  const pattern = new RegExp(`^${escapeRegExp(stem)}\\.\\d{4}-\\d\\d-\\d\\dT[\\d-]+Z(-\\d+)?\\.xlsx$`);
+  const { stem, ext } = split(fileName);
+  const pattern = new RegExp(`^${escapeRegExp(stem)}\\.\\d{4}-\\d\\d-\\d\\dT[\\d-]+Z(-\\d+)?${escapeRegExp(ext)}$`);
   let names: string[];
   try {
     names = await readdir(folder);
@@ -40,15 +44,15 @@ export async function listBackups(dir: string, fileName: string): Promise<string
   return names.filter((n) => pattern.test(n)).sort(byTimeThenCounter);
 }
 
-async function prune(folder: string, fileName: string, keep: number): Promise<void> {
-  const all = await listBackups(join(folder, '..'), fileName);
+export async function pruneBackups(dir: string, fileName: string, keep: number): Promise<void> {
+  const all = await listBackups(dir, fileName);
   const excess = all.slice(0, Math.max(0, all.length - Math.max(0, keep)));
-  await Promise.all(excess.map((n) => rm(join(folder, n), { force: true })));
+  await Promise.all(excess.map((n) => rm(join(dir, BACKUP_DIR, n), { force: true })));
 }
 
 function byTimeThenCounter(a: string, b: string): number {
   const key = (n: string): [string, number] => {
-    const m = /^(.*Z)(?:-(\d+))?\.xlsx$/.exec(n);
+    const m = /^(.*Z)(?:-(\d+))?\.[^.]+$/.exec(n);
     return [m?.[1] ?? n, Number(m?.[2] ?? 0)];
   };
   const [ta, ca] = key(a);

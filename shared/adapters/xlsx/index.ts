@@ -1,11 +1,11 @@
 /**
- * Local .xlsx workbooks: the embedded default adapter of WorkbookStore (ports.ts).
+ * Local .xlsx/.xlsm workbooks: the embedded default adapter of WorkbookStore (ports.ts).
  * @module
  */
 export { createXlsxWorkbookStore, sha256 } from './workbook-store.ts';
 export type { XlsxStoreOptions } from './workbook-store.ts';
-export { readWorkbookFile, workbookToGrid } from './read-grid.ts';
-export { listWorkbooks, isWorkbookFileName } from './list-workbooks.ts';
+export { readWorkbookFile, readWorkbookGrid } from './read-grid.ts';
+export { listWorkbooks, isWorkbookFileName, workbookNameOf } from './list-workbooks.ts';
 export { SUMMARY_FILE } from './summary-store.ts';
 export { BACKUP_DIR, DEFAULT_BACKUPS, listBackups } from './backups.ts';
 export { STATE_LABEL } from './state-sheet.ts';

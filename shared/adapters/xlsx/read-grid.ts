@@ -1,114 +1,138 @@
 /**
- * An xlsx-populate workbook → WorkbookGrid (engine/grid.ts): cells as stored, not as displayed.
- * Reading never changes the file; styles are looked up once per style id because xlsx-populate's
- * style getter clones the style on first use.
+ * A user's workbook bytes → WorkbookGrid (engine/grid.ts) without a model of the whole package: only the
+ * template's sheets are scanned (matched like findSheet: trim, case-fold, NFC), plus what they need — the
+ * workbook and its relationships, the shared strings, the styles' number formats — and the hidden `_malkoll`
+ * state. Every other sheet is listed by name only (the engine names it when a template sheet looks renamed).
  * @module
  */
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import XlsxPopulate, { type Cell, type Sheet, type Workbook } from 'xlsx-populate';
-import { SHEETS, type CellInput, type CellRange, type SheetGrid, type WorkbookGrid } from '../../engine/index.ts';
-import { isDateFormat, isPercentFormat, serialToIsoDate } from './number-formats.ts';
-import { readStateSheet } from './state-sheet.ts';
-import { openWorkbook } from './open-workbook.ts';
+import { normalizeName, SHEETS, type CellInput, type SheetGrid, type WorkbookGrid } from '../../engine/index.ts';
+import { UnreadableWorkbookError } from '../../ports.ts';
+import { numberKinds, toCellInput, type CellContext, type SharedFormulas } from './cell-input.ts';
+import { readNumberFormats } from './ooxml/number-format-table.ts';
+import { openPackage, type SheetEntry, type XlsxPackage } from './ooxml/package.ts';
+import { NOT_XLSX, PackageError } from './ooxml/package-error.ts';
+import { SheetScanner } from './ooxml/sheet-scan.ts';
+import { readSharedStrings } from './ooxml/strings.ts';
+import { XmlError } from './ooxml/xml-scan.ts';
+import { parseState } from './state-sheet.ts';
+import { workbookNameOf } from './list-workbooks.ts';
 
-export function workbookToGrid(wb: Workbook, id: string, name: string): WorkbookGrid {
-  const formats = new Map<number, string | undefined>();
-  const numberFormat = (cell: Cell): string | undefined => {
-    const styleId = cell._styleId ?? 0;
-    if (!formats.has(styleId)) formats.set(styleId, asString(cell.style('numberFormat')));
-    return formats.get(styleId);
-  };
-  const sheets = wb
-    .sheets()
-    .filter((s) => s.name() !== SHEETS.state)
-    .map((s) => sheetToGrid(s, numberFormat));
-  return { id, name, sheets, state: readStateSheet(wb) };
+/** The template's sheets a person types in (the product's summary sheets are never in a user's workbook). */
+const TEMPLATE_SHEETS = new Set(
+  Object.values(SHEETS)
+    .filter((n) => n !== SHEETS.state && n !== SHEETS.summary && n !== SHEETS.changeLog)
+    .map(sheetKey),
+);
+
+/** How a sheet name is matched: as findSheet does, after Unicode NFC (macOS writes names decomposed). */
+export function sheetKey(sheetName: string): string {
+  return normalizeName(sheetName.normalize('NFC'));
 }
 
-function sheetToGrid(sheet: Sheet, numberFormat: (cell: Cell) => string | undefined): SheetGrid {
+export function isStateSheet(sheetName: string): boolean {
+  return sheetKey(sheetName) === sheetKey(SHEETS.state);
+}
+
+/** An OLE compound file: what Excel makes of a password-protected .xlsx (and what an old .xls is). */
+const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
+
+/** Opens the package; every failure becomes UnreadableWorkbookError with a Swedish reason naming the file. */
+export function openWorkbookPackage(bytes: Uint8Array, fileName: string): XlsxPackage {
+  const fail = (why: string) =>
+    new UnreadableWorkbookError({ id: fileName, name: workbookNameOf(fileName) }, `Arbetsboken '${fileName}' kunde inte öppnas: ${why}`);
+  if (CFB_MAGIC.every((b, i) => bytes[i] === b)) {
+    throw fail('filen är lösenordsskyddad eller en äldre .xls-fil – spara den som .xlsx utan lösenord');
+  }
+  try {
+    return openPackage(bytes);
+  } catch (error) {
+    throw fail(readFailure(error));
+  }
+}
+
+export function readFailure(error: unknown): string {
+  if (error instanceof PackageError) return error.reason;
+  if (error instanceof XmlError || error instanceof RangeError) return NOT_XLSX;
+  throw error;
+}
+
+export function readWorkbookGrid(bytes: Uint8Array, id: string, name: string): WorkbookGrid {
+  const pkg = openWorkbookPackage(bytes, id);
+  try {
+    return gridOf(pkg, id, name);
+  } catch (error) {
+    throw new UnreadableWorkbookError({ id, name }, `Arbetsboken '${id}' kunde inte öppnas: ${readFailure(error)}`);
+  }
+}
+
+function gridOf(pkg: XlsxPackage, id: string, name: string): WorkbookGrid {
+  let ctx: CellContext | null = null;
+  const context = (): CellContext => {
+    if (ctx) return ctx;
+    const strings = pkg.related('sharedStrings');
+    const styles = pkg.related('styles');
+    ctx = {
+      sharedStrings: strings?.target ? readSharedStrings(pkg.read(strings.target)) : [],
+      kindOf: numberKinds(readNumberFormats(styles?.target ? pkg.read(styles.target) : null)),
+      date1904: pkg.date1904,
+    };
+    return ctx;
+  };
+  const sheets: SheetGrid[] = [];
+  let state: WorkbookGrid['state'] = null;
+  for (const entry of pkg.sheets) {
+    if (isStateSheet(entry.name)) {
+      if (entry.part) state = readState(pkg, entry, context());
+      continue;
+    }
+    const scan = entry.part !== null && TEMPLATE_SHEETS.has(sheetKey(entry.name));
+    const grid: SheetGrid = scan ? readSheet(pkg.read(entry.part!), entry.name, context()) : { name: entry.name, rows: [] };
+    if (entry.hidden) grid.hidden = true;
+    sheets.push(grid);
+  }
+  return { id, name, sheets, state };
+}
+
+export function readSheet(xml: Buffer, sheetName: string, ctx: CellContext): SheetGrid {
+  const scanner = new SheetScanner(xml);
   const rows: (CellInput | null)[][] = [];
   const hiddenRows: number[] = [];
-  sheet.forEachExistingRow((row, rowNumber) => {
-    if (row.hidden()) hiddenRows.push(rowNumber);
-    const cells: (CellInput | null)[] = [];
-    const last = row.maxUsedColumnNumber();
-    for (let c = 1; c <= last; c++) {
-      cells.push(row.hasCell(c) ? toCellInput(row.cell(c), numberFormat) : null);
+  const shared: SharedFormulas = new Map();
+  for (let row = scanner.nextRow(); row; row = scanner.nextRow()) {
+    if (row.hidden) hiddenRows.push(row.number);
+    const cells = rows[row.number - 1] ?? [];
+    for (const cell of row.cells) {
+      const input = toCellInput(cell, row.number, ctx, shared);
+      if (input === null) continue;
+      for (let i = cells.length; i < cell.column - 1; i++) cells.push(null);
+      cells[cell.column - 1] = input;
     }
-    while (cells.length > 0 && cells[cells.length - 1] === null) cells.pop();
-    rows[rowNumber - 1] = cells;
-  });
+    rows[row.number - 1] = cells;
+  }
   for (let i = 0; i < rows.length; i++) rows[i] ??= [];
-  const grid: SheetGrid = { name: sheet.name(), rows };
-  if (sheet.hidden()) grid.hidden = true;
+  const grid: SheetGrid = { name: sheetName, rows };
   if (hiddenRows.length > 0) grid.hiddenRows = hiddenRows;
-  const merges = Object.keys(sheet._mergeCells ?? {}).map(parseRange).filter((r): r is CellRange => r !== null);
+  const merges = scanner.merges();
   if (merges.length > 0) grid.merges = merges;
   return grid;
 }
 
-/** `A2:B5` (or a single `A2`) → a 1-based inclusive range; null when it is not one. */
-function parseRange(ref: string): CellRange | null {
-  const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i.exec(ref.trim());
-  if (!m) return null;
-  const column = (letters: string) => [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  const a = { row: Number(m[2]), column: column(m[1]!) };
-  const b = m[3] === undefined ? a : { row: Number(m[4]), column: column(m[3]) };
-  return { top: Math.min(a.row, b.row), left: Math.min(a.column, b.column), bottom: Math.max(a.row, b.row), right: Math.max(a.column, b.column) };
-}
-
-function toCellInput(cell: Cell, numberFormat: (cell: Cell) => string | undefined): CellInput | null {
-  const raw = cell.value();
-  const formula = cell.formula();
-  const input: CellInput = { value: null };
-  if (typeof formula === 'string') input.formula = formula;
-
-  if (raw instanceof XlsxPopulate.FormulaError) {
-    input.error = raw.error();
-  } else if (raw instanceof XlsxPopulate.RichText) {
-    input.value = raw.text();
-  } else if (Array.isArray(raw)) {
-    // An inline rich-text string (`<is><r>…`): xlsx-populate hands back the raw runs.
-    input.value = textOf(raw);
-  } else if (typeof raw === 'number' && Number.isFinite(raw)) {
-    input.value = raw;
-    const code = numberFormat(cell);
-    if (isPercentFormat(code)) input.percent = true;
-    else if (isDateFormat(code)) {
-      const iso = serialToIsoDate(raw);
-      if (iso) input.date = iso;
-    }
-  } else if (typeof raw === 'string' || typeof raw === 'boolean') {
-    input.value = raw;
-  } else if (input.formula !== undefined) {
-    input.uncached = true;
-  } else {
-    return null;
+/** Column A from row 2 down, as long as it holds text: the state's JSON in chunks (state-sheet.ts). */
+function readState(pkg: XlsxPackage, entry: SheetEntry, ctx: CellContext): WorkbookGrid['state'] {
+  const sheet = readSheet(pkg.read(entry.part!), entry.name, ctx);
+  let json = '';
+  for (let r = 1; r < sheet.rows.length; r++) {
+    const value = sheet.rows[r]?.[0]?.value;
+    if (typeof value !== 'string' || value === '') break;
+    json += value;
   }
-  if (input.formula === undefined && input.value === '' && input.error === undefined) return null;
-  return input;
+  return parseState(json);
 }
 
-function textOf(nodes: unknown): string {
-  if (typeof nodes === 'string' || typeof nodes === 'number') return String(nodes);
-  if (Array.isArray(nodes)) return nodes.map(textOf).join('');
-  if (nodes && typeof nodes === 'object') {
-    const node = nodes as { name?: string; children?: unknown };
-    if (node.name === 'rPh' || node.name === 'rPr') return '';
-    return textOf(node.children ?? []);
-  }
-  return '';
-}
-
-function asString(value: unknown): string | undefined {
-  return typeof value === 'string' ? value : undefined;
-}
-
-/** Reads one .xlsx file into a grid; id = file name, name = file name without `.xlsx`. */
+/** Reads one workbook file into a grid; id = file name, name = file name without its extension. */
 export async function readWorkbookFile(path: string): Promise<WorkbookGrid> {
-  const bytes = await readFile(path);
   const file = basename(path);
-  const wb = await openWorkbook(bytes, file);
-  return workbookToGrid(wb, file, file.replace(/\.xlsx$/i, ''));
+  return readWorkbookGrid(await readFile(path), file, workbookNameOf(file));
 }

@@ -1,18 +1,27 @@
 /**
- * SummaryStore for a local folder: `Sammanfattning.xlsx` (created by us, so exceljs) and the printable
- * `Sammanfattning.html`. Ändringslogg rows already in the file are read back and kept; new ones are
- * appended. Both files are written to a temp name and renamed, so a reader never sees half a file.
+ * SummaryStore for a local folder: `Sammanfattning.xlsx` (the product's own file, laid out by
+ * summary-workbook.ts and written by book/write-book.ts) and the printable `Sammanfattning.html`. Ändringslogg
+ * rows already in the file are read back and kept; new ones are appended. Both files are written to a temp
+ * name and renamed, so a reader never sees half a file. The state round-trips whatever SummaryState holds.
  * @module
  */
 import { existsSync } from 'node:fs';
-import { copyFile, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
 import type { SummaryState, SummaryStore } from '../../ports.ts';
-import { SHEETS, type SummaryDocument, type ChangeLogRow } from '../../engine/index.ts';
-import { renderSummaryHtml } from '../../render/html-summary.ts';
-import { buildSummaryWorkbook, CHANGE_LOG_COLUMNS, type LogValue } from './summary-workbook.ts';
-import { openSummarySheets } from './open-summary-sheets.ts';
+import type { SummaryDocument, ChangeLogRow } from '../../engine/index.ts';
+import { renderSummaryHtmlParts } from '../../render/html-summary.ts';
+import { writeAtomically } from './atomic-write.ts';
+import { writeBook } from './book/write-book.ts';
+import { PackageError } from './ooxml/package-error.ts';
+import { XmlError } from './ooxml/xml-scan.ts';
+import { readChangeLog, readSummaryState } from './summary-read.ts';
+import { buildSummaryWorkbook, stateSheet, type LogValue } from './summary-workbook.ts';
+import { Book } from './book/book.ts';
+import { sheetXml } from './book/book-xml.ts';
+import { openPackage } from './ooxml/package.ts';
+import { writeZip } from './ooxml/zip-write.ts';
+import { SHEETS } from '../../engine/index.ts';
 
 export const SUMMARY_FILE = 'Sammanfattning.xlsx';
 export const SUMMARY_HTML = 'Sammanfattning.html';
@@ -23,22 +32,28 @@ export function createXlsxSummaryStore(dir: string): SummaryStore {
 
   return {
     async readState() {
-      const wb = await open(path, [SHEETS.state]);
-      return wb ? stateOf(wb) : null;
+      const bytes = await readIfThere(path);
+      return bytes ? orNull(() => readSummaryState(bytes)) : null;
     },
 
     async write(doc: SummaryDocument, state: SummaryState, changeLog: ChangeLogRow[]) {
       let kept: LogValue[][] = [];
-      if (existsSync(path)) {
-        const old = await open(path, [SHEETS.changeLog]);
-        if (old) kept = changeLogRows(old);
+      const old = await readIfThere(path);
+      if (old) {
+        const rows = orNull(() => readChangeLog(old));
+        if (rows) kept = rows;
         // a file we cannot read would lose its change log on rewrite: keep a copy beside it
         else await copyFile(path, `${path}.bak`);
       }
-      const wb = await buildSummaryWorkbook(doc, state, kept, changeLog);
-      const buffer = Buffer.from(await wb.xlsx.writeBuffer());
-      await atomicWrite(path, buffer);
-      await atomicWrite(htmlPath, renderSummaryHtml(doc));
+      await writeAtomically(path, summaryBytes(doc, state, kept, changeLog));
+      kept = [];
+      await writeAtomically(htmlPath, renderSummaryHtmlParts(doc));
+    },
+
+    async writeState(state: SummaryState) {
+      const bytes = await readIfThere(path);
+      const updated = bytes ? orNull(() => withState(bytes, state)) : null;
+      if (updated) await writeAtomically(path, updated);
     },
 
     location() {
@@ -47,59 +62,32 @@ export function createXlsxSummaryStore(dir: string): SummaryStore {
   };
 }
 
-/** Only the sheets named: the rest of the file is never parsed (see open-summary-sheets.ts). */
-async function open(path: string, sheets: string[]): Promise<ExcelJS.Workbook | null> {
+/** The workbook's bytes; the laid-out book is gone once they are made (before the HTML is). */
+function summaryBytes(doc: SummaryDocument, state: SummaryState, kept: LogValue[][], changeLog: ChangeLogRow[]): Buffer {
+  return writeBook(buildSummaryWorkbook(doc, state, kept, changeLog));
+}
+
+/** The summary file with only its `_malkoll` part replaced: every other entry copied as it is stored. */
+function withState(bytes: Buffer, state: SummaryState): Buffer | null {
+  const pkg = openPackage(bytes);
+  const entry = pkg.sheets.find((s) => s.name === SHEETS.state && s.part !== null);
+  if (!entry) return null;
+  const book = new Book();
+  const xml = [...sheetXml(stateSheet(book, state), false, { drawing: null, legacyDrawing: null })];
+  return writeZip(pkg.zip, { replace: new Map([[pkg.entry(entry.part!)!.name, xml]]), remove: new Set(), add: [] });
+}
+
+async function readIfThere(path: string): Promise<Buffer | null> {
   if (!existsSync(path)) return null;
+  return readFile(path).catch(() => null);
+}
+
+/** A file that is not a readable package reads as nothing. */
+function orNull<T>(read: () => T): T | null {
   try {
-    return await openSummarySheets(await readFile(path), sheets);
-  } catch {
-    return null;
-  }
-}
-
-function stateOf(wb: ExcelJS.Workbook): SummaryState | null {
-  const raw = wb.getWorksheet(SHEETS.state)?.getCell('A1').value;
-  if (typeof raw !== 'string') return null;
-  try {
-    const parsed = JSON.parse(raw) as Partial<SummaryState>;
-    return {
-      contentHash: typeof parsed.contentHash === 'string' ? parsed.contentHash : null,
-      changedAt: typeof parsed.changedAt === 'string' ? parsed.changedAt : null,
-    };
-  } catch {
-    return null;
-  }
-}
-
-/** every row under the header, as plain values (rich text and formulas flattened to what they show) */
-function changeLogRows(wb: ExcelJS.Workbook): LogValue[][] {
-  const ws = wb.getWorksheet(SHEETS.changeLog);
-  if (!ws) return [];
-  const rows: LogValue[][] = [];
-  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    if (rowNumber === 1) return;
-    const values: LogValue[] = [];
-    for (let c = 1; c <= Math.max(CHANGE_LOG_COLUMNS.length, row.cellCount); c++) values.push(plain(row.getCell(c)));
-    while (values.length > CHANGE_LOG_COLUMNS.length && values.at(-1) === null) values.pop();
-    rows.push(values);
-  });
-  return rows;
-}
-
-function plain(cell: ExcelJS.Cell): LogValue {
-  const v = cell.value;
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'string' || typeof v === 'number' || v instanceof Date) return v;
-  return cell.text;
-}
-
-async function atomicWrite(path: string, data: Buffer | string): Promise<void> {
-  const tmp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  try {
-    await writeFile(tmp, data);
-    await rename(tmp, path);
+    return read();
   } catch (error) {
-    await rm(tmp, { force: true });
+    if (error instanceof PackageError || error instanceof XmlError || error instanceof RangeError) return null;
     throw error;
   }
 }

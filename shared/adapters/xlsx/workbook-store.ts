@@ -1,32 +1,35 @@
 /**
- * WorkbookStore (ports.ts) over a folder of .xlsx files: the embedded default.
- * Users' workbooks go through xlsx-populate, which keeps every part it does not understand (charts,
- * drawings, comments, validation …) as it found them; see test/adapters/xlsx/foreign-workbooks.test.ts.
+ * WorkbookStore (ports.ts) over a folder of .xlsx/.xlsm files: the embedded default. A workbook is read
+ * without building a model of it (read-grid.ts) and written by patching only the product's cells into the
+ * package (patch-workbook.ts): every other part of the person's file stays byte for byte. The write replaces
+ * the file so that the version it replaces is always kept (atomic-replace.ts).
  * @module
  */
-import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { access, constants, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { WritePlan } from '../../engine/index.ts';
 import type { WorkbookRef, WorkbookSnapshot, WorkbookStore, WriteOutcome } from '../../ports.ts';
 import { UnreadableWorkbookError } from '../../ports.ts';
-import { applyPlan } from './apply-plan.ts';
-import { removeStaleTempFiles, writeAtomically } from './atomic-write.ts';
-import { backUp, DEFAULT_BACKUPS } from './backups.ts';
+import { codeOf, recoverInterruptedReplaces, removeStaleTempFiles, replaceWorkbook, type ReplaceHook } from './atomic-replace.ts';
+import { DEFAULT_BACKUPS, pruneBackups } from './backups.ts';
+import { patchFromPlan } from './cell-patch.ts';
+import { sha256 } from './content-version.ts';
 import { isWorkbookFileName, listWorkbooks } from './list-workbooks.ts';
-import { isOpenInExcel, openInExcelReason } from './lock-files.ts';
-import { openWorkbook } from './open-workbook.ts';
-import { workbookToGrid } from './read-grid.ts';
+import { openElsewhereReason } from './lock-files.ts';
+import { PackageError } from './ooxml/package-error.ts';
+import { patchWorkbook } from './patch-workbook.ts';
+import { readWorkbookGrid } from './read-grid.ts';
+
+export { sha256 };
 
 export interface XlsxStoreOptions {
   /** how many backups to keep per workbook (default 5) */
   backups?: number;
   /** told the file name and sha256 of every workbook this store writes (`watch` tells its own saves from a person's) */
   onWritten?: (fileName: string, version: string) => void;
-}
-
-export function sha256(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
+  /** tests only: called at each step of replacing a file (a person's save, a kill) */
+  replaceHook?: ReplaceHook;
 }
 
 export function createXlsxWorkbookStore(dir: string, options: XlsxStoreOptions = {}): WorkbookStore {
@@ -44,48 +47,85 @@ export function createXlsxWorkbookStore(dir: string, options: XlsxStoreOptions =
     try {
       return await readFile(pathOf(ref));
     } catch (error) {
-      if (error instanceof Error && 'code' in error) {
-        throw new UnreadableWorkbookError(ref, `Arbetsboken '${ref.id}' kunde inte öppnas: ${fsReason(error)}`);
+      if (codeOf(error) !== undefined) {
+        throw new UnreadableWorkbookError(ref, `Arbetsboken '${ref.id}' kunde inte öppnas: ${fsReason(codeOf(error))}`);
       }
       throw error;
     }
   };
 
   return {
-    list: () => listWorkbooks(dir),
+    async list() {
+      await recoverInterruptedReplaces(dir);
+      return listWorkbooks(dir);
+    },
+
+    async versions(refs: WorkbookRef[]): Promise<Record<string, string>> {
+      const out: Record<string, string> = {};
+      // a file that cannot be read now has no version: it never matches, so the run reads everything
+      for (const ref of refs) out[ref.id] = await readFile(pathOf(ref)).then(sha256, () => `oläsbar ${randomUUID()}`);
+      return out;
+    },
 
     async read(ref: WorkbookRef): Promise<WorkbookSnapshot> {
       const bytes = await readBytes(ref);
-      const wb = await openWorkbook(bytes, ref.id);
-      return { grid: workbookToGrid(wb, ref.id, ref.name), version: sha256(bytes) };
+      return { grid: readWorkbookGrid(bytes, ref.id, ref.name), version: sha256(bytes) };
     },
 
     async write(ref: WorkbookRef, plan: WritePlan, expectedVersion: string): Promise<WriteOutcome> {
       if (plan.writes.length === 0 && !plan.stateChanged) return { kind: 'unchanged' };
       const path = pathOf(ref);
-      if (await isOpenInExcel(dir, ref.id)) return { kind: 'skipped', reason: openInExcelReason(ref.id) };
+      const open = await openElsewhereReason(dir, ref.id);
+      if (open) return { kind: 'skipped', reason: open };
+      const original = await stat(path).catch(() => null);
+      if (original === null) return { kind: 'conflict' };
+      const readOnly = await readOnlyReason(path, ref.id, original.mode);
+      if (readOnly) return { kind: 'skipped', reason: readOnly };
 
       const before = await readBytes(ref);
       if (sha256(before) !== expectedVersion) return { kind: 'conflict' };
-      const wb = await openWorkbook(before, ref.id);
-      applyPlan(wb, plan);
-      const after = await wb.outputAsync();
+      let patched: { bytes: Buffer; notes: string[] };
+      try {
+        patched = patchWorkbook(before, patchFromPlan(plan));
+      } catch (error) {
+        if (!(error instanceof PackageError)) throw error;
+        return { kind: 'skipped', reason: `'${ref.id}' skrevs inte: ${error.reason}` };
+      }
 
       await removeStaleTempFiles(dir, ref.id);
-      await backUp(dir, ref.id, before, keep);
-      const written = await writeAtomically(path, after, async () => {
-        const now = await readFile(path).catch(() => null);
-        return now !== null && sha256(now) === expectedVersion && !(await isOpenInExcel(dir, ref.id));
+      const outcome = await replaceWorkbook({
+        dir,
+        fileName: ref.id,
+        bytes: patched.bytes,
+        expectedVersion,
+        original,
+        stillWritable: () => openElsewhereReason(dir, ref.id),
+        ...(options.replaceHook ? { hook: options.replaceHook } : {}),
       });
-      if (!written) return { kind: 'conflict' };
-      options.onWritten?.(ref.id, sha256(after));
-      return { kind: 'written' };
+      if (outcome.kind !== 'replaced') return outcome;
+      await pruneBackups(dir, ref.id, keep);
+      const version = sha256(patched.bytes);
+      options.onWritten?.(ref.id, version);
+      return patched.notes.length > 0 ? { kind: 'written', notes: patched.notes, version } : { kind: 'written', version };
     },
   };
 }
 
-function fsReason(error: Error & { code?: unknown }): string {
-  switch (error.code) {
+/** A workbook without any write permission bit, or one this user may not write, is left alone. */
+async function readOnlyReason(path: string, fileName: string, mode: number): Promise<string | null> {
+  if ((mode & 0o222) === 0) {
+    return `'${fileName}' är skrivskyddad och skrevs inte – ta bort skrivskyddet om Målkoll ska skriva sina kolumner i den`;
+  }
+  try {
+    await access(path, constants.W_OK);
+    return null;
+  } catch {
+    return `'${fileName}' skrevs inte: du saknar behörighet att ändra filen – be filens ägare om skrivrätt`;
+  }
+}
+
+function fsReason(code: string | undefined): string {
+  switch (code) {
     case 'ENOENT':
       return 'filen finns inte';
     case 'EACCES':
@@ -94,6 +134,6 @@ function fsReason(error: Error & { code?: unknown }): string {
     case 'EBUSY':
       return 'filen används av ett annat program';
     default:
-      return `filen kunde inte läsas (${String(error.code)})`;
+      return `filen kunde inte läsas (${String(code)})`;
   }
 }

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { watch } from 'chokidar';
 import type { CliConsole } from '../console.ts';
 import { recalcFolder, resolveFolder } from '../local-set.ts';
 import { printReport } from '../print-report.ts';
@@ -17,6 +16,8 @@ export const DEBOUNCE_MS = 1500;
  */
 export async function watchCommand(dir: string, io: CliConsole): Promise<void> {
   const abs = resolveFolder(dir);
+  // only `watch` needs a file watcher: a recalc never loads it
+  const { watch } = await import('chokidar');
   // what the product itself last wrote, by file name: a change event with this content is our own save
   const ours = new Map<string, string>();
   let timer: NodeJS.Timeout | null = null;

@@ -8,10 +8,12 @@ export interface RawSheet {
   name: string;
   /** inner XML of <sheetData> */
   sheetData: string;
+  /** XML after </sheetData> (merged cells …) */
+  tail?: string;
   state?: 'hidden' | 'veryHidden';
 }
 
-export function buildXlsx(sheets: RawSheet[], sharedStrings: string[] = [], numFmts: Record<number, string> = {}, cellXfs: number[] = [0]): Uint8Array {
+export function buildXlsx(sheets: RawSheet[], sharedStrings: string[] = [], numFmts: Record<number, string> = {}, cellXfs: number[] = [0], workbookPr = ''): Uint8Array {
   const ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
   const rns = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
   const files: Record<string, Uint8Array> = {
@@ -24,8 +26,8 @@ export function buildXlsx(sheets: RawSheet[], sharedStrings: string[] = [], numF
       `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
     ),
     'xl/workbook.xml': strToU8(
-      `<?xml version="1.0" encoding="UTF-8"?><workbook ${ns} ${rns}><sheets>${sheets
-        .map((s, i) => `<sheet name="${s.name}" sheetId="${i + 1}"${s.state ? ` state="${s.state}"` : ''} r:id="rId${i + 1}"/>`)
+      `<?xml version="1.0" encoding="UTF-8"?><workbook ${ns} ${rns}>${workbookPr}<sheets>${sheets
+        .map((s, i) => `<sheet name="${s.name.replace(/&/g, '&amp;')}" sheetId="${i + 1}"${s.state ? ` state="${s.state}"` : ''} r:id="rId${i + 1}"/>`)
         .join('')}</sheets></workbook>`,
     ),
     'xl/_rels/workbook.xml.rels': strToU8(
@@ -45,7 +47,7 @@ export function buildXlsx(sheets: RawSheet[], sharedStrings: string[] = [], numF
     ),
   };
   sheets.forEach((s, i) => {
-    files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(`<?xml version="1.0" encoding="UTF-8"?><worksheet ${ns} ${rns}><sheetData>${s.sheetData}</sheetData></worksheet>`);
+    files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(`<?xml version="1.0" encoding="UTF-8"?><worksheet ${ns} ${rns}><sheetData>${s.sheetData}</sheetData>${s.tail ?? ''}</worksheet>`);
   });
   return zipSync(files);
 }

@@ -124,3 +124,65 @@ describe('number formats', () => {
     expect(serialToIsoDate(serial)).toBe(iso);
   });
 });
+
+describe('reading what other readers got wrong', () => {
+  const read = async (sheets: Parameters<typeof buildXlsx>[0], sst: string[] = [], formats: Record<number, string> = NUMFMTS, xfs: number[] = XFS, workbookPr = '') => {
+    const { dir, cleanup } = await tempDir();
+    try {
+      const path = join(dir, 'Prov.xlsx');
+      await writeFile(path, buildXlsx(sheets, sst, formats, xfs, workbookPr));
+      return await readWorkbookFile(path);
+    } finally {
+      await cleanup();
+    }
+  };
+
+  it.each([
+    ['161 typed as text', '<c r="A1" t="s"><v>0</v></c>', ['<si><t>161</t></si>'], { value: '161' }],
+    ['00123 as an inline string', '<c r="A1" t="inlineStr"><is><t>00123</t></is></c>', [], { value: '00123' }],
+    ['a number with spaces around, as text', '<c r="A1" t="inlineStr"><is><t xml:space="preserve"> 42 </t></is></c>', [], { value: ' 42 ' }],
+    ['an escaped control character', '<c r="A1" t="inlineStr"><is><t>a_x000D_b</t></is></c>', [], { value: 'a\rb' }],
+    ['an ISO date cell (t="d")', '<c r="A1" t="d"><v>2025-01-01</v></c>', [], { value: 45658, date: '2025-01-01' }],
+    ['entities and CDATA', '<c r="A1" t="inlineStr"><is><t>a &amp; <![CDATA[<b>]]></t></is></c>', [], { value: 'a & <b>' }],
+  ])('%s', async (_what, cell, sst, expected) => {
+    const grid = await read([{ name: 'Mätetal', sheetData: `<row r="1">${cell}</row>` }], sst);
+    expect(grid.sheets[0]?.rows[0]?.[0]).toEqual(expected);
+  });
+
+  it('dates of a 1904-based workbook are the days they show', async () => {
+    const grid = await read([{ name: 'Mätetal', sheetData: '<row r="1"><c r="A1" s="2"><v>44196</v></c></row>' }], [], NUMFMTS, XFS, '<workbookPr date1904="1"/>');
+    expect(grid.sheets[0]?.rows[0]?.[0]).toEqual({ value: 45658, date: '2025-01-01' });
+  });
+
+  it('rows and cells without r follow the one before; a shared formula\'s dependants get their own text', async () => {
+    const sheetData =
+      '<row><c><v>1</v></c><c t="s"><v>0</v></c></row><row r="3"><c r="B3"><f t="shared" ref="B3:B4" si="0">A3*2</f><v>4</v></c><c><v>5</v></c></row>' +
+      '<row><c r="B4"><f t="shared" si="0"/><v>6</v></c></row>';
+    const grid = await read([{ name: 'Mätetal', sheetData }], ['<si><t>B1</t></si>']);
+    expect(grid.sheets[0]?.rows).toEqual([
+      [{ value: 1 }, { value: 'B1' }],
+      [],
+      [null, { value: 4, formula: 'A3*2' }, { value: 5 }],
+      [null, { value: 6, formula: 'A4*2' }],
+    ]);
+  });
+
+  it('lists merged ranges, 1-based and inclusive', async () => {
+    const grid = await read([{ name: 'Mätetal', sheetData: '<row r="1"><c r="A1"><v>1</v></c></row>', tail: '<mergeCells count="2"><mergeCell ref="A2:A5"/><mergeCell ref="B1:D1"/></mergeCells>' }]);
+    expect(grid.sheets[0]?.merges).toEqual([
+      { top: 2, left: 1, bottom: 5, right: 1 },
+      { top: 1, left: 2, bottom: 1, right: 4 },
+    ]);
+  });
+
+  it('reads a template sheet named in another case, with spaces or decomposed (NFD); others by name only', async () => {
+    const grid = await read([
+      { name: ' MÄTETAL '.normalize('NFD'), sheetData: '<row r="1"><c r="A1"><v>7</v></c></row>' },
+      { name: 'Anteckningar', sheetData: '<row r="1"><c r="A1"><v>8</v></c></row>' },
+    ]);
+    expect(grid.sheets.map((s) => [s.name, s.rows])).toEqual([
+      [' MÄTETAL '.normalize('NFD'), [[{ value: 7 }]]],
+      ['Anteckningar', []],
+    ]);
+  });
+});

@@ -143,6 +143,21 @@ describe('createXlsxSummaryStore', () => {
     expect(await store.readState()).toEqual({ contentHash: 'b', changedAt: '2026-03-15T08:00:00Z' });
   });
 
+  it('keeps whatever the state holds, however long, and can replace only the state', async () => {
+    const store = createXlsxSummaryStore(dir);
+    const d = doc();
+    const pending = Array.from({ length: 2000 }, (_, i) => ({ id: `ändring-${i}`, text: 'x'.repeat(40) }));
+    const state = { contentHash: d.contentHash, changedAt: '2026-03-14T09:22:00Z', pending, nested: { a: [1, 'två', null] } };
+    await store.write(d, state as never, []);
+    expect(await store.readState()).toEqual(state);
+    const before = readXlsx(join(dir, 'Sammanfattning.xlsx'));
+    await store.writeState!({ contentHash: 'c', changedAt: null });
+    expect(await store.readState()).toEqual({ contentHash: 'c', changedAt: null });
+    const after = readXlsx(join(dir, 'Sammanfattning.xlsx'));
+    expect(after.grid('Sammanfattning')).toEqual(before.grid('Sammanfattning'));
+    expect(after.sheets.map((s) => [s.name, s.state])).toEqual(before.sheets.map((s) => [s.name, s.state]));
+  });
+
   it('omits the Handlingsplan sheet without actions, and keeps a copy of an unreadable old file', async () => {
     writeFileSync(join(dir, 'Sammanfattning.xlsx'), 'inte en arbetsbok');
     const store = createXlsxSummaryStore(dir);

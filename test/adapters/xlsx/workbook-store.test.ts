@@ -36,7 +36,7 @@ describe('write', () => {
     withFixture(async (dir) => {
       const store = createXlsxWorkbookStore(dir);
       const { version } = await store.read(REF);
-      expect(await store.write(REF, plan([], { written: { a: 'b' } }, true), version)).toEqual({ kind: 'written' });
+      expect(await store.write(REF, plan([], { written: { a: 'b' } }, true), version)).toEqual({ kind: 'written', version: sha256(await readFile(join(dir, FILE))) });
       expect((await store.read(REF)).grid.state).toEqual({ written: { a: 'b' } });
     }));
 
@@ -47,7 +47,7 @@ describe('write', () => {
       for (const word of ['Positiv', 'Negativ', 'Oförändrad', 'Inget värde']) {
         const { version } = await store.read(REF);
         versions.push(await readFile(path));
-        expect(await store.write(REF, write(word), version)).toEqual({ kind: 'written' });
+        expect(await store.write(REF, write(word), version)).toEqual({ kind: 'written', version: sha256(await readFile(path)) });
       }
       const backups = await listBackups(dir, FILE);
       expect(backups).toHaveLength(2);
@@ -103,10 +103,10 @@ describe('write', () => {
       const store = createXlsxWorkbookStore(dir);
       const long = { written: Object.fromEntries(Array.from({ length: 2000 }, (_, i) => [`Mätetal!rad ${i}!Förklaring`, `text ${'x'.repeat(40)} ${i}`])) };
       let { version } = await store.read(REF);
-      expect(await store.write(REF, plan([], long), version)).toEqual({ kind: 'written' });
+      expect(await store.write(REF, plan([], long), version)).toEqual({ kind: 'written', version: sha256(await readFile(join(dir, FILE))) });
       ({ version } = await store.read(REF));
       expect((await store.read(REF)).grid.state).toEqual(long);
-      expect(await store.write(REF, plan([], { written: { a: 'b' } }), version)).toEqual({ kind: 'written' });
+      expect(await store.write(REF, plan([], { written: { a: 'b' } }), version)).toEqual({ kind: 'written', version: sha256(await readFile(join(dir, FILE))) });
       expect((await store.read(REF)).grid.state).toEqual({ written: { a: 'b' } });
     }));
 
