@@ -12,7 +12,7 @@ import { ConfigError, parseConfig, type Config } from '../shared/config.ts';
 import { createProductionRecalc } from '../shared/app/production.ts';
 import { relaxFrameworkJsonParsing } from './framework-json.ts';
 import { createOnSheetEdit, signRunRequest } from './on-sheet-edit.ts';
-import { createEditQueue, createTasksClient, type EditQueue } from '../shared/adapters/tasks/index.ts';
+import { createEditQueue, createTasksClient, tasksEndpoint, type EditQueue } from '../shared/adapters/tasks/index.ts';
 import { createRecalculateAll } from './recalculate-all.ts';
 import { jsonLogger } from './types.ts';
 
@@ -44,6 +44,7 @@ function editQueue(): EditQueue | null {
     queue: tasksQueue,
     functionUrl,
     signRun: (rawBody, atMs) => signRunRequest(signingSecret, rawBody, atMs),
+    endpoint: tasksEndpoint(config.googleApiRoot),
   });
 }
 

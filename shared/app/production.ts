@@ -32,7 +32,7 @@ export interface ProductionRecalc {
   recalculateAll(): Promise<RecalcReport>;
 }
 
-export function createProductionRecalc(config: Config, deps: ProductionDeps = createGoogleClients()): ProductionRecalc {
+export function createProductionRecalc(config: Config, deps: ProductionDeps = createGoogleClients({ rootUrl: config.googleApiRoot })): ProductionRecalc {
   const run = async (scope: string[] | null, cause: string | null) => {
     const retry = deps.retry ? { retry: deps.retry } : {};
     const store = createSheetsWorkbookStore({ sheets: deps.sheets, spreadsheetIds: config.spreadsheets, ...retry });

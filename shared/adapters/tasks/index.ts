@@ -10,7 +10,7 @@ import { bucketScheduleTime, editBucket, editTaskId } from './edit-task.ts';
 import { enqueueHttpTask, taskName, type EnqueueOutcome, type TasksHttpClient } from './enqueue.ts';
 
 export { BUCKET_MS, SCHEDULE_SLACK_MS, editBucket, editTaskId, bucketScheduleTime } from './edit-task.ts';
-export { enqueueHttpTask, taskName, TASKS_ENDPOINT, CREATE_OPERATION, type HttpTask, type EnqueueOutcome, type TasksHttpClient } from './enqueue.ts';
+export { enqueueHttpTask, taskName, tasksEndpoint, TASKS_ENDPOINT, CREATE_OPERATION, type HttpTask, type EnqueueOutcome, type TasksHttpClient } from './enqueue.ts';
 
 /** Creating tasks needs the broad Cloud Platform scope; IAM (roles/cloudtasks.enqueuer on the queue) narrows it. */
 export const TASKS_SCOPES = ['https://www.googleapis.com/auth/cloud-platform'];
@@ -34,6 +34,8 @@ export interface EditQueueDeps {
    */
   signRun: (rawBody: string, atMs: number) => Record<string, string>;
   retry?: Partial<RetryPolicy>;
+  /** Cloud Tasks' v2 endpoint (default Google's) */
+  endpoint?: string;
 }
 
 export interface EditQueue {
@@ -49,7 +51,7 @@ export function createEditQueue(deps: EditQueueDeps): EditQueue {
       const body = JSON.stringify({ spreadsheetId: edit.spreadsheetId, sheetName: edit.sheetName, range: edit.range, editedAt: edit.editedAt });
       const scheduleTime = bucketScheduleTime(bucket);
       const outcome = await enqueueHttpTask(
-        { client: deps.client, queue: deps.queue, ...(deps.retry ? { retry: deps.retry } : {}) },
+        { client: deps.client, queue: deps.queue, ...(deps.retry ? { retry: deps.retry } : {}), ...(deps.endpoint ? { endpoint: deps.endpoint } : {}) },
         { id, scheduleTime, url: deps.functionUrl, headers: deps.signRun(body, Math.max(scheduleTime.getTime(), nowMs)), body },
       );
       return { outcome, task: taskName(deps.queue, id) };
