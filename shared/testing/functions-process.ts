@@ -50,8 +50,8 @@ export function peakRssMb(pid: number): number | null {
   }
 }
 
-export async function serveFunction(options: { source: string; target: string; env: Record<string, string>; nodeOptions?: string[] }): Promise<FunctionProcess> {
-  const port = await freePort();
+export async function serveFunction(options: { source: string; target: string; env: Record<string, string>; nodeOptions?: string[]; port?: number }): Promise<FunctionProcess> {
+  const port = options.port ?? (await freePort());
   // node itself runs the framework's CLI, so that the process measured is the function's, not a shell's
   const cli = path.join(ROOT, 'node_modules/@google-cloud/functions-framework/build/src/main.js');
   const child: ChildProcess = spawn(
