@@ -5,16 +5,21 @@
  */
 import { createHash } from 'node:crypto';
 import type { sheets_v4 } from '@googleapis/sheets';
-import { normalizeName, SHEETS, type CellInput, type SheetGrid, type WorkbookGrid } from '../../engine/index.ts';
+import { normalizeName, SHEETS, type CellInput, type CellRange, type SheetGrid, type WorkbookGrid } from '../../engine/index.ts';
 import { decodeState } from './state.ts';
 import { PROTECTION_DESCRIPTION } from './protection.ts';
 
-/** Everything one read asks for, nothing more (values, number formats, hidden rows, sheets, protections). */
+/**
+ * Everything one read asks for, nothing more: per cell its effective value, whether it is a formula (not the
+ * formula's text twice, not the displayed text) and only the TYPE of its number format (a percentage or a
+ * date changes what the value means; the pattern does not); per sheet its size, hidden rows, merges and
+ * Målkoll's own protections. A cell's colours are never read: the product compares its cells by text.
+ */
 export const READ_FIELDS =
   'properties.title,' +
   'sheets(properties(sheetId,title,index,hidden,gridProperties(rowCount,columnCount)),' +
-  'protectedRanges(protectedRangeId,description,warningOnly,range),' +
-  'data(rowData.values(userEnteredValue,effectiveValue,formattedValue,userEnteredFormat.numberFormat,effectiveFormat.numberFormat),rowMetadata.hiddenByUser))';
+  'protectedRanges(description,range),merges,' +
+  'data(rowData.values(userEnteredValue.formulaValue,effectiveValue,effectiveFormat.numberFormat.type),rowMetadata.hiddenByUser))';
 
 export interface SheetLayout {
   sheetId: number;
@@ -56,6 +61,7 @@ export function isoFromSerial(serial: number): string {
 export function cellInput(cell: sheets_v4.Schema$CellData | undefined): CellInput | null {
   if (!cell) return null;
   const formula = cell.userEnteredValue?.formulaValue ?? undefined;
+  // every cell that holds something has an effective value; userEnteredValue is the fallback for other callers' masks
   const value = cell.effectiveValue ?? (formula === undefined ? cell.userEnteredValue : undefined);
   if (!value && formula === undefined) return null;
   const withFormula = (input: CellInput): CellInput => (formula === undefined ? input : { ...input, formula });
@@ -102,6 +108,16 @@ function layoutOf(sheet: sheets_v4.Schema$Sheet, rows: (CellInput | null)[][]): 
   };
 }
 
+/** Sheets' GridRange (0-based, end exclusive) → the engine's CellRange (1-based, inclusive). */
+export function cellRangeOf(range: sheets_v4.Schema$GridRange): CellRange {
+  return {
+    top: (range.startRowIndex ?? 0) + 1,
+    left: (range.startColumnIndex ?? 0) + 1,
+    bottom: range.endRowIndex ?? (range.startRowIndex ?? 0) + 1,
+    right: range.endColumnIndex ?? (range.startColumnIndex ?? 0) + 1,
+  };
+}
+
 /** Sheets has no etag for a spreadsheet's content, so the version is a hash of the cells as read. */
 export function gridVersion(sheets: SheetGrid[]): string {
   return createHash('sha256').update(JSON.stringify(sheets)).digest('hex').slice(0, 32);
@@ -121,11 +137,13 @@ export function gridFromSpreadsheet(id: string, spreadsheet: sheets_v4.Schema$Sp
     }
     layout.sheets.set(normalizeName(sheetLayout.title), sheetLayout);
     const hiddenRows = (sheet.data?.[0]?.rowMetadata ?? []).flatMap((m, i) => (m.hiddenByUser ? [i + 1] : []));
+    const merges = (sheet.merges ?? []).map(cellRangeOf);
     sheets.push({
       name: sheetLayout.title,
       rows,
       ...(sheet.properties?.hidden ? { hidden: true } : {}),
       ...(hiddenRows.length ? { hiddenRows } : {}),
+      ...(merges.length ? { merges } : {}),
     });
   }
   const state = stateText ? decodeState(stateText, 'workbook') : null;

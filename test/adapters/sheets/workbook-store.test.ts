@@ -24,6 +24,20 @@ const batchRequests = (): sheets_v4.Schema$Request[] =>
   fake.calls.requests.filter((r) => r.method === 'sheets.spreadsheets.batchUpdate').flatMap((r) => (r.body as sheets_v4.Schema$BatchUpdateSpreadsheetRequest).requests ?? []);
 
 describe('reading a workbook', () => {
+  it('fills the merged cells of each sheet (1-based, inclusive), in the same one call', async () => {
+    const id = fake.createSpreadsheet('Sammanslaget', [
+      { name: 'Mätetal', rows: [['Rubrik'], ['Målområde', 'Indikator']], merges: [{ top: 1, left: 1, bottom: 1, right: 4 }, { top: 5, left: 2, bottom: 7, right: 2 }] },
+      { name: 'Inställningar', rows: [['Inställning', 'Värde']] },
+    ]);
+    const snap = await store([id]).read(ref(id));
+    expect(fake.calls.byMethod()).toEqual({ 'sheets.spreadsheets.get': 1 });
+    expect(snap.grid.sheets[0]!.merges).toEqual([
+      { top: 1, left: 1, bottom: 1, right: 4 },
+      { top: 5, left: 2, bottom: 7, right: 2 },
+    ]);
+    expect(snap.grid.sheets[1]).not.toHaveProperty('merges');
+  });
+
   it('maps percent, dates, errors, formulas, hidden sheets and rows in one call', async () => {
     const id = fake.createSpreadsheet('Klimat 2025', [
       {
