@@ -42,11 +42,29 @@ export interface SummaryState {
    * and still rebuild the whole summary without reading every workbook (stores that set `cachesModels`)
    */
   models?: Record<string, WorkbookModel>;
+  /** a fingerprint of each cached model (shared/app/model-cache.ts): a store rewrites only the models that changed */
+  modelFingerprints?: Record<string, string>;
+  /**
+   * per workbook id, the highest change sequence Ändringslogg already holds (and the epoch of the
+   * workbook's change log it belongs to): the other half of ProductState.changeLog, see shared/app/change-log.ts
+   */
+  logged?: Record<string, LoggedUpTo>;
+}
+
+/** How far a workbook's change log has reached Ändringslogg. */
+export interface LoggedUpTo {
+  epoch: string;
+  seq: number;
+}
+
+export interface ReadStateOptions {
+  /** only these workbooks' cached models are needed (default: every one) */
+  models?: string[];
 }
 
 export interface SummaryStore {
   /** what the summary holds now (null when there is none yet) */
-  readState(): Promise<SummaryState | null>;
+  readState(options?: ReadStateOptions): Promise<SummaryState | null>;
   /** rewrites the summary and appends the change-log rows; one write */
   write(doc: SummaryDocument, state: SummaryState, changeLog: ChangeLogRow[]): Promise<void>;
   /** where a person finds it (a path or a URL) */

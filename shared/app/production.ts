@@ -42,6 +42,7 @@ export function createProductionRecalc(config: Config, deps: ProductionDeps = cr
       summarySpreadsheetId: config.summarySpreadsheet,
       driveFolderId: config.driveFolder,
       shareDomains: config.shareDomains,
+      workbookIds: config.spreadsheets,
       ...retry,
     });
     let shareWith: { addresses: string[]; agreed: boolean } | null = null;

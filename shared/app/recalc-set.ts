@@ -15,6 +15,7 @@ import {
 } from '../engine/index.ts';
 import { UnreadableWorkbookError, type SummaryStore, type WorkbookRef, type WorkbookStore, type WriteOutcome } from '../ports.ts';
 import type { RecalcReport, WorkbookReport } from './report.ts';
+import { nextModelCache } from './model-cache.ts';
 
 export interface RecalcDeps {
   store: WorkbookStore;
@@ -43,7 +44,9 @@ interface Loaded {
 
 export async function recalcSet(deps: RecalcDeps): Promise<RecalcReport> {
   const allRefs = await deps.store.list();
-  const previous = await deps.summary.readState();
+  // only the models of workbooks this run does not read are worth fetching (none on a full run)
+  const scope = deps.scope ?? null;
+  const previous = await deps.summary.readState({ models: scope ? allRefs.filter((r) => !scope.includes(r.id)).map((r) => r.id) : [] });
   const cached = deps.summary.cachesModels && deps.scope ? (previous?.models ?? {}) : {};
   const refs = deps.scope ? allRefs.filter((r) => deps.scope!.includes(r.id) || !cached[r.id]) : allRefs;
   const readIds = new Set(refs.map((r) => r.id));
@@ -86,14 +89,15 @@ export async function recalcSet(deps: RecalcDeps): Promise<RecalcReport> {
   const changeLog: ChangeLogRow[] = result.plans
     .filter((p) => outcomes.get(p.workbookId)?.kind === 'written')
     .flatMap((p) => p.changes.map((change) => ({ at, change, cause: deps.cause ?? null })));
-  const models = deps.summary.cachesModels ? cacheModels(allRefs, previous?.models, result) : undefined;
+  const cache = deps.summary.cachesModels ? nextModelCache(allRefs, previous, result) : undefined;
+  const models = cache?.models;
   const summaryChanged = previous?.contentHash !== result.summary.contentHash;
-  const modelsChanged = models !== undefined && JSON.stringify(models) !== JSON.stringify(previous?.models ?? {});
+  const modelsChanged = cache?.changed ?? false;
   let summaryOutcome: RecalcReport['summary'] = 'unchanged';
   if (summaryChanged || modelsChanged || changeLog.length > 0) {
     const changedAt = summaryChanged ? at : (previous?.changedAt ?? at);
     const doc = summaryChanged ? result.summary : compute(deps, loaded, unreadable, otherModels, changedAt).summary;
-    await deps.summary.write(doc, { contentHash: doc.contentHash, changedAt, ...(models ? { models } : {}) }, changeLog);
+    await deps.summary.write(doc, { contentHash: doc.contentHash, changedAt, ...(cache ? { models: cache.models, modelFingerprints: cache.fingerprints } : {}) }, changeLog);
     summaryOutcome = 'written';
   }
 
@@ -112,16 +116,6 @@ function compute(deps: RecalcDeps, loaded: Loaded[], unreadable: Issue[], otherM
       otherModels,
     },
   );
-}
-
-/** The models to keep for the next scoped run: fresh ones, plus cached ones of workbooks still configured. */
-function cacheModels(refs: WorkbookRef[], previous: Record<string, WorkbookModel> | undefined, result: RecalculateResult) {
-  const models: Record<string, WorkbookModel> = {};
-  for (const ref of refs) {
-    const model = result.models.find((m) => m.workbookId === ref.id) ?? previous?.[ref.id];
-    if (model) models[ref.id] = model;
-  }
-  return models;
 }
 
 async function readOrReport(

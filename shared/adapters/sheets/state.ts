@@ -36,8 +36,12 @@ export interface SummaryStateDoc {
   granted: GrantedPermission[];
   /** sheet and chart ids Målkoll made, so a write needs no read */
   layout: { summary: number; actionPlan: number | null; changeLog: number; state: number; charts: number[] } | null;
-  /** each workbook's model from its last run (see SummaryState.models) */
+  /** each workbook's model from its last run, as an older version kept them here (summary-state.ts reads them) */
   models?: Record<string, WorkbookModel>;
+  /** where each workbook's cached model is (summary-state.ts): its column, fingerprint and rows */
+  modelColumns?: Record<string, { column: number; fingerprint: string; rows: number }>;
+  /** per workbook, the highest change sequence Ändringslogg holds (see SummaryState.logged) */
+  logged?: Record<string, { epoch: string; seq: number }>;
 }
 
 type StateDoc = WorkbookStateDoc | SummaryStateDoc;
@@ -53,7 +57,7 @@ export function decodeState(text: string, kind: StateDoc['kind']): StateDoc | nu
   }
 }
 
-export function encodeState(doc: StateDoc): string[] {
+export function encodeState(doc: StateDoc | WorkbookModel): string[] {
   const text = JSON.stringify(doc);
   const chunks: string[] = [];
   for (let i = 0; i < text.length; i += CHUNK) chunks.push(text.slice(i, i + CHUNK));

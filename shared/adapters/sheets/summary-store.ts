@@ -10,9 +10,10 @@
 import type { sheets_v4 } from '@googleapis/sheets';
 import type { drive_v3 } from '@googleapis/drive';
 import type { SummaryState, SummaryStore } from '../../ports.ts';
-import { SHEETS, type ChangeLogRow, type SummaryDocument, type SummaryCell } from '../../engine/index.ts';
+import { SHEETS, type ChangeLogRow, type SummaryDocument, type SummaryCell, type WorkbookModel } from '../../engine/index.ts';
 import { GoogleApiError, withRetry, type RetryPolicy } from './retry.ts';
-import { STATE_SHEET_ID, decodeState, freeSheetId, stateSheetRequests, type SummaryStateDoc } from './state.ts';
+import { STATE_SHEET_ID, freeSheetId, type SummaryStateDoc } from './state.ts';
+import { decodeSummaryState, modelColumn, stateRanges, summaryStateRequests, type ModelColumnWrite } from './summary-state.ts';
 import { layoutSummary } from './summary-layout.ts';
 import { styledCell } from './cell-format.ts';
 import { share, type ShareResult } from './sharing.ts';
@@ -27,6 +28,8 @@ export interface SheetsSummaryStoreDeps {
   retry?: Partial<RetryPolicy>;
   /** file name when the store creates the spreadsheet */
   title?: string;
+  /** the configured workbooks, in order: each one's cached model has the column of its place (summary-state.ts) */
+  workbookIds?: string[];
 }
 
 export type SheetsSummaryStore = SummaryStore & {
@@ -48,7 +51,6 @@ interface Found {
 
 const IDS = { summary: 101, actionPlan: 102, changeLog: 103 };
 const CHART_BASE = 910_000;
-const STATE_RANGE = `'${SHEETS.state}'!A:A`;
 export const CHANGE_LOG_HEADERS = ['Tidpunkt', 'Arbetsbok', 'Blad', 'Rad', 'Avser', 'Från', 'Till', 'Orsak'];
 const SPREADSHEET_MIME = 'application/vnd.google-apps.spreadsheet';
 
@@ -58,21 +60,25 @@ const cellOf = (c: SummaryCell) => (c.style ? styledCell(c.text, c.style) : text
 export function createSheetsSummaryStore(deps: SheetsSummaryStoreDeps): SheetsSummaryStore {
   const { sheets, drive } = deps;
   let id = deps.summarySpreadsheetId;
+  const workbookIds = deps.workbookIds ?? [];
   let internal: SummaryStateDoc | null | undefined; // undefined: not read yet
+  let cachedModels: Record<string, WorkbookModel> = {};
   let createdHere = false;
 
   const emptyState = (): SummaryStateDoc => ({ kind: 'summary', version: 1, contentHash: null, changedAt: null, granted: [], layout: null });
 
-  async function loadInternal(): Promise<SummaryStateDoc | null> {
+  async function loadInternal(wanted: string[] = []): Promise<SummaryStateDoc | null> {
     if (internal !== undefined) return internal;
     if (!id) return (internal = null);
     const spreadsheetId = id;
     try {
-      const res = await withRetry('sheets.spreadsheets.values.batchGet', (o) => sheets.spreadsheets.values.batchGet({ spreadsheetId, ranges: [STATE_RANGE] }, o), deps.retry);
-      const values = res.data.valueRanges?.[0]?.values ?? [];
-      internal = decodeState(values.slice(1).map((r) => String(r[0] ?? '')).join(''), 'summary');
+      const ranges = stateRanges(workbookIds, wanted);
+      const res = await withRetry('sheets.spreadsheets.values.batchGet', (o) => sheets.spreadsheets.values.batchGet({ spreadsheetId, ranges }, o), deps.retry);
+      const decoded = decodeSummaryState(res.data.valueRanges ?? [], workbookIds, wanted);
+      internal = decoded.doc;
+      cachedModels = decoded.models;
     } catch (error) {
-      // Sheets answers 400 "Unable to parse range" when `_malkoll` does not exist yet
+      // Sheets answers 400 "Unable to parse range" when `_malkoll` does not exist yet (or lacks a model column)
       if (error instanceof GoogleApiError && error.status === 400) internal = null;
       else throw error;
     }
@@ -148,14 +154,31 @@ export function createSheetsSummaryStore(deps: SheetsSummaryStoreDeps): SheetsSu
       requests.push({ appendCells: { sheetId: changeLogId, rows, fields: 'userEnteredValue' } });
     }
     if (found.blank !== undefined) requests.push({ deleteSheet: { sheetId: found.blank } });
+    const previous = internal ?? emptyState();
     internal = {
-      ...(internal ?? emptyState()),
+      ...previous,
       contentHash: state.contentHash,
       changedAt: state.changedAt,
-      ...(state.models ? { models: state.models } : {}),
+      ...(state.logged ? { logged: state.logged } : {}),
       layout: { summary: summaryId, actionPlan: actionPlanId, changeLog: changeLogId, state: stateId, charts: summary.charts.map((c) => c.chartId!) },
     };
-    return [...requests, ...stateSheetRequests(internal, found.state ?? null, stateId)];
+    return [...requests, ...stateRequests(internal, state, found.state ?? null, stateId)];
+  }
+
+  /** `_malkoll`: the state document, and the columns of the models whose fingerprint changed. */
+  function stateRequests(doc: SummaryStateDoc, state: SummaryState, existingId: number | null, newId: number): sheets_v4.Schema$Request[] {
+    const writes: ModelColumnWrite[] = [];
+    const kept: NonNullable<SummaryStateDoc['modelColumns']> = {};
+    for (const [workbookId, model] of Object.entries(state.models ?? {})) {
+      const column = modelColumn(workbookIds, workbookId);
+      if (column === null) continue;
+      const fingerprint = state.modelFingerprints?.[workbookId] ?? '';
+      const stored = doc.modelColumns?.[workbookId];
+      if (stored && stored.column === column && fingerprint !== '' && stored.fingerprint === fingerprint) kept[workbookId] = stored;
+      else writes.push({ workbookId, column, fingerprint, model });
+    }
+    doc.modelColumns = kept;
+    return summaryStateRequests(doc, writes, workbookIds.length + 1, existingId, newId);
   }
 
   async function batch(spreadsheetId: string, requests: sheets_v4.Schema$Request[]): Promise<void> {
@@ -192,9 +215,17 @@ export function createSheetsSummaryStore(deps: SheetsSummaryStoreDeps): SheetsSu
     ensureSpreadsheet,
     location: () => (id ? `https://docs.google.com/spreadsheets/d/${id}/edit` : 'ingen sammanfattning ännu'),
 
-    async readState() {
-      const doc = await loadInternal();
-      return doc ? { contentHash: doc.contentHash, changedAt: doc.changedAt, ...(doc.models ? { models: doc.models } : {}) } : null;
+    async readState(options = {}) {
+      const doc = await loadInternal(options.models ?? workbookIds);
+      if (!doc) return null;
+      const fingerprints = Object.fromEntries(Object.entries(doc.modelColumns ?? {}).map(([wid, m]) => [wid, m.fingerprint]));
+      return {
+        contentHash: doc.contentHash,
+        changedAt: doc.changedAt,
+        ...(Object.keys(cachedModels).length ? { models: cachedModels } : {}),
+        ...(Object.keys(fingerprints).length ? { modelFingerprints: fingerprints } : {}),
+        ...(doc.logged ? { logged: doc.logged } : {}),
+      };
     },
 
     async write(doc, state, changeLog) {
@@ -224,7 +255,7 @@ export function createSheetsSummaryStore(deps: SheetsSummaryStoreDeps): SheetsSu
           stateId = found.state;
           taken = found.taken;
         }
-        await batch(fileId, stateSheetRequests(internal, stateId ?? null, freeSheetId(taken, STATE_SHEET_ID)));
+        await batch(fileId, summaryStateRequests(internal, [], workbookIds.length + 1, stateId ?? null, freeSheetId(taken, STATE_SHEET_ID)));
       }
       return { granted: result.granted, revoked: result.revoked, refused: result.refused };
     },
