@@ -77,9 +77,17 @@ export function cellInput(cell: sheets_v4.Schema$CellData | undefined): CellInpu
   return withFormula({ value: null });
 }
 
-function sheetRows(sheet: sheets_v4.Schema$Sheet): (CellInput | null)[][] {
+/** Where a cell sits in a `spreadsheets.get` answer, as JsonStreamReader names paths. */
+export const CELL_PATH = 'sheets/[]/data/[]/rowData/[]/values/[]';
+
+/** JsonStreamReader transform: each cell becomes its CellInput as soon as it is read (see workbook-store.ts). */
+export function cellsAsRead(path: string, value: unknown): unknown {
+  return path === CELL_PATH ? cellInput(value as sheets_v4.Schema$CellData) : value;
+}
+
+function sheetRows(sheet: sheets_v4.Schema$Sheet, converted: boolean): (CellInput | null)[][] {
   const rows = sheet.data?.[0]?.rowData ?? [];
-  const out = rows.map((r) => (r.values ?? []).map(cellInput));
+  const out = rows.map((r) => (converted ? ((r.values ?? []) as unknown as (CellInput | null)[]) : (r.values ?? []).map(cellInput)));
   for (const row of out) while (row.length && row[row.length - 1] === null) row.pop();
   while (out.length && out[out.length - 1]!.length === 0) out.pop();
   return out;
@@ -123,12 +131,20 @@ export function gridVersion(sheets: SheetGrid[]): string {
   return createHash('sha256').update(JSON.stringify(sheets)).digest('hex').slice(0, 32);
 }
 
-export function gridFromSpreadsheet(id: string, spreadsheet: sheets_v4.Schema$Spreadsheet): { grid: WorkbookGrid; version: string; layout: WorkbookLayout; stateText: string | null } {
+/**
+ * `converted`: the answer was read with `cellsAsRead`, so its cells are CellInput already (the streamed
+ * read); otherwise they are Google's CellData.
+ */
+export function gridFromSpreadsheet(
+  id: string,
+  spreadsheet: sheets_v4.Schema$Spreadsheet,
+  options: { converted?: boolean } = {},
+): { grid: WorkbookGrid; version: string; layout: WorkbookLayout; stateText: string | null } {
   const sheets: SheetGrid[] = [];
   const layout: WorkbookLayout = { sheets: new Map(), stateSheet: null };
   let stateText: string | null = null;
   for (const sheet of spreadsheet.sheets ?? []) {
-    const rows = sheetRows(sheet);
+    const rows = sheetRows(sheet, options.converted ?? false);
     const sheetLayout = layoutOf(sheet, rows);
     if (sheetLayout.title === SHEETS.state) {
       layout.stateSheet = sheetLayout;

@@ -13,7 +13,8 @@ import type { sheets_v4 } from '@googleapis/sheets';
 import type { WritePlan } from '../../engine/index.ts';
 import { UnreadableWorkbookError, type WorkbookRef, type WorkbookSnapshot, type WorkbookStore, type WriteOutcome } from '../../ports.ts';
 import { GoogleApiError, withRetry, type RetryPolicy } from './retry.ts';
-import { READ_FIELDS, gridFromSpreadsheet, type WorkbookLayout } from './read-grid.ts';
+import { READ_FIELDS, cellsAsRead, gridFromSpreadsheet, type WorkbookLayout } from './read-grid.ts';
+import { readJsonStream } from './json-stream.ts';
 import { planRequests } from './apply-plan.ts';
 import { protectionRequests } from './protection.ts';
 import { STATE_SHEET_ID, freeSheetId, stateSheetRequests } from './state.ts';
@@ -36,8 +37,19 @@ export function createSheetsWorkbookStore(deps: SheetsWorkbookStoreDeps): Workbo
   // the layout from the last read of each workbook: lets write() send its one batch without reading
   const layouts = new Map<string, WorkbookLayout>();
 
-  const fetchSpreadsheet = (id: string, fields: string) =>
-    withRetry('sheets.spreadsheets.get', (o) => sheets.spreadsheets.get({ spreadsheetId: id, includeGridData: true, fields }, o), deps.retry);
+  /**
+   * One `spreadsheets.get`, its answer read as a stream: each cell becomes a CellInput as it arrives, so
+   * neither the answer's text nor Google's cell objects are ever held whole (json-stream.ts).
+   */
+  const fetchSpreadsheet = (id: string, fields: string): Promise<sheets_v4.Schema$Spreadsheet> =>
+    withRetry(
+      'sheets.spreadsheets.get',
+      async (o) => {
+        const res = await sheets.spreadsheets.get({ spreadsheetId: id, includeGridData: true, fields }, { ...o, responseType: 'stream' });
+        return (await readJsonStream(res.data as unknown as AsyncIterable<Uint8Array>, cellsAsRead)) as sheets_v4.Schema$Spreadsheet;
+      },
+      deps.retry,
+    );
 
   return {
     async list() {
@@ -48,13 +60,13 @@ export function createSheetsWorkbookStore(deps: SheetsWorkbookStoreDeps): Workbo
     async read(ref: WorkbookRef): Promise<WorkbookSnapshot> {
       let data: sheets_v4.Schema$Spreadsheet;
       try {
-        data = (await fetchSpreadsheet(ref.id, READ_FIELDS)).data;
+        data = await fetchSpreadsheet(ref.id, READ_FIELDS);
       } catch (error) {
         const reason = refusal(error);
         if (reason) throw new UnreadableWorkbookError(ref, `${ref.name}: ${reason}`);
         throw error;
       }
-      const { grid, version, layout } = gridFromSpreadsheet(ref.id, data);
+      const { grid, version, layout } = gridFromSpreadsheet(ref.id, data, { converted: true });
       layouts.set(ref.id, layout);
       return { grid, version };
     },
@@ -64,7 +76,7 @@ export function createSheetsWorkbookStore(deps: SheetsWorkbookStoreDeps): Workbo
       let layout = layouts.get(ref.id);
       if (!layout) {
         // only when write() comes without a read in this process (not the normal path)
-        layout = gridFromSpreadsheet(ref.id, (await fetchSpreadsheet(ref.id, READ_FIELDS)).data).layout;
+        layout = gridFromSpreadsheet(ref.id, await fetchSpreadsheet(ref.id, READ_FIELDS), { converted: true }).layout;
       }
       const taken = [...layout.sheets.values()].map((s) => s.sheetId);
       const state = { kind: 'workbook' as const, version: 1 as const, written: plan.state.written, basedOnVersion: expectedVersion };
