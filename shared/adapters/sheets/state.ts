@@ -57,8 +57,12 @@ export function decodeState(text: string, kind: StateDoc['kind']): StateDoc | nu
   }
 }
 
-export function encodeState(doc: StateDoc | WorkbookModel): string[] {
-  const text = JSON.stringify(doc);
+export function encodeState(doc: StateDoc): string[] {
+  return chunked(JSON.stringify(doc));
+}
+
+/** Text cut into pieces below Sheets' 50,000-character cell limit. */
+export function chunked(text: string): string[] {
   const chunks: string[] = [];
   for (let i = 0; i < text.length; i += CHUNK) chunks.push(text.slice(i, i + CHUNK));
   return chunks;

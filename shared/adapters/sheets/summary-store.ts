@@ -11,6 +11,7 @@ import type { sheets_v4 } from '@googleapis/sheets';
 import type { drive_v3 } from '@googleapis/drive';
 import type { SummaryState, SummaryStore } from '../../ports.ts';
 import { SHEETS, type ChangeLogRow, type SummaryDocument, type SummaryCell, type WorkbookModel } from '../../engine/index.ts';
+import { batchUpdateStreamed } from './json-body.ts';
 import { GoogleApiError, withRetry, type RetryPolicy } from './retry.ts';
 import { STATE_SHEET_ID, freeSheetId, type SummaryStateDoc } from './state.ts';
 import { decodeSummaryState, modelColumn, stateRanges, summaryStateRequests, type ModelColumnWrite } from './summary-state.ts';
@@ -182,7 +183,7 @@ export function createSheetsSummaryStore(deps: SheetsSummaryStoreDeps): SheetsSu
   }
 
   async function batch(spreadsheetId: string, requests: sheets_v4.Schema$Request[]): Promise<void> {
-    await withRetry('sheets.spreadsheets.batchUpdate', (o) => sheets.spreadsheets.batchUpdate({ spreadsheetId, requestBody: { requests } }, o), deps.retry);
+    await withRetry('sheets.spreadsheets.batchUpdate', (o) => batchUpdateStreamed(sheets, spreadsheetId, requests, o), deps.retry);
   }
 
   async function ensureSpreadsheet(): Promise<string> {

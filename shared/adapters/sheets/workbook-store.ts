@@ -12,6 +12,7 @@
 import type { sheets_v4 } from '@googleapis/sheets';
 import type { WritePlan } from '../../engine/index.ts';
 import { UnreadableWorkbookError, type WorkbookRef, type WorkbookSnapshot, type WorkbookStore, type WriteOutcome } from '../../ports.ts';
+import { batchUpdateStreamed } from './json-body.ts';
 import { GoogleApiError, withRetry, type RetryPolicy } from './retry.ts';
 import { READ_FIELDS, cellsAsRead, gridFromSpreadsheet, type WorkbookLayout } from './read-grid.ts';
 import { readJsonStream } from './json-stream.ts';
@@ -91,7 +92,7 @@ export function createSheetsWorkbookStore(deps: SheetsWorkbookStoreDeps): Workbo
         return { kind: 'skipped', reason: (error as Error).message };
       }
       try {
-        await withRetry('sheets.spreadsheets.batchUpdate', (o) => sheets.spreadsheets.batchUpdate({ spreadsheetId: ref.id, requestBody: { requests } }, o), deps.retry);
+        await withRetry('sheets.spreadsheets.batchUpdate', (o) => batchUpdateStreamed(sheets, ref.id, requests, o), deps.retry);
       } catch (error) {
         const reason = refusal(error);
         if (reason) return { kind: 'skipped', reason: `${ref.name}: ${reason}` };
