@@ -55,7 +55,9 @@ export class JsonStreamReader {
         const raw = this.#buf;
         this.#buf = '';
         this.#token = 'none';
-        this.#string(this.#hasEscape ? (JSON.parse(`"${raw}"`) as string) : raw);
+        // a slice of 13 characters or more would keep the whole network chunk it came from alive (V8's sliced
+        // strings): parse it into a string of its own
+        this.#string(this.#hasEscape || raw.length >= 13 ? (JSON.parse(`"${raw}"`) as string) : raw);
         continue;
       }
       if (this.#token === 'number' || this.#token === 'literal') {
