@@ -31,6 +31,11 @@ export interface WorkbookStore {
   read(ref: WorkbookRef): Promise<WorkbookSnapshot>;
   /** at most one write; only the plan's cells and the product state; nothing when the plan is empty */
   write(ref: WorkbookRef, plan: WritePlan, expectedVersion: string): Promise<WriteOutcome>;
+  /**
+   * true when `write` stores ProductState.changeLog with the statuses and `read` gives it back: status
+   * changes then reach Ändringslogg through the change log, exactly once (shared/app/change-log.ts)
+   */
+  readonly keepsChangeLog?: boolean;
 }
 
 export interface SummaryState {

@@ -5,7 +5,9 @@
  */
 import {
   recalculate,
+  buildSummary,
   countStatuses,
+  type ChangeLogState,
   type WorkbookGrid,
   type Issue,
   type IsoDate,
@@ -13,9 +15,10 @@ import {
   type ChangeLogRow,
   type RecalculateResult,
 } from '../engine/index.ts';
-import { UnreadableWorkbookError, type SummaryStore, type WorkbookRef, type WorkbookStore, type WriteOutcome } from '../ports.ts';
+import { UnreadableWorkbookError, type SummaryState, type SummaryStore, type WorkbookRef, type WorkbookStore, type WriteOutcome } from '../ports.ts';
 import type { RecalcReport, WorkbookReport } from './report.ts';
 import { nextModelCache } from './model-cache.ts';
+import { nextChangeLog, toAppend } from './change-log.ts';
 
 export interface RecalcDeps {
   store: WorkbookStore;
@@ -34,6 +37,13 @@ export interface RecalcDeps {
    * when the summary store keeps them, and are read anyway when no model of theirs is cached
    */
   scope?: string[] | null;
+  /**
+   * false: write the workbooks only, and leave the summary to a run of its own (the Cloud Tasks summary run);
+   * their status changes wait in their change logs (change-log.ts). Needs a store that keeps change logs.
+   */
+  writeSummary?: boolean;
+  /** the summary state as this instance last saw it, instead of reading it (an edit run that skips the summary) */
+  knownState?: SummaryState | null;
 }
 
 interface Loaded {
@@ -44,9 +54,15 @@ interface Loaded {
 
 export async function recalcSet(deps: RecalcDeps): Promise<RecalcReport> {
   const allRefs = await deps.store.list();
+  const tracked = deps.store.keepsChangeLog === true;
+  const writeSummary = deps.writeSummary ?? true;
+  if (!writeSummary && !tracked) throw new Error('A run without the summary needs a workbook store that keeps change logs.');
   // only the models of workbooks this run does not read are worth fetching (none on a full run)
   const scope = deps.scope ?? null;
-  const previous = await deps.summary.readState({ models: scope ? allRefs.filter((r) => !scope.includes(r.id)).map((r) => r.id) : [] });
+  const previous =
+    deps.knownState !== undefined && !writeSummary
+      ? deps.knownState
+      : await deps.summary.readState({ models: scope ? allRefs.filter((r) => !scope.includes(r.id)).map((r) => r.id) : [] });
   const cached = deps.summary.cachesModels && deps.scope ? (previous?.models ?? {}) : {};
   const refs = deps.scope ? allRefs.filter((r) => deps.scope!.includes(r.id) || !cached[r.id]) : allRefs;
   const readIds = new Set(refs.map((r) => r.id));
@@ -59,7 +75,11 @@ export async function recalcSet(deps: RecalcDeps): Promise<RecalcReport> {
     if (snapshot) loaded.push({ ref, grid: snapshot.grid, version: snapshot.version });
   }
 
+  const at = deps.now().toISOString();
+  const cause = deps.cause ?? null;
   const outcomes = new Map<string, WriteOutcome>();
+  /** each workbook's change log as it now stands in the workbook (tracked stores) */
+  const logs = new Map<string, ChangeLogState | undefined>();
   let result = compute(deps, loaded, unreadable, otherModels);
   // A workbook edited while we computed is never overwritten with a stale result: re-read it and recompute.
   for (let attempt = 0; ; attempt++) {
@@ -67,9 +87,18 @@ export async function recalcSet(deps: RecalcDeps): Promise<RecalcReport> {
     for (const item of loaded) {
       if (outcomes.has(item.ref.id)) continue;
       const plan = result.plans.find((p) => p.workbookId === item.grid.id)!;
+      const before = item.grid.state?.changeLog;
+      if (tracked) {
+        plan.state.changeLog = nextChangeLog(before, plan.changes, at, cause, previous?.logged?.[item.ref.id]);
+        // the changes are written with the statuses; dropping logged ones alone is no reason to write
+        if (plan.changes.length > 0) plan.stateChanged = true;
+      }
       const outcome = await deps.store.write(item.ref, plan, item.version);
       if (outcome.kind === 'conflict') conflicts.push(item);
-      else outcomes.set(item.ref.id, outcome);
+      else {
+        outcomes.set(item.ref.id, outcome);
+        logs.set(item.ref.id, outcome.kind === 'written' ? plan.state.changeLog : before);
+      }
     }
     if (conflicts.length === 0) break;
     if (attempt >= (deps.maxConflictRetries ?? 3)) {
@@ -85,23 +114,73 @@ export async function recalcSet(deps: RecalcDeps): Promise<RecalcReport> {
   }
   await deps.afterCompute?.(result);
 
-  const at = deps.now().toISOString();
-  const changeLog: ChangeLogRow[] = result.plans
-    .filter((p) => outcomes.get(p.workbookId)?.kind === 'written')
-    .flatMap((p) => p.changes.map((change) => ({ at, change, cause: deps.cause ?? null })));
-  const cache = deps.summary.cachesModels ? nextModelCache(allRefs, previous, result) : undefined;
-  const models = cache?.models;
-  const summaryChanged = previous?.contentHash !== result.summary.contentHash;
-  const modelsChanged = cache?.changed ?? false;
-  let summaryOutcome: RecalcReport['summary'] = 'unchanged';
-  if (summaryChanged || modelsChanged || changeLog.length > 0) {
-    const changedAt = summaryChanged ? at : (previous?.changedAt ?? at);
-    const doc = summaryChanged ? result.summary : compute(deps, loaded, unreadable, otherModels, changedAt).summary;
-    await deps.summary.write(doc, { contentHash: doc.contentHash, changedAt, ...(cache ? { models: cache.models, modelFingerprints: cache.fingerprints } : {}) }, changeLog);
-    summaryOutcome = 'written';
+  const changeLog: ChangeLogRow[] = [];
+  const logged = { ...(previous?.logged ?? {}) };
+  if (tracked) {
+    for (const item of loaded) {
+      const { rows, mark } = toAppend(logs.get(item.ref.id), logged[item.ref.id]);
+      changeLog.push(...rows);
+      if (mark) logged[item.ref.id] = mark;
+    }
+    changeLog.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  } else {
+    for (const p of result.plans) {
+      if (outcomes.get(p.workbookId)?.kind === 'written') for (const change of p.changes) changeLog.push({ at, change, cause });
+    }
+  }
+  // what the report needs of the plans and grids, before they are let go (they are the bulk of a large run)
+  const workbookReports = workbookReport(result, loaded, outcomes, unreadableRefs);
+  const changedCount = tracked ? loaded.reduce((n, l) => n + (result.plans.find((p) => p.workbookId === l.grid.id)?.changes.length ?? 0) * (outcomes.get(l.ref.id)?.kind === 'written' ? 1 : 0), 0) : changeLog.length;
+  release(result, loaded);
+
+  let summaryOutcome: RecalcReport['summary'] = writeSummary ? 'unchanged' : 'skipped';
+  if (writeSummary) {
+    const cache = deps.summary.cachesModels ? nextModelCache(allRefs, previous, result) : undefined;
+    const summaryChanged = previous?.contentHash !== result.summary.contentHash;
+    const modelsChanged = cache?.changed ?? false;
+    if (summaryChanged || modelsChanged || changeLog.length > 0) {
+      const changedAt = summaryChanged ? at : (previous?.changedAt ?? at);
+      const doc = summaryChanged ? result.summary : rebuildSummary(result, deps, changedAt);
+      await deps.summary.write(
+        doc,
+        {
+          contentHash: doc.contentHash,
+          changedAt,
+          ...(cache ? { models: cache.models, modelFingerprints: cache.fingerprints } : {}),
+          ...(tracked ? { logged } : {}),
+        },
+        changeLog,
+      );
+      summaryOutcome = 'written';
+    }
   }
 
-  return report(result, loaded, outcomes, unreadableRefs, summaryOutcome, deps.summary.location(), changeLog.length);
+  return {
+    year: result.settings.reportingYear,
+    yearReason: result.settings.reportingYearReason,
+    organisation: result.set.organisation.status,
+    workbooks: workbookReports,
+    summary: summaryOutcome,
+    summaryLocation: deps.summary.location(),
+    issues: result.set.issues.map((i) => ({ kind: i.kind, text: describeIssue(i) })),
+    changes: changedCount,
+  };
+}
+
+/** The plans, assessments and grids are the bulk of a large run and are not needed for the summary: let them go. */
+function release(result: RecalculateResult, loaded: Loaded[]): void {
+  result.plans = [];
+  result.assessments = [];
+  for (const item of loaded) item.grid = { ...item.grid, sheets: [], state: null };
+}
+
+/** The same summary with another "changed at" (the content did not change, so its hash stays). */
+function rebuildSummary(result: RecalculateResult, deps: RecalcDeps, changedAt: string) {
+  return buildSummary(result.set, result.settings, {
+    sources: result.summary.sources,
+    today: isoDateInStockholm(deps.now()),
+    changedAt,
+  });
 }
 
 function compute(deps: RecalcDeps, loaded: Loaded[], unreadable: Issue[], otherModels: WorkbookModel[], changedAt?: string): RecalculateResult {
@@ -146,15 +225,12 @@ export function isoDateInStockholm(date: Date): IsoDate {
   return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
 }
 
-function report(
+function workbookReport(
   result: RecalculateResult,
   loaded: Loaded[],
   outcomes: Map<string, WriteOutcome>,
   unreadable: { ref: WorkbookRef; reason: string }[],
-  summary: RecalcReport['summary'],
-  summaryLocation: string,
-  changes: number,
-): RecalcReport {
+): WorkbookReport[] {
   const workbooks: WorkbookReport[] = loaded.map((item) => {
     const assessment = result.assessments.find((a) => a.workbookId === item.grid.id);
     const plan = result.plans.find((p) => p.workbookId === item.grid.id);
@@ -172,16 +248,7 @@ function report(
   for (const u of unreadable) {
     workbooks.push({ id: u.ref.id, name: u.ref.name, outcome: 'unreadable', reason: u.reason, counts: countStatuses([]), cellsWritten: 0 });
   }
-  return {
-    year: result.settings.reportingYear,
-    yearReason: result.settings.reportingYearReason,
-    organisation: result.set.organisation.status,
-    workbooks,
-    summary,
-    summaryLocation,
-    issues: result.set.issues.map((i) => ({ kind: i.kind, text: describeIssue(i) })),
-    changes,
-  };
+  return workbooks;
 }
 
 export function describeIssue(issue: Issue): string {

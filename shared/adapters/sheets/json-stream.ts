@@ -153,7 +153,9 @@ export class JsonStreamReader {
     if (!top) this.#root = value;
     else if (top.isArray) (top.value as unknown[]).push(value);
     else {
-      (top.value as Record<string, unknown>)[top.key ?? ''] = value;
+      const key = top.key ?? '';
+      if (key === '__proto__') Object.defineProperty(top.value, key, { value, enumerable: true, writable: true, configurable: true });
+      else (top.value as Record<string, unknown>)[key] = value;
       top.key = null;
       top.expect = 'comma';
     }

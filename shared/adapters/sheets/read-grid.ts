@@ -167,7 +167,7 @@ export function gridFromSpreadsheet(
     id,
     name: spreadsheet.properties?.title ?? id,
     sheets,
-    state: state ? { written: state.written ?? {} } : null,
+    state: state ? { written: state.written ?? {}, ...(state.changeLog ? { changeLog: state.changeLog } : {}) } : null,
   };
   return { grid, version: gridVersion(sheets), layout, stateText };
 }

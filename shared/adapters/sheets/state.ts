@@ -5,7 +5,7 @@
  * @module
  */
 import type { sheets_v4 } from '@googleapis/sheets';
-import { SHEETS, type WorkbookModel } from '../../engine/index.ts';
+import { SHEETS, type ChangeLogState, type WorkbookModel } from '../../engine/index.ts';
 
 export const STATE_HEADER = 'Målkolls eget tillstånd – ändra inte';
 const CHUNK = 40_000;
@@ -19,6 +19,8 @@ export interface WorkbookStateDoc {
   written: Record<string, string>;
   /** the workbook version the written statuses were computed from (a later run can tell they are stale) */
   basedOnVersion: string | null;
+  /** the status changes written here that Ändringslogg may not hold yet (shared/app/change-log.ts) */
+  changeLog?: ChangeLogState;
 }
 
 export interface GrantedPermission {
@@ -40,6 +42,8 @@ export interface SummaryStateDoc {
   models?: Record<string, WorkbookModel>;
   /** where each workbook's cached model is (summary-state.ts): its column, fingerprint and rows */
   modelColumns?: Record<string, { column: number; fingerprint: string; rows: number }>;
+  /** data rows Målkoll has written into Ändringslogg (the next ones go right below) */
+  changeLogRows?: number;
   /** per workbook, the highest change sequence Ändringslogg holds (see SummaryState.logged) */
   logged?: Record<string, { epoch: string; seq: number }>;
 }

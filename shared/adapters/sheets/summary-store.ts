@@ -47,6 +47,8 @@ interface Found {
   charts: number[];
   /** the empty first sheet of a spreadsheet this store created */
   blank?: number;
+  /** data rows Ändringslogg holds (below its header) */
+  changeLogRows?: number;
   taken: number[];
 }
 
@@ -87,7 +89,7 @@ export function createSheetsSummaryStore(deps: SheetsSummaryStoreDeps): SheetsSu
   }
 
   async function findSheets(spreadsheetId: string): Promise<Found> {
-    const res = await withRetry('sheets.spreadsheets.get', (o) => sheets.spreadsheets.get({ spreadsheetId, fields: 'sheets(properties(sheetId,title),charts(chartId))' }, o), deps.retry);
+    const res = await withRetry('sheets.spreadsheets.get', (o) => sheets.spreadsheets.get({ spreadsheetId, fields: 'sheets(properties(sheetId,title,gridProperties.rowCount),charts(chartId))' }, o), deps.retry);
     const found: Found = { charts: [], taken: [] };
     for (const s of res.data.sheets ?? []) {
       const sid = s.properties?.sheetId ?? 0;
@@ -97,14 +99,19 @@ export function createSheetsSummaryStore(deps: SheetsSummaryStoreDeps): SheetsSu
         found.summary = sid;
         found.charts = (s.charts ?? []).map((c) => c.chartId ?? 0);
       } else if (title === SHEETS.actionPlan) found.actionPlan = sid;
-      else if (title === SHEETS.changeLog) found.changeLog = sid;
+      else if (title === SHEETS.changeLog) {
+        found.changeLog = sid;
+        // Målkoll grows Ändringslogg to exactly its rows; this is for a state from before it counted them
+        found.changeLogRows = Math.max(0, (s.properties?.gridProperties?.rowCount ?? 1) - 1);
+      }
       else if (title === SHEETS.state) found.state = sid;
       else if (createdHere && /^(Blad|Sheet)1$/.test(title)) found.blank = sid;
     }
     return found;
   }
 
-  const fromLayout = (l: Layout): Found => ({
+  const fromLayout = (l: Layout, changeLogRows: number): Found => ({
+    changeLogRows,
     summary: l.summary,
     ...(l.actionPlan !== null ? { actionPlan: l.actionPlan } : {}),
     changeLog: l.changeLog,
@@ -148,11 +155,20 @@ export function createSheetsSummaryStore(deps: SheetsSummaryStoreDeps): SheetsSu
       requests.push({ addSheet: { properties: { sheetId: changeLogId, title: SHEETS.changeLog, index: 2, gridProperties: { rowCount: 1, columnCount: CHANGE_LOG_HEADERS.length } } } });
       requests.push({ updateCells: { start: { sheetId: changeLogId, rowIndex: 0, columnIndex: 0 }, rows: [{ values: CHANGE_LOG_HEADERS.map((h) => styledCell(h, 'header')) }], fields: '*' } });
     }
+    // Rows go to absolute places (after the rows Målkoll knows it wrote), not appendCells: a batch that was
+    // applied but whose answer was lost may be sent again, and must then write the same rows, not add them twice.
+    const logged = found.changeLog === undefined ? 0 : (found.changeLogRows ?? 0);
     if (changeLog.length) {
       const rows = changeLog.map((r) => ({
         values: [r.at, r.change.workbookName, r.change.sheet, String(r.change.rowNumber), r.change.subject, r.change.from ?? '', r.change.to, r.cause ?? ''].map(text),
       }));
-      requests.push({ appendCells: { sheetId: changeLogId, rows, fields: 'userEnteredValue' } });
+      requests.push({
+        updateSheetProperties: {
+          properties: { sheetId: changeLogId, gridProperties: { rowCount: 1 + logged + rows.length, columnCount: CHANGE_LOG_HEADERS.length } },
+          fields: 'gridProperties.rowCount,gridProperties.columnCount',
+        },
+      });
+      requests.push({ updateCells: { start: { sheetId: changeLogId, rowIndex: 1 + logged, columnIndex: 0 }, rows, fields: 'userEnteredValue' } });
     }
     if (found.blank !== undefined) requests.push({ deleteSheet: { sheetId: found.blank } });
     const previous = internal ?? emptyState();
@@ -160,6 +176,7 @@ export function createSheetsSummaryStore(deps: SheetsSummaryStoreDeps): SheetsSu
       ...previous,
       contentHash: state.contentHash,
       changedAt: state.changedAt,
+      changeLogRows: logged + changeLog.length,
       ...(state.logged ? { logged: state.logged } : {}),
       layout: { summary: summaryId, actionPlan: actionPlanId, changeLog: changeLogId, state: stateId, charts: summary.charts.map((c) => c.chartId!) },
     };
@@ -231,10 +248,11 @@ export function createSheetsSummaryStore(deps: SheetsSummaryStoreDeps): SheetsSu
 
     async write(doc, state, changeLog) {
       const spreadsheetId = await ensureSpreadsheet();
-      const known = (await loadInternal())?.layout;
-      if (known) {
+      const current = await loadInternal();
+      const known = current?.layout;
+      if (known && current?.changeLogRows !== undefined) {
         try {
-          return await batch(spreadsheetId, buildRequests(fromLayout(known), doc, state, changeLog));
+          return await batch(spreadsheetId, buildRequests(fromLayout(known, current.changeLogRows), doc, state, changeLog));
         } catch (error) {
           if (!(error instanceof GoogleApiError && error.status === 400)) throw error;
           // the remembered ids are stale (a sheet or chart was removed by hand): look once, then write
@@ -250,7 +268,7 @@ export function createSheetsSummaryStore(deps: SheetsSummaryStoreDeps): SheetsSu
       if (JSON.stringify(result.grants) !== JSON.stringify(current.granted)) {
         internal = { ...current, granted: result.grants };
         let stateId = current.layout?.state;
-        let taken = current.layout ? fromLayout(current.layout).taken : [];
+        let taken = current.layout ? fromLayout(current.layout, 0).taken : [];
         if (stateId === undefined) {
           const found = await findSheets(fileId);
           stateId = found.state;

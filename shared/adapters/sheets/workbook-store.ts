@@ -53,6 +53,7 @@ export function createSheetsWorkbookStore(deps: SheetsWorkbookStoreDeps): Workbo
     );
 
   return {
+    keepsChangeLog: true,
     async list() {
       // names come with the read (the spreadsheet title); listing costs no call
       return deps.spreadsheetIds.map((id) => ({ id, name: id }));
@@ -80,7 +81,13 @@ export function createSheetsWorkbookStore(deps: SheetsWorkbookStoreDeps): Workbo
         layout = gridFromSpreadsheet(ref.id, await fetchSpreadsheet(ref.id, READ_FIELDS), { converted: true }).layout;
       }
       const taken = [...layout.sheets.values()].map((s) => s.sheetId);
-      const state = { kind: 'workbook' as const, version: 1 as const, written: plan.state.written, basedOnVersion: expectedVersion };
+      const state = {
+        kind: 'workbook' as const,
+        version: 1 as const,
+        written: plan.state.written,
+        basedOnVersion: expectedVersion,
+        ...(plan.state.changeLog ? { changeLog: plan.state.changeLog } : {}),
+      };
       let requests: sheets_v4.Schema$Request[];
       try {
         requests = [
