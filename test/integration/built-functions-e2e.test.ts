@@ -138,17 +138,31 @@ describe('the built functions against the fake in its own process', () => {
     expect((await google.calls()).filter((c) => c.method === 'sheets.spreadsheets.batchUpdate')).toEqual([]);
   });
 
-  it('with the queue: the edit is answered 202, Cloud Tasks (the fake) calls the function back, the run writes the status', async () => {
-    const id = ids[ids.length - 1]!;
-    const found = await manualRow(id);
-    const t = found ? { id, ...found } : null;
-    if (t) await google.type(id, SHEETS.metrics, t.row, t.manual, 'Oförändrad');
-    const res = await post(functions.queued, signed(id, 'A2'));
+  it('with the queue: the edit is answered 202, the workbook\'s run writes the status, the summary run appends Ändringslogg', async () => {
+    let t: { id: string; row: number; manual: number; development: number } | null = null;
+    for (const candidate of ids) {
+      const found = await manualRow(candidate);
+      if (found) t = { id: candidate, ...found };
+    }
+    expect(t).not.toBeNull();
+    const id = t!.id;
+    const before = (await google.cell(id, SHEETS.metrics, t!.row, t!.development))?.userEnteredValue?.stringValue;
+    const next = before === 'Oförändrad' ? 'Negativ' : 'Oförändrad';
+    await google.type(id, SHEETS.metrics, t!.row, t!.manual, next);
+    const logBefore = (await google.values(summaryId, SHEETS.changeLog)).length;
+    const res = await post(functions.queued, signed(id, `A${t!.row}`));
     expect(res.status).toBe(202);
-    const queued = await google.tasks();
-    expect(queued.pending).toHaveLength(1);
-    const delivered = await google.dispatchTasks(Date.now() + 3_600_000);
-    expect(delivered.map((d) => d.status)).toContain(200);
+    expect((await google.tasks()).pending.map((p) => p.name)).toEqual([expect.stringMatching(/\/tasks\/edit-/)]);
+    // the workbook's run: its status, and a summary run asked for
+    const runs = await google.dispatchTasks(Date.now() + 3_600_000);
+    expect(runs.map((d) => d.status)).toEqual([200]);
+    expect((await google.cell(id, SHEETS.metrics, t!.row, t!.development))?.userEnteredValue?.stringValue).toBe(next);
+    expect((await google.values(summaryId, SHEETS.changeLog)).length).toBe(logBefore);
+    expect((await google.tasks()).pending.map((p) => p.name)).toEqual([expect.stringMatching(/\/tasks\/summary-/)]);
+    // the summary run: the change reaches Ändringslogg, once
+    expect((await google.dispatchTasks(Date.now() + 3_600_000)).map((d) => d.status)).toEqual([200]);
+    const log = await google.values(summaryId, SHEETS.changeLog);
+    expect(log.slice(logBefore).filter((r) => r[2] === SHEETS.metrics && String(r[3]) === String(t!.row) && r[5] === before && r[6] === next)).toHaveLength(1);
     expect((await google.tasks()).pending).toEqual([]);
     expect(Object.values(await pendingWrites()).every((n) => n === 0)).toBe(true);
   });
