@@ -251,11 +251,17 @@ export function createSheetsSummaryStore(deps: SheetsSummaryStoreDeps): SheetsSu
       const current = await loadInternal();
       const known = current?.layout;
       if (known && current?.changeLogRows !== undefined) {
+        const expected = { contentHash: state.contentHash, logged: JSON.stringify(state.logged ?? null), rows: current.changeLogRows + changeLog.length };
         try {
           return await batch(spreadsheetId, buildRequests(fromLayout(known, current.changeLogRows), doc, state, changeLog));
         } catch (error) {
           if (!(error instanceof GoogleApiError && error.status === 400)) throw error;
-          // the remembered ids are stale (a sheet or chart was removed by hand): look once, then write
+          // Either the remembered ids are stale (a sheet or chart was removed by hand), or an earlier attempt of
+          // this same batch was applied and its answer lost (a repeat then finds its charts gone). Look first:
+          // if the summary already holds this write, it is done — writing again would log the rows twice.
+          internal = undefined;
+          const now = await loadInternal();
+          if (now && now.contentHash === expected.contentHash && JSON.stringify(now.logged ?? null) === expected.logged && now.changeLogRows === expected.rows) return;
         }
       }
       await batch(spreadsheetId, buildRequests(await findSheets(spreadsheetId), doc, state, changeLog));
