@@ -48,6 +48,8 @@ export interface ReportingWeekOptions {
   minutes?: number;
   metrics?: number;
   seed?: number;
+  /** `per-run`: the design before issue 13, every workbook run also rewrites the summary (for comparison) */
+  summary?: 'own-run' | 'per-run';
 }
 
 export interface ReportingWeekResult {
@@ -130,11 +132,14 @@ export async function simulateReportingWeek(options: ReportingWeekOptions = {}):
       queue,
       now: clock.now,
       log: () => {},
-      recalculate: (id, edit) => production.recalculate(id, edit),
-      summaryRun: {
-        recalculateWorkbook: (id, edit) => (workbookRuns++, production.recalculateWorkbook(id, edit)),
-        rebuildSummary: () => (summaryRuns++, production.rebuildSummary()),
-      },
+      recalculate: (id, edit) => (workbookRuns++, summaryRuns++, production.recalculate(id, edit)),
+      summaryRun:
+        options.summary === 'per-run'
+          ? null
+          : {
+              recalculateWorkbook: (id, edit) => (workbookRuns++, production.recalculateWorkbook(id, edit)),
+              rebuildSummary: () => (summaryRuns++, production.rebuildSummary()),
+            },
     });
 
     // the region before the week: every workbook computed once, the summary written
