@@ -11,7 +11,7 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from '../scripts/build.ts';
-import { FUNCTION_MEMORY_MB, nodeOptionsFor } from '../scripts/function-runtime.ts';
+import { nodeOptionsFor } from '../scripts/function-runtime.ts';
 import { spawnGoogleServer, type GoogleServerProcess } from '../shared/testing/google-server/client.ts';
 import { cleanEnv, freePort, serveFunction } from '../shared/testing/functions-process.ts';
 import { computeSignature } from '../functions/signature.ts';
@@ -67,7 +67,7 @@ export async function measureFunctionMemory(metrics = 10_000): Promise<FunctionM
     const id = await google.createSpreadsheet('Klimat', toSeeds(fixtureSheets({ metrics })));
     const summary = await google.createSpreadsheet('Sammanfattning', [{ name: 'Blad1', rows: [] }]);
     const env = { ...google.functionEnv(), MALKOLL_SIGNING_SECRET: SIGNING_SECRET, MALKOLL_SPREADSHEETS: id, MALKOLL_SUMMARY_SPREADSHEET: summary };
-    const nodeOptions = nodeOptionsFor(FUNCTION_MEMORY_MB.onSheetEdit);
+    const nodeOptions = nodeOptionsFor('onSheetEdit');
     const first = await serveEdit(google, out, env, nodeOptions, id, 2);
     // metric 1 (Minska) falls below its target: its status changes
     await google.type(id, 'Mätetal', 2, metricHeaders(10).indexOf(`Utfall ${LAST_YEAR}`) + 1, 500);
