@@ -153,9 +153,11 @@ export async function deploy(settings: DeploySettings, options: { dryRun: boolea
   }
   out(
     [
-      '# Kvar för en person (en gång): redigeringsutlösaren i Apps Script, se README (Google Sheets).',
+      '# Kvar för en person (en gång): redigeringsutlösaren i Apps Script (README, Google Sheets). Skriptegenskaper:',
       `#   MALKOLL_ENDPOINT = ${functionUrl(settings)}`,
-      `#   MALKOLL_SIGNING_SECRET: hämtas av installTriggers ur Secret Manager (projects/${settings.project}/secrets/${settings.secret}), visas aldrig`,
+      `#   MALKOLL_SPREADSHEETS = ${settings.envVars.MALKOLL_SPREADSHEETS ?? ''}`,
+      `#   MALKOLL_SIGNING_SECRET = det som skrivs ut av: gcloud secrets versions access latest --secret=${settings.secret} --project=${settings.project}`,
+      '#   (klistras in direkt i skriptegenskapen; hemligheten visas aldrig av deploy och sparas ingen annanstans)',
     ].join('\n'),
   );
   return { ran };
