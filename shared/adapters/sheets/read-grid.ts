@@ -85,6 +85,23 @@ export function cellsAsRead(path: string, value: unknown): unknown {
   return path === CELL_PATH ? cellInput(value as sheets_v4.Schema$CellData) : value;
 }
 
+const TEMPLATE_SHEETS = new Set(Object.values(SHEETS).map(normalizeName));
+
+/**
+ * As `cellsAsRead`, and the cells of a sheet the template does not use (a person's own sheets, however large)
+ * are dropped as they arrive: only their names and sizes are kept. A sheet is judged only once its properties
+ * have been read (Google sends them before its data); until then its cells are kept.
+ */
+export function templateCellsAsRead(): (path: string, value: unknown) => unknown {
+  let title: string | null = null;
+  return (path, value) => {
+    if (path === CELL_PATH) return title !== null && !TEMPLATE_SHEETS.has(normalizeName(title)) ? null : cellInput(value as sheets_v4.Schema$CellData);
+    if (path === 'sheets/[]/properties') title = (value as { title?: string }).title ?? null;
+    else if (path === 'sheets/[]') title = null;
+    return value;
+  };
+}
+
 function sheetRows(sheet: sheets_v4.Schema$Sheet, converted: boolean): (CellInput | null)[][] {
   const rows = sheet.data?.[0]?.rowData ?? [];
   const out = rows.map((r) => (converted ? ((r.values ?? []) as unknown as (CellInput | null)[]) : (r.values ?? []).map(cellInput)));

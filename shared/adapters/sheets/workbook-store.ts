@@ -14,7 +14,7 @@ import type { WritePlan } from '../../engine/index.ts';
 import { UnreadableWorkbookError, type WorkbookRef, type WorkbookSnapshot, type WorkbookStore, type WriteOutcome } from '../../ports.ts';
 import { batchUpdateStreamed } from './json-body.ts';
 import { GoogleApiError, withRetry, type RetryPolicy } from './retry.ts';
-import { READ_FIELDS, cellsAsRead, gridFromSpreadsheet, type WorkbookLayout } from './read-grid.ts';
+import { READ_FIELDS, gridFromSpreadsheet, templateCellsAsRead, type WorkbookLayout } from './read-grid.ts';
 import { readJsonStream } from './json-stream.ts';
 import { planRequests } from './apply-plan.ts';
 import { protectionRequests } from './protection.ts';
@@ -47,7 +47,7 @@ export function createSheetsWorkbookStore(deps: SheetsWorkbookStoreDeps): Workbo
       'sheets.spreadsheets.get',
       async (o) => {
         const res = await sheets.spreadsheets.get({ spreadsheetId: id, includeGridData: true, fields }, { ...o, responseType: 'stream' });
-        return (await readJsonStream(res.data as unknown as AsyncIterable<Uint8Array>, cellsAsRead)) as sheets_v4.Schema$Spreadsheet;
+        return (await readJsonStream(res.data as unknown as AsyncIterable<Uint8Array>, templateCellsAsRead())) as sheets_v4.Schema$Spreadsheet;
       },
       deps.retry,
     );
