@@ -1,7 +1,7 @@
 /**
  * The deployed function's memory (issue 13): the built bundle under functions-framework in a process of its
  * own, with the Node options deploy sets, the Google fake (Sheets, Drive, Cloud Tasks, metadata) in another,
- * reached through MALKOLL_GOOGLE_API_ROOT. A 10,000-metric workbook is recalculated once by a first process
+ * reached through MALKOLL_GOOGLE_API_ROOT, with the environment deploy sets (FUNCTION_ENV). A 10,000-metric workbook is recalculated once by a first process
  * (its statuses, summary and cached model exist, as in a running region); then a person changes an outcome
  * and a FRESH process serves the signed edit as deployed with the queue: the trigger's call (202), the
  * workbook's run and the set's summary run, all three. Its peak resident set (VmHWM) is read from outside.
@@ -11,7 +11,7 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from '../scripts/build.ts';
-import { nodeOptionsFor } from '../scripts/function-runtime.ts';
+import { FUNCTION_ENV, nodeOptionsFor } from '../scripts/function-runtime.ts';
 import { spawnGoogleServer, type GoogleServerProcess } from '../shared/testing/google-server/client.ts';
 import { cleanEnv, freePort, serveFunction } from '../shared/testing/functions-process.ts';
 import { computeSignature } from '../functions/signature.ts';
@@ -29,6 +29,8 @@ export interface FunctionMemoryResult {
   /** the very first run of the workbook (every status written, the summary laid out) */
   firstRunPeakMb: number;
   idleMb: number;
+  /** the same process's peak once the workbook's run was served, before the summary run */
+  workbookRunPeakMb: number;
   editMs: number;
 }
 
@@ -39,7 +41,7 @@ async function serveEdit(google: GoogleServerProcess, out: string, env: Record<s
     target: 'onSheetEdit',
     port,
     nodeOptions: nodeOptions.split(' '),
-    env: cleanEnv({ ...env, MALKOLL_TASKS_QUEUE: QUEUE, MALKOLL_FUNCTION_URL: `http://127.0.0.1:${port}/` }),
+    env: cleanEnv({ ...env, ...FUNCTION_ENV, MALKOLL_TASKS_QUEUE: QUEUE, MALKOLL_FUNCTION_URL: `http://127.0.0.1:${port}/` }),
   });
   try {
     const idle = fn.peakRssMb() ?? Number.NaN;
@@ -50,15 +52,17 @@ async function serveEdit(google: GoogleServerProcess, out: string, env: Record<s
     if (res.status !== 202) throw new Error(`bench: the edit was answered ${res.status}: ${await res.text()}`);
     // as Cloud Tasks would: the workbook's run (delivered at once: its 5-second bucket changes nothing measured), then
     // the summary run it asked for, not before it is due (its name is its 30-second bucket, used once)
+    let afterWorkbookRun = Number.NaN;
     for (const run of ['workbook', 'summary']) {
       if (run === 'summary') {
+        afterWorkbookRun = fn.peakRssMb() ?? Number.NaN;
         const due = Math.max(0, ...(await google.tasks()).pending.map((t) => t.scheduleTime));
         await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - Date.now())));
       }
       const delivered = await google.dispatchTasks(run === 'workbook' ? Date.now() + 3_600_000 : Date.now());
       if (delivered.length !== 1 || delivered[0]!.status !== 200) throw new Error(`bench: the ${run} run failed: ${JSON.stringify(delivered)}\n${fn.output().slice(-2000)}`);
     }
-    return { peak: fn.peakRssMb() ?? Number.NaN, idle, ms: performance.now() - started };
+    return { peak: fn.peakRssMb() ?? Number.NaN, idle, afterWorkbookRun, ms: performance.now() - started };
   } finally {
     await fn.close();
   }
@@ -79,7 +83,7 @@ export async function measureFunctionMemory(metrics = 10_000): Promise<FunctionM
     const edit = await serveEdit(google, out, env, nodeOptions, id, 2);
     const state = await google.state();
     if (state.validationErrors.length) throw new Error(`bench: the fake refused requests: ${state.validationErrors.join('; ')}`);
-    return { metrics, nodeOptions, editPeakMb: edit.peak, firstRunPeakMb: first.peak, idleMb: edit.idle, editMs: edit.ms };
+    return { metrics, nodeOptions, editPeakMb: edit.peak, firstRunPeakMb: first.peak, idleMb: edit.idle, workbookRunPeakMb: edit.afterWorkbookRun, editMs: edit.ms };
   } finally {
     await google.close();
     rmSync(out, { recursive: true, force: true });

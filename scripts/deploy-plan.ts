@@ -5,7 +5,7 @@
  * (read-only) and prints the commands instead of running them.
  * @module
  */
-import { FUNCTION_MEMORY_MB, FUNCTION_TIMEOUT_S, nodeOptionsFor } from './function-runtime.ts';
+import { FUNCTION_ENV, FUNCTION_MEMORY_MB, FUNCTION_TIMEOUT_S, nodeOptionsFor } from './function-runtime.ts';
 
 export interface DeploySettings {
   project: string;
@@ -104,6 +104,7 @@ export function planSteps(s: DeploySettings): Step[] {
     MALKOLL_TASKS_QUEUE: queuePath(s),
     MALKOLL_FUNCTION_URL: functionUrl(s),
     NODE_OPTIONS: nodeOptionsFor(target),
+    ...FUNCTION_ENV,
   });
   const deploy = (target: 'onSheetEdit' | 'recalculateAll', access: string): Step => ({
     what: `funktionen ${target} (${FUNCTION_MEMORY_MB[target]} MiB, ${FUNCTION_TIMEOUT_S[target]} s)`,

@@ -130,7 +130,11 @@ export async function recalcSet(deps: RecalcDeps): Promise<RecalcReport> {
   }
   // what the report needs of the plans and grids, before they are let go (they are the bulk of a large run)
   const workbookReports = workbookReport(result, loaded, outcomes, unreadableRefs);
-  const changedCount = tracked ? loaded.reduce((n, l) => n + (result.plans.find((p) => p.workbookId === l.grid.id)?.changes.length ?? 0) * (outcomes.get(l.ref.id)?.kind === 'written' ? 1 : 0), 0) : changeLog.length;
+  // the status changes this run wrote (with a change log, Ändringslogg may get them later, or earlier ones now)
+  const written = result.plans.filter((p) => outcomes.get(p.workbookId)?.kind === 'written');
+  const changedCount = written.reduce((n, p) => n + p.changes.length, 0);
+  const organisation = result.set.organisation.status;
+  const issues = result.set.issues.map((i) => ({ kind: i.kind, text: describeIssue(i) }));
   release(result, loaded);
 
   let summaryOutcome: RecalcReport['summary'] = writeSummary ? 'unchanged' : 'skipped';
@@ -141,6 +145,8 @@ export async function recalcSet(deps: RecalcDeps): Promise<RecalcReport> {
     if (summaryChanged || modelsChanged || changeLog.length > 0) {
       const changedAt = summaryChanged ? at : (previous?.changedAt ?? at);
       const doc = summaryChanged ? result.summary : rebuildSummary(result, deps, changedAt);
+      // the set's assessment is the largest thing left, and the summary document holds what it needs of it
+      result.set = null as never;
       await deps.summary.write(
         doc,
         {
@@ -158,11 +164,11 @@ export async function recalcSet(deps: RecalcDeps): Promise<RecalcReport> {
   return {
     year: result.settings.reportingYear,
     yearReason: result.settings.reportingYearReason,
-    organisation: result.set.organisation.status,
+    organisation,
     workbooks: workbookReports,
     summary: summaryOutcome,
     summaryLocation: deps.summary.location(),
-    issues: result.set.issues.map((i) => ({ kind: i.kind, text: describeIssue(i) })),
+    issues,
     changes: changedCount,
   };
 }
