@@ -10,8 +10,8 @@
  * @module
  */
 
-/** The peak measured by `npm run bench` (MB, `function_peak_rss_mb_10000`); update it with the figures. */
-export const MEASURED_PEAK_MB = 252;
+/** The highest peak measured by `npm run bench` over runs (MB, `function_peak_rss_mb_10000`); update it with the figures. */
+export const MEASURED_PEAK_MB = 268;
 export const HEADROOM = 1.25;
 const SIZES_MB = [256, 512, 1024, 2048];
 
@@ -32,8 +32,8 @@ export const OLD_SPACE_MB = { onSheetEdit: 128, recalculateAll: FUNCTION_MEMORY_
 
 /**
  * glibc's malloc gives each thread (Node has a handful) an arena of its own and keeps what is freed in them;
- * one arena keeps the buffers of a large read and write from staying resident (measured: 250–266 → 226 MB
- * for the 10,000-metric edit). Set in the functions' environment by deploy, and by the benchmark.
+ * with one arena the 10,000-metric edit measured 226–268 MB over five runs, without it 249–266 (docs/performance.md).
+ * Set in the functions' environment by deploy, and by the benchmark.
  */
 export const FUNCTION_ENV = { MALLOC_ARENA_MAX: '1' } as const;
 
