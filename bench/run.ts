@@ -14,6 +14,8 @@ import { measureEditLatency } from './edit-latency.ts';
 import { measureNaive } from './naive.ts';
 import { measureLocalRecalc } from './local-recalc.ts';
 import { measureColdStart } from './cold-start.ts';
+import { measureFunctionMemory } from './function-memory.ts';
+import { simulateReportingWeek } from './reporting-week.ts';
 import type { EngineResult } from './engine.ts';
 import { printTable, type Row } from './table.ts';
 
@@ -45,6 +47,10 @@ progress('lokal recalc, 10 000 mätetal (barnprocess)');
 const local = await measureLocalRecalc(10_000);
 progress('kallstart av dist/index.js');
 const cold = measureColdStart(5);
+progress('funktionens minne: byggd bunt i functions-framework, 10 000 mätetal, fejken i egen process');
+const fnMemory = await quiet(() => measureFunctionMemory(10_000));
+progress('rapportveckan: 7 arbetsböcker × 5 redigeringar/min × 60 simulerade minuter');
+const week = await quiet(() => simulateReportingWeek());
 
 const round = (n: number, d = 0) => Math.round(n * 10 ** d) / 10 ** d;
 const figures = {
@@ -76,6 +82,15 @@ const figures = {
   peak_rss_mb_10000_unchanged: round(local.unchangedRecalc.peakRssMb ?? Number.NaN, 1),
   xlsx_plain_peak_rss_mb_10000: round(local.plainLoadSave.peakRssMb ?? Number.NaN, 1),
   cold_start_import_ms: round(cold.medianMs),
+  function_peak_rss_mb_10000: round(fnMemory.editPeakMb, 1),
+  function_peak_rss_mb_10000_first_run: round(fnMemory.firstRunPeakMb, 1),
+  function_peak_rss_mb_10000_workbook_run: round(fnMemory.workbookRunPeakMb, 1),
+  reporting_week_edits_without_recalc: week.editsWithoutRecalc,
+  reporting_week_writes_per_min_max: week.writesPerMinMax,
+  reporting_week_reads_per_min_max: week.readsPerMinMax,
+  reporting_week_edit_to_status_p95_s: round(week.editToStatusP95S, 1),
+  reporting_week_final_statuses_right: week.finalStatusesRight,
+  reporting_week_quota_refusals: week.quotaRefusals,
   naive_calls_10: naiveSmall.calls,
   naive_calls_10000: naiveLarge.calls,
   naive_modelled_s_10: round(naiveSmall.modelledSeconds, 1),
@@ -96,6 +111,11 @@ const rows: Row[] = [
   ['Lokal recalc, 10 000 mätetal (ms)', figures.local_recalc_10000_ms, '≤ 0,5 × läs+spara', `${sv(figures.local_recalc_vs_plain_ratio)} × xlsx-populate läs+spara (${sv(figures.xlsx_plain_load_save_10000_ms)})`],
   ['Lokal recalc, oförändrad (ms)', figures.local_recalc_10000_unchanged_ms, '≤ 0,25 × läs+spara', `${sv(figures.local_recalc_unchanged_vs_plain_ratio)} × läs+spara`],
   ['Högsta RSS, 10 000 mätetal (MB)', figures.peak_rss_mb_10000, '< 256', `oförändrad ${sv(figures.peak_rss_mb_10000_unchanged)} (mål < 128); bara xlsx-populate ${sv(figures.xlsx_plain_peak_rss_mb_10000)}`],
+  ['Funktionens högsta RSS, 10 000 mätetal (MB)', figures.function_peak_rss_mb_10000, '< 256 (mål < 192)', `en signerad redigering: anrop + arbetsbokens körning (${sv(figures.function_peak_rss_mb_10000_workbook_run)}) + sammanfattningens; första körningen ${sv(figures.function_peak_rss_mb_10000_first_run)}; ${fnMemory.nodeOptions}`],
+  ['Rapportveckan: redigeringar utan omräkning', week.editsWithoutRecalc, '0', `${sv(week.edits)} redigeringar, ${week.workbooks} arbetsböcker, ${week.minutes} min`],
+  ['Rapportveckan: skrivanrop per minut, högst', week.writesPerMinMax, '≤ 50', `läsanrop högst ${week.readsPerMinMax}/min; 429 på grund av kvot: ${week.quotaRefusals}`],
+  ['Rapportveckan: redigering → status, p95 (s)', figures.reporting_week_edit_to_status_p95_s, '< 30', `p50 ${sv(round(week.editToStatusP50S, 1))}; ${week.workbookRuns} arbetsbokskörningar, ${week.summaryRuns} sammanfattningskörningar`],
+  ['Rapportveckan: slutliga statusar rätt (1 = ja)', week.finalStatusesRight ? 1 : 0, '1', `Ändringslogg ${sv(week.changeLogRows)} rader`],
   ['Kallstart, import av dist/index.js (ms)', figures.cold_start_import_ms, 'rapportera', `median av 5, paket ${sv(round(cold.bundleKb))} KB`],
   ['Naivt cell för cell, 10 mätetal (anrop)', naiveSmall.calls, '—', `körd mot fejken; ${naiveSmall.reads} läs + ${naiveSmall.writes} skriv; ${sv(figures.naive_modelled_s_10)} s vid 300 ms; ${sv(figures.naive_call_ratio_10)}× Målkoll`],
   ['Naivt cell för cell, 10 000 mätetal (anrop)', naiveLarge.calls, '—', `räknad ur planen; ${sv(round(naiveLarge.modelledSeconds / 3600, 1))} h vid 300 ms; ${sv(round(naiveLarge.quotaMinutes / 60, 1))} h kvot; ${sv(figures.naive_call_ratio_10000)}× Målkoll`],

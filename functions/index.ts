@@ -12,7 +12,7 @@ import { ConfigError, parseConfig, type Config } from '../shared/config.ts';
 import { createProductionRecalc } from '../shared/app/production.ts';
 import { relaxFrameworkJsonParsing } from './framework-json.ts';
 import { createOnSheetEdit, signRunRequest } from './on-sheet-edit.ts';
-import { createEditQueue, createTasksClient, type EditQueue } from '../shared/adapters/tasks/index.ts';
+import { createEditQueue, createTasksClient, tasksEndpoint, type EditQueue } from '../shared/adapters/tasks/index.ts';
 import { createRecalculateAll } from './recalculate-all.ts';
 import { jsonLogger } from './types.ts';
 
@@ -43,12 +43,22 @@ function editQueue(): EditQueue | null {
     client: { request: (options) => (client ??= createTasksClient()).request(options) },
     queue: tasksQueue,
     functionUrl,
-    signRun: (rawBody, atMs) => signRunRequest(signingSecret, rawBody, atMs),
+    signRun: (rawBody, atMs, kind) => signRunRequest(signingSecret, rawBody, atMs, kind),
+    endpoint: tasksEndpoint(config.googleApiRoot),
   });
 }
 
+const queue = editQueue();
 functions.http(
   'onSheetEdit',
-  createOnSheetEdit({ config, queue: editQueue(), recalculate: (spreadsheetId, edit) => app().recalculate(spreadsheetId, edit) }),
+  createOnSheetEdit({
+    config,
+    queue,
+    recalculate: (spreadsheetId, edit) => app().recalculate(spreadsheetId, edit),
+    // with the queue, the summary has a run of its own (at most one per 30 s) instead of one per edit
+    summaryRun: queue
+      ? { recalculateWorkbook: (spreadsheetId, edit) => app().recalculateWorkbook(spreadsheetId, edit), rebuildSummary: () => app().rebuildSummary() }
+      : null,
+  }),
 );
 functions.http('recalculateAll', createRecalculateAll({ recalculateAll: () => app().recalculateAll() }));

@@ -19,25 +19,31 @@ import { answerRecalc, refuse, refuseMethod } from './http.ts';
 import { ReplayCache, SIGNATURE_HEADER, TIMESTAMP_HEADER, computeSignature, verifySignature } from './signature.ts';
 import { jsonLogger, type Logger, type RecalcReport } from './types.ts';
 import { isRetryable, retryAfterSeconds } from './retryable.ts';
-import type { EditQueue } from '../shared/adapters/tasks/index.ts';
+import type { EditQueue, RunKind } from '../shared/adapters/tasks/index.ts';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 /** set on the queue's run request (never by the edit trigger) */
 export const RUN_HEADER = 'x-malkoll-run';
 
-/** The run requests' HMAC key: derived from the secret, so only a holder of the secret can mark a run. */
-export function runSigningKey(secret: string): string {
-  return `${secret}\u0000malkoll-run`;
+/** The header's value for each kind of run: the workbook's run, or the set's summary run. */
+const RUN_VALUES: Record<RunKind, string> = { run: '1', summary: 'summary' };
+
+/**
+ * The run requests' HMAC key: derived from the secret, so only a holder of the secret can mark a run, and
+ * one per kind, so a run request with its header changed to the other kind fails the signature check.
+ */
+export function runSigningKey(secret: string, kind: RunKind = 'run'): string {
+  return kind === 'run' ? `${secret}\u0000malkoll-run` : `${secret}\u0000malkoll-${kind}`;
 }
 
 /** The headers of the queue's run request for these exact body bytes, timestamped `atMs`. */
-export function signRunRequest(secret: string, rawBody: string, atMs: number): Record<string, string> {
+export function signRunRequest(secret: string, rawBody: string, atMs: number, kind: RunKind = 'run'): Record<string, string> {
   const timestamp = String(Math.floor(atMs / 1000));
   return {
     'content-type': 'application/json',
     [TIMESTAMP_HEADER]: timestamp,
-    [SIGNATURE_HEADER]: computeSignature(runSigningKey(secret), timestamp, rawBody),
-    [RUN_HEADER]: '1',
+    [SIGNATURE_HEADER]: computeSignature(runSigningKey(secret, kind), timestamp, rawBody),
+    [RUN_HEADER]: RUN_VALUES[kind],
   };
 }
 
@@ -49,6 +55,14 @@ export interface OnSheetEditDeps {
   now?: () => number;
   /** Cloud Tasks queue that coalesces edits; absent: recalculate inline */
   queue?: EditQueue | null;
+  /**
+   * With a queue, the summary's own run (docs/performance.md): a workbook's run then recalculates the workbook
+   * only and asks the queue for the set's summary run, which calls this. Absent: a run does both, as inline.
+   */
+  summaryRun?: {
+    recalculateWorkbook: (spreadsheetId: string, edit: EditRequest) => Promise<RecalcReport>;
+    rebuildSummary: () => Promise<RecalcReport>;
+  } | null;
 }
 
 export function createOnSheetEdit(deps: OnSheetEditDeps): (req: Request, res: Response) => Promise<void> {
@@ -71,9 +85,11 @@ export function createOnSheetEdit(deps: OnSheetEditDeps): (req: Request, res: Re
     }
     const nowMs = now();
     const nowSeconds = Math.floor(nowMs / 1000);
-    const isRun = req.headers[RUN_HEADER] === '1';
+    const header = req.headers[RUN_HEADER];
+    const runKind: RunKind | null = header === RUN_VALUES.run ? 'run' : header === RUN_VALUES.summary ? 'summary' : null;
+    const isRun = runKind !== null;
     const check = verifySignature({
-      secret: isRun ? runSigningKey(deps.config.signingSecret) : deps.config.signingSecret,
+      secret: runKind ? runSigningKey(deps.config.signingSecret, runKind) : deps.config.signingSecret,
       timestampHeader: req.headers[TIMESTAMP_HEADER],
       signatureHeader: req.headers[SIGNATURE_HEADER],
       rawBody: raw,
@@ -98,6 +114,21 @@ export function createOnSheetEdit(deps: OnSheetEditDeps): (req: Request, res: Re
     const fields = { spreadsheetId: edit.spreadsheetId, sheetName: edit.sheetName, range: edit.range, editedAt: edit.editedAt };
     if (deps.queue && !isRun) {
       await enqueue(deps.queue, edit, nowMs, res, log, fields, () => replays.forget(check.signature));
+      return;
+    }
+    const split = deps.queue && deps.summaryRun ? { queue: deps.queue, ...deps.summaryRun } : null;
+    if (split && runKind === 'summary') {
+      await answerRecalc(res, log, { ...fields, run: 'summary' }, () => split.rebuildSummary(), () => replays.forget(check.signature));
+      return;
+    }
+    if (split && runKind === 'run') {
+      const run = async () => {
+        const report = await split.recalculateWorkbook(edit.spreadsheetId, edit);
+        // after the workbook: the summary run of this bucket starts after this run (the queue runs one at a time)
+        await split.queue.enqueueSummary(edit, now());
+        return report;
+      };
+      await answerRecalc(res, log, { ...fields, run: true }, run, () => replays.forget(check.signature));
       return;
     }
     await answerRecalc(

@@ -31,6 +31,8 @@ export interface BuildOptions {
   root: string;
   /** absolute source path → absolute replacement (tests build without the integrator's module) */
   replace?: Record<string, string>;
+  /** where to write (default `<root>/dist`); tests that run in parallel each build their own copy */
+  outDir?: string;
 }
 
 function replacePlugin(replace: Record<string, string>): esbuild.Plugin {
@@ -116,7 +118,7 @@ export async function buildAppsScript(root: string, out: string): Promise<void> 
 }
 
 export async function build(options: BuildOptions): Promise<void> {
-  const dist = path.join(options.root, 'dist');
+  const dist = options.outDir ?? path.join(options.root, 'dist');
   await rm(dist, { recursive: true, force: true });
   await buildFunctions(options.root, dist, options.replace ?? {});
   await buildAppsScript(options.root, path.join(dist, 'apps-script'));

@@ -1,44 +1,33 @@
 /**
- * `npm run deploy [-- --dry-run]`: deploys both functions, lets the scheduler's service account invoke
- * `recalculateAll`, and creates (or updates) the Cloud Scheduler job. `--dry-run` prints the gcloud
- * commands as a shell script instead of running them.
- *
- *   onSheetEdit     public (--allow-unauthenticated): the HMAC signature of the edit call is its authentication
- *   recalculateAll  private (--no-allow-unauthenticated): Cloud Run IAM admits only callers with
- *                   roles/run.invoker, here Cloud Scheduler with an OIDC token of its service account
+ * `npm run deploy [-- --dry-run]`: sets up everything the functions need, idempotently (scripts/deploy-plan.ts):
+ * the APIs, the two service accounts, the signing secret in Secret Manager (generated when missing, never
+ * shown), who may read it, the Cloud Tasks queue with its settings, who may queue tasks, both functions with
+ * their memory and timeout, who may call `recalculateAll`, and the scheduler job. Each resource is looked at
+ * first (read-only gcloud commands) and only what is missing or different is created or corrected, so a
+ * second run creates nothing. `--dry-run` looks the same way and prints the commands instead of running them
+ * (without gcloud it prints them all).
  *
  * Settings (flag, else environment, else default): --project (MALKOLL_PROJECT, GOOGLE_CLOUD_PROJECT),
  * --region (MALKOLL_REGION, europe-north2), --scheduler-region (MALKOLL_SCHEDULER_REGION, the region),
- * --service-account (MALKOLL_SERVICE_ACCOUNT, malkoll@<project>.iam.gserviceaccount.com),
- * --scheduler-service-account (MALKOLL_SCHEDULER_SERVICE_ACCOUNT, malkoll-scheduler@…),
- * --secret (MALKOLL_SECRET_NAME, malkoll-signing-secret: the Secret Manager secret holding
- * MALKOLL_SIGNING_SECRET), --schedule (MALKOLL_SCHEDULE, "0 5 * * *", Europe/Stockholm),
- * --runtime (nodejs22). The functions' own configuration (MALKOLL_SPREADSHEETS, …) is taken from the
- * environment and validated as the functions will validate it.
+ * --queue-region (MALKOLL_QUEUE_REGION, europe-north1: Cloud Tasks in europe-north2 is unconfirmed),
+ * --queue (MALKOLL_QUEUE, malkoll-edits), --service-account (MALKOLL_SERVICE_ACCOUNT, malkoll@<project>…),
+ * --scheduler-service-account (MALKOLL_SCHEDULER_SERVICE_ACCOUNT, malkoll-scheduler@…), --secret
+ * (MALKOLL_SECRET_NAME, malkoll-signing-secret), --schedule (MALKOLL_SCHEDULE, "0 5 * * *"), --runtime
+ * (nodejs22). The functions' own configuration (MALKOLL_SPREADSHEETS, …) comes from the environment and is
+ * validated as the functions will validate it. Memory and Node options: scripts/function-runtime.ts.
  * @module
  */
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ConfigError, ENV, MIN_SECRET_LENGTH, parseConfig } from '../shared/config.ts';
+import { MEASURED_PEAK_MB, FUNCTION_MEMORY_MB, HEADROOM } from './function-runtime.ts';
+import { SECRET_PLACEHOLDER, asUpdate, functionUrl, planSteps, type DeploySettings, type Step } from './deploy-plan.ts';
 
-const JOB = 'malkoll-recalculate-all';
-/** stands for the recalculateAll URL until it is known (dry run: a shell substitution) */
-const URL_PLACEHOLDER = '\u0000URL\u0000';
-
-export interface DeploySettings {
-  project: string;
-  region: string;
-  schedulerRegion: string;
-  serviceAccount: string;
-  schedulerServiceAccount: string;
-  secret: string;
-  schedule: string;
-  runtime: string;
-  envVars: Record<string, string>;
-}
+export { planSteps, type DeploySettings } from './deploy-plan.ts';
 
 export class DeployError extends Error {}
 
@@ -50,6 +39,8 @@ export function readSettings(argv: string[], env: Record<string, string | undefi
       project: { type: 'string' },
       region: { type: 'string' },
       'scheduler-region': { type: 'string' },
+      'queue-region': { type: 'string' },
+      queue: { type: 'string' },
       'service-account': { type: 'string' },
       'scheduler-service-account': { type: 'string' },
       secret: { type: 'string' },
@@ -79,6 +70,8 @@ export function readSettings(argv: string[], env: Record<string, string | undefi
       project,
       region,
       schedulerRegion: values['scheduler-region'] ?? env.MALKOLL_SCHEDULER_REGION ?? region,
+      queueRegion: values['queue-region'] ?? env.MALKOLL_QUEUE_REGION ?? 'europe-north1',
+      queue: values.queue ?? env.MALKOLL_QUEUE ?? 'malkoll-edits',
       serviceAccount: values['service-account'] ?? env.MALKOLL_SERVICE_ACCOUNT ?? `malkoll@${project}.iam.gserviceaccount.com`,
       schedulerServiceAccount:
         values['scheduler-service-account'] ?? env.MALKOLL_SCHEDULER_SERVICE_ACCOUNT ?? `malkoll-scheduler@${project}.iam.gserviceaccount.com`,
@@ -90,113 +83,92 @@ export function readSettings(argv: string[], env: Record<string, string | undefi
   };
 }
 
-/** gcloud splits --set-env-vars on commas; `^;^` switches the delimiter so lists survive. */
-function envVarsFlag(vars: Record<string, string>): string {
-  return `--set-env-vars=^;^${Object.entries(vars).map(([k, v]) => `${k}=${v}`).join(';')}`;
-}
-
-export interface DeployPlan {
-  deploy: string[][];
-  describeUrl: string[];
-  describeJob: string[];
-  /** arguments of the scheduler job; URL_PLACEHOLDER stands for the recalculateAll URL */
-  schedulerJob: (verb: 'create' | 'update') => string[];
-}
-
-export function planDeploy(s: DeploySettings): DeployPlan {
-  const common = (target: string): string[] => [
-    'gcloud', 'functions', 'deploy', target,
-    '--gen2', `--runtime=${s.runtime}`, `--region=${s.region}`, `--project=${s.project}`,
-    `--source=dist/functions/${target}`, `--entry-point=${target}`, '--trigger-http',
-    `--service-account=${s.serviceAccount}`, envVarsFlag(s.envVars),
-  ];
-  return {
-    deploy: [
-      [...common('onSheetEdit'), '--allow-unauthenticated', `--set-secrets=MALKOLL_SIGNING_SECRET=${s.secret}:latest`, '--timeout=120s'],
-      [...common('recalculateAll'), '--no-allow-unauthenticated', `--set-secrets=MALKOLL_SIGNING_SECRET=${s.secret}:latest`, '--timeout=540s'],
-      [
-        'gcloud', 'functions', 'add-invoker-policy-binding', 'recalculateAll', `--region=${s.region}`, `--project=${s.project}`,
-        `--member=serviceAccount:${s.schedulerServiceAccount}`,
-      ],
-    ],
-    describeUrl: [
-      'gcloud', 'functions', 'describe', 'recalculateAll', '--gen2', `--region=${s.region}`, `--project=${s.project}`,
-      '--format=value(serviceConfig.uri)',
-    ],
-    describeJob: ['gcloud', 'scheduler', 'jobs', 'describe', JOB, `--location=${s.schedulerRegion}`, `--project=${s.project}`],
-    schedulerJob: (verb) => [
-      'gcloud', 'scheduler', 'jobs', verb, 'http', JOB, `--location=${s.schedulerRegion}`, `--project=${s.project}`,
-      `--schedule=${s.schedule}`, '--time-zone=Europe/Stockholm', '--http-method=POST', `--uri=${URL_PLACEHOLDER}`,
-      `--oidc-service-account-email=${s.schedulerServiceAccount}`, `--oidc-token-audience=${URL_PLACEHOLDER}`,
-    ],
-  };
-}
-
 function shellQuote(arg: string): string {
   return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
 }
+const line = (args: string[]) => args.map(shellQuote).join(' ');
 
-export function renderDryRun(plan: DeployPlan): string {
-  const line = (args: string[]): string => args.map(shellQuote).join(' ');
-  const url = `"$RECALCULATE_ALL_URL"`;
-  return [
-    '# Målkoll: driftsättning (torrkörning, inget har körts)',
-    ...plan.deploy.map(line),
-    `RECALCULATE_ALL_URL="$(${line(plan.describeUrl)})"`,
-    '# finns jobbet redan: byt "create" mot "update"',
-    line(plan.schedulerJob('create')).split(shellQuote(`--uri=${URL_PLACEHOLDER}`)).join(`--uri=${url}`)
-      .split(shellQuote(`--oidc-token-audience=${URL_PLACEHOLDER}`)).join(`--oidc-token-audience=${url}`),
-  ].join('\n');
-}
-
-function run(args: string[], capture = false): Promise<{ code: number; stdout: string }> {
+function gcloud(args: string[], options: { capture: boolean; stdin?: string }): Promise<{ code: number; stdout: string }> {
   return new Promise((resolve, reject) => {
-    const [cmd, ...rest] = args;
-    const child = spawn(cmd!, rest, { stdio: ['inherit', capture ? 'pipe' : 'inherit', 'inherit'] });
+    const child = spawn(args[0]!, args.slice(1), { stdio: [options.stdin === undefined ? 'ignore' : 'pipe', options.capture ? 'pipe' : 'inherit', options.capture ? 'ignore' : 'inherit'] });
     let stdout = '';
     child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
     child.on('error', (err: NodeJS.ErrnoException) =>
-      reject(
-        err.code === 'ENOENT'
-          ? new DeployError('gcloud hittades inte. Installera Google Cloud CLI (https://cloud.google.com/sdk) och logga in med "gcloud auth login".')
-          : err,
-      ),
+      reject(err.code === 'ENOENT' ? new DeployError('gcloud hittades inte. Installera Google Cloud CLI (https://cloud.google.com/sdk) och logga in med "gcloud auth login".') : err),
     );
+    if (options.stdin !== undefined) child.stdin!.end(options.stdin);
     child.on('close', (code) => resolve({ code: code ?? 1, stdout }));
   });
 }
 
-async function runPlan(plan: DeployPlan, root: string): Promise<void> {
-  await run(['gcloud', '--version'], true); // throws the clear "gcloud hittades inte" before anything else
-  for (const target of ['onSheetEdit', 'recalculateAll']) {
-    if (!existsSync(path.join(root, 'dist/functions', target, 'index.js'))) {
-      throw new DeployError(`dist/functions/${target} saknas: kör "npm run build" först.`);
+/** What one step needs: nothing, its commands, or (exists but differs) an update. */
+async function decide(step: Step, look: boolean): Promise<{ state: 'ok' | 'missing' | 'differs'; commands: Step['run'] }> {
+  if (!step.check) return { state: 'missing', commands: step.run };
+  if (!look) return { state: 'missing', commands: step.run };
+  const { code, stdout } = await gcloud(step.check, { capture: true });
+  const ok = step.ok ? step.ok(code, stdout) : code === 0;
+  if (ok) return { state: 'ok', commands: [] };
+  const first = step.run[0]!;
+  if (code === 0 && first.args[3] === 'create') return { state: 'differs', commands: [{ args: asUpdate(first.args) }] };
+  return { state: 'missing', commands: step.run };
+}
+
+async function gcloudAvailable(): Promise<boolean> {
+  try {
+    return (await gcloud(['gcloud', '--version'], { capture: true })).code === 0;
+  } catch {
+    return false;
+  }
+}
+
+export async function deploy(settings: DeploySettings, options: { dryRun: boolean; root: string; out: (text: string) => void }): Promise<{ ran: string[][] }> {
+  const { out } = options;
+  const look = await gcloudAvailable();
+  if (!look && !options.dryRun) await gcloud(['gcloud', '--version'], { capture: true }); // throws the clear "gcloud hittades inte"
+  if (!options.dryRun) {
+    for (const target of ['onSheetEdit', 'recalculateAll']) {
+      if (!existsSync(path.join(options.root, 'dist/functions', target, 'index.js'))) throw new DeployError(`dist/functions/${target} saknas: kör "npm run build" först.`);
     }
   }
-  const must = async (args: string[]): Promise<string> => {
-    console.log(`$ ${args.join(' ')}`);
-    const { code, stdout } = await run(args, args === plan.describeUrl);
-    if (code !== 0) throw new DeployError(`Kommandot misslyckades (kod ${code}): ${args.slice(0, 4).join(' ')}`);
-    return stdout.trim();
-  };
-  for (const args of plan.deploy) await must(args);
-  const url = await must(plan.describeUrl);
-  if (!/^https:\/\//.test(url)) throw new DeployError(`Fick ingen adress till recalculateAll (${url || 'tom'}).`);
-  const exists = (await run(plan.describeJob, true)).code === 0;
-  await must(plan.schedulerJob(exists ? 'update' : 'create').map((a) => a.replace(URL_PLACEHOLDER, url)));
+  out(options.dryRun ? '# Målkoll: driftsättning (torrkörning: bara läsande gcloud-frågor har körts)' : '# Målkoll: driftsättning');
+  if (!look) out('# gcloud finns inte här: allt visas som om inget fanns');
+  out(`# minne: onSheetEdit ${FUNCTION_MEMORY_MB.onSheetEdit} MiB = uppmätt topp ${MEASURED_PEAK_MB} MB (npm run bench, function_peak_rss_mb_10000) × ${HEADROOM}, avrundat uppåt till en storlek Cloud Run har`);
+  const ran: string[][] = [];
+  for (const step of planSteps(settings)) {
+    const { state, commands } = await decide(step, look);
+    if (state === 'ok') {
+      out(`# ${step.what}: finns redan, ändras inte`);
+      continue;
+    }
+    out(`# ${step.what}${state === 'differs' ? ': finns men avviker, uppdateras' : step.check ? ': saknas, skapas' : ''}`);
+    for (const command of commands) {
+      const shown = command.stdin === 'secret' ? `printf '%s' "${SECRET_PLACEHOLDER}" | ${line(command.args)}` : line(command.args);
+      out(shown);
+      if (options.dryRun) continue;
+      const stdin = command.stdin === 'secret' ? randomBytes(48).toString('base64') : undefined;
+      const { code } = await gcloud(command.args, { capture: false, ...(stdin !== undefined ? { stdin } : {}) });
+      ran.push(command.args);
+      if (code !== 0) throw new DeployError(`Kommandot misslyckades (kod ${code}): ${command.args.slice(0, 4).join(' ')}`);
+    }
+  }
+  out(
+    [
+      '# Kvar för en person (en gång): redigeringsutlösaren i Apps Script (README, Google Sheets). Skriptegenskaper:',
+      `#   MALKOLL_ENDPOINT = ${functionUrl(settings)}`,
+      `#   MALKOLL_SPREADSHEETS = ${settings.envVars.MALKOLL_SPREADSHEETS ?? ''}`,
+      `#   MALKOLL_SIGNING_SECRET = det som skrivs ut av: gcloud secrets versions access latest --secret=${settings.secret} --project=${settings.project}`,
+      '#   (klistras in direkt i skriptegenskapen; hemligheten visas aldrig av deploy och sparas ingen annanstans)',
+    ].join('\n'),
+  );
+  return { ran };
 }
 
 async function main(): Promise<void> {
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
   const { dryRun, settings } = readSettings(process.argv.slice(2), process.env);
-  const plan = planDeploy(settings);
-  if (dryRun) {
-    console.log(renderDryRun(plan));
-    return;
-  }
   process.chdir(root);
-  await runPlan(plan, root);
-  console.log('Klart: onSheetEdit och recalculateAll är driftsatta och schemalagda.');
+  await deploy(settings, { dryRun, root, out: (text) => console.log(text) });
+  if (!dryRun) console.log('Klart: allt som funktionerna behöver finns och är som det ska.');
 }
 
 if (process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -22,6 +22,11 @@ export interface Config {
    */
   tasksQueue: string | null;
   functionUrl: string | null;
+  /**
+   * For tests and emulators only: the base URL every Sheets, Drive and Cloud Tasks call goes to instead of
+   * Google's (normalised to end in `/`); null, Google's own hosts. Credentials still come from ADC.
+   */
+  googleApiRoot: string | null;
 }
 
 export const ENV = {
@@ -32,6 +37,7 @@ export const ENV = {
   shareDomains: 'MALKOLL_SHARE_DOMAINS',
   tasksQueue: 'MALKOLL_TASKS_QUEUE',
   functionUrl: 'MALKOLL_FUNCTION_URL',
+  googleApiRoot: 'MALKOLL_GOOGLE_API_ROOT',
 } as const;
 
 export const MIN_SECRET_LENGTH = 32;
@@ -56,6 +62,35 @@ const DOMAIN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2
 const QUEUE = /^projects\/[a-z][a-z0-9-]{4,28}[a-z0-9]\/locations\/[a-z]+-[a-z]+\d+\/queues\/[A-Za-z0-9-]{1,100}$/;
 
 const googleIdMessage = 'ska vara ett id ur adressen (bokstäver, siffror, - och _), inte hela adressen';
+
+/** 127.0.0.0/8, ::1 and localhost: a plain-http address only these may have. */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  return host === 'localhost' || host === '::1' || /^127(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}$/.test(host);
+}
+
+/** https anywhere, or http to this machine (tests, emulators); nothing after the path. */
+function httpsOrLoopback(value: string): URL | null {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return null;
+  }
+  if (url.username || url.password || url.search || url.hash) return null;
+  if (url.protocol === 'https:') return url;
+  return url.protocol === 'http:' && isLoopbackHost(url.hostname) ? url : null;
+}
+
+/** The API root as the clients want it: origin and path, ending in `/`. */
+export function parseGoogleApiRoot(value: string): string | null {
+  const url = httpsOrLoopback(value.trim());
+  if (!url) return null;
+  return `${url.origin}${url.pathname.endsWith('/') ? url.pathname : `${url.pathname}/`}`;
+}
+
+export const GOOGLE_API_ROOT_MESSAGE =
+  'ska vara en https-adress, eller http till den egna datorn (127.0.0.1, ::1, localhost), t.ex. http://127.0.0.1:9099/ – bara för tester och emulatorer';
 
 /** Blank means unset: deploy tools often pass an empty string for a variable left out. */
 function blankToUndefined(value: unknown): unknown {
@@ -106,7 +141,14 @@ const schema = z.object({
     z
       .string()
       .trim()
-      .regex(/^https:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, 'ska vara onSheetEdit-funktionens https-adress, t.ex. https://europe-north1-projekt.cloudfunctions.net/onSheetEdit')
+      .refine((v) => httpsOrLoopback(v) !== null, 'ska vara onSheetEdit-funktionens https-adress, t.ex. https://europe-north1-projekt.cloudfunctions.net/onSheetEdit')
+      .optional(),
+  ),
+  [ENV.googleApiRoot]: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .transform((v, ctx) => parseGoogleApiRoot(v) ?? (ctx.addIssue({ code: 'custom', message: GOOGLE_API_ROOT_MESSAGE }), z.NEVER))
       .optional(),
   ),
 });
@@ -120,6 +162,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     [ENV.shareDomains]: env[ENV.shareDomains],
     [ENV.tasksQueue]: env[ENV.tasksQueue],
     [ENV.functionUrl]: env[ENV.functionUrl],
+    [ENV.googleApiRoot]: env[ENV.googleApiRoot],
   });
   if (!result.success) {
     throw new ConfigError(
@@ -151,5 +194,6 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     shareDomains: v[ENV.shareDomains] ?? [],
     tasksQueue,
     functionUrl,
+    googleApiRoot: v[ENV.googleApiRoot] ?? null,
   };
 }

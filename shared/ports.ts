@@ -39,6 +39,11 @@ export interface WorkbookStore {
    * cheaply leave it out.
    */
   versions?(refs: WorkbookRef[]): Promise<Record<string, string>>;
+  /**
+   * true when `write` stores ProductState.changeLog with the statuses and `read` gives it back: status
+   * changes then reach Ändringslogg through the change log, exactly once (shared/app/change-log.ts)
+   */
+  readonly keepsChangeLog?: boolean;
 }
 
 /**
@@ -61,11 +66,29 @@ export interface SummaryState {
   models?: Record<string, WorkbookModel>;
   /** the last complete run, for stores whose workbooks give `versions` */
   lastRun?: LastRun;
+  /** a fingerprint of each cached model (shared/app/model-cache.ts): a store rewrites only the models that changed */
+  modelFingerprints?: Record<string, string>;
+  /**
+   * per workbook id, the highest change sequence Ändringslogg already holds (and the epoch of the
+   * workbook's change log it belongs to): the other half of ProductState.changeLog, see shared/app/change-log.ts
+   */
+  logged?: Record<string, LoggedUpTo>;
+}
+
+/** How far a workbook's change log has reached Ändringslogg. */
+export interface LoggedUpTo {
+  epoch: string;
+  seq: number;
+}
+
+export interface ReadStateOptions {
+  /** only these workbooks' cached models are needed (default: every one) */
+  models?: string[];
 }
 
 export interface SummaryStore {
   /** what the summary holds now (null when there is none yet) */
-  readState(): Promise<SummaryState | null>;
+  readState(options?: ReadStateOptions): Promise<SummaryState | null>;
   /** rewrites the summary and appends the change-log rows; one write */
   write(doc: SummaryDocument, state: SummaryState, changeLog: ChangeLogRow[]): Promise<void>;
   /** replaces only the state (nothing a person reads changes); stores without it get the state at the next write */

@@ -1,13 +1,20 @@
 /**
- * Production wiring: the functions' use cases on Google Sheets. One edit recalculates the edited
- * workbook (1 read + ≤ 1 write) and rebuilds the summary from the models cached in the summary's
- * `_malkoll` (1 read + ≤ 1 write); `recalculateAll` reads every configured workbook.
+ * Production wiring: the functions' use cases on Google Sheets.
+ * - `recalculate` (inline, no queue): the edited workbook (1 read + ≤ 1 write) and the summary from the
+ *   models cached in the summary's `_malkoll` (1 read + ≤ 1 write);
+ * - `recalculateWorkbook` (the queue's run of one workbook): the workbook only; its status changes wait in
+ *   its change log for the summary run. The set's state (the other workbooks' models) is the one this
+ *   instance last read or wrote, when that is recent, else it is read (1 read);
+ * - `rebuildSummary` (the queue's summary run, one per 30 s at most): reads every workbook, writes any whose
+ *   statuses are stale, rewrites the summary and appends Ändringslogg;
+ * - `recalculateAll` (scheduled): as `rebuildSummary`, and re-checks sharing even when nothing changed.
  * @module
  */
 import type { drive_v3 } from '@googleapis/drive';
 import type { sheets_v4 } from '@googleapis/sheets';
 import type { Config } from '../config.ts';
 import { createGoogleClients, createSheetsSummaryStore, createSheetsWorkbookStore, type RetryPolicy } from '../adapters/sheets/index.ts';
+import type { SummaryState, SummaryStore } from '../ports.ts';
 import { recalcSet, type RecalcDeps } from './recalc-set.ts';
 import type { RecalcReport } from './report.ts';
 
@@ -29,11 +36,34 @@ export interface ProductionDeps {
 
 export interface ProductionRecalc {
   recalculate(spreadsheetId: string, edit: EditNotice | null): Promise<RecalcReport>;
+  recalculateWorkbook(spreadsheetId: string, edit: EditNotice | null): Promise<RecalcReport>;
+  rebuildSummary(): Promise<RecalcReport>;
   recalculateAll(): Promise<RecalcReport>;
 }
 
-export function createProductionRecalc(config: Config, deps: ProductionDeps = createGoogleClients()): ProductionRecalc {
-  const run = async (scope: string[] | null, cause: string | null) => {
+/** How long a workbook's run trusts the summary state this instance last saw (the summary run refreshes it). */
+export const KNOWN_STATE_MS = 60_000;
+
+export function createProductionRecalc(config: Config, deps: ProductionDeps = createGoogleClients({ rootUrl: config.googleApiRoot })): ProductionRecalc {
+  const now = deps.now ?? (() => new Date());
+  let known: { state: SummaryState | null; at: number } | null = null;
+  /** the summary store, remembering the state it read or wrote for the next workbook run of this instance */
+  const remembering = (store: SummaryStore): SummaryStore =>
+    Object.assign(Object.create(store) as SummaryStore, {
+      async readState(options?: Parameters<SummaryStore['readState']>[0]) {
+        const state = await store.readState(options);
+        // a state read without the other workbooks' models is no use to a workbook's run
+        if ((options?.models?.length ?? 0) > 0 || config.spreadsheets.length === 1) known = { state, at: now().getTime() };
+        return state;
+      },
+      async write(...args: Parameters<SummaryStore['write']>) {
+        known = null;
+        await store.write(...args);
+        known = { state: args[1], at: now().getTime() };
+      },
+    });
+
+  const run = async (mode: { scope: string[] | null; cause: string | null; writeSummary: boolean; forceSharing: boolean }) => {
     const retry = deps.retry ? { retry: deps.retry } : {};
     const store = createSheetsWorkbookStore({ sheets: deps.sheets, spreadsheetIds: config.spreadsheets, ...retry });
     const summary = createSheetsSummaryStore({
@@ -42,16 +72,20 @@ export function createProductionRecalc(config: Config, deps: ProductionDeps = cr
       summarySpreadsheetId: config.summarySpreadsheet,
       driveFolderId: config.driveFolder,
       shareDomains: config.shareDomains,
+      workbookIds: config.spreadsheets,
       ...retry,
     });
     let shareWith: { addresses: string[]; agreed: boolean } | null = null;
+    const fresh = known !== null && now().getTime() - known.at < KNOWN_STATE_MS ? known.state : undefined;
     const recalcDeps: RecalcDeps = {
       store,
-      summary,
-      now: deps.now ?? (() => new Date()),
+      summary: remembering(summary),
+      now,
       shareDomains: config.shareDomains,
-      cause,
-      scope,
+      cause: mode.cause,
+      scope: mode.scope,
+      writeSummary: mode.writeSummary,
+      ...(!mode.writeSummary && fresh !== undefined ? { knownState: fresh } : {}),
       afterCompute: async (result) => {
         shareWith = { addresses: result.settings.shareWith, agreed: result.settings.shareAgreed };
       },
@@ -59,14 +93,16 @@ export function createProductionRecalc(config: Config, deps: ProductionDeps = cr
     const report = await recalcSet(recalcDeps);
     // sharing follows the summary: only when it was (re)written, or on the scheduled full run
     const share = shareWith as { addresses: string[]; agreed: boolean } | null;
-    if (share && (report.summary === 'written' || scope === null)) {
-      await summary.share(share.addresses, share.agreed, { force: scope === null });
+    if (share && (report.summary === 'written' || mode.forceSharing)) {
+      await summary.share(share.addresses, share.agreed, { force: mode.forceSharing });
     }
     return report;
   };
+  const causeOf = (edit: EditNotice | null) => (edit ? `Redigering av ${edit.sheetName}!${edit.range} (${edit.editedAt})` : null);
   return {
-    recalculate: (spreadsheetId, edit) =>
-      run([spreadsheetId], edit ? `Redigering av ${edit.sheetName}!${edit.range} (${edit.editedAt})` : null),
-    recalculateAll: () => run(null, 'Schemalagd omräkning'),
+    recalculate: (spreadsheetId, edit) => run({ scope: [spreadsheetId], cause: causeOf(edit), writeSummary: true, forceSharing: false }),
+    recalculateWorkbook: (spreadsheetId, edit) => run({ scope: [spreadsheetId], cause: causeOf(edit), writeSummary: false, forceSharing: false }),
+    rebuildSummary: () => run({ scope: null, cause: null, writeSummary: true, forceSharing: false }),
+    recalculateAll: () => run({ scope: null, cause: 'Schemalagd omräkning', writeSummary: true, forceSharing: true }),
   };
 }

@@ -5,8 +5,10 @@
  */
 import {
   recalculate,
+  buildSummary,
   countStatuses,
   reportHighlights,
+  type ChangeLogState,
   type WorkbookGrid,
   type Issue,
   type IsoDate,
@@ -14,8 +16,10 @@ import {
   type ChangeLogRow,
   type RecalculateResult,
 } from '../engine/index.ts';
-import { UnreadableWorkbookError, type SummaryStore, type WorkbookRef, type WorkbookStore, type WriteOutcome } from '../ports.ts';
+import { UnreadableWorkbookError, type SummaryState, type SummaryStore, type WorkbookRef, type WorkbookStore, type WriteOutcome } from '../ports.ts';
 import type { RecalcReport, WorkbookReport } from './report.ts';
+import { nextModelCache } from './model-cache.ts';
+import { nextChangeLog, toAppend } from './change-log.ts';
 import { completedRun, currentVersions, inputsOf, repeatedReport, type InputsKey } from './unchanged-inputs.ts';
 
 export interface RecalcDeps {
@@ -36,6 +40,13 @@ export interface RecalcDeps {
    */
   scope?: string[] | null;
   /**
+   * false: write the workbooks only, and leave the summary to a run of its own (the Cloud Tasks summary run);
+   * their status changes wait in their change logs (change-log.ts). Needs a store that keeps change logs.
+   */
+  writeSummary?: boolean;
+  /** the summary state as this instance last saw it, instead of reading it (an edit run that skips the summary) */
+  knownState?: SummaryState | null;
+  /**
    * identifies the code that runs; with it, and a store that gives versions, a run that finds every workbook as
    * the last complete run left it (same day, same code) reports that run's result without reading anything
    */
@@ -50,8 +61,17 @@ interface Loaded {
 
 export async function recalcSet(deps: RecalcDeps): Promise<RecalcReport> {
   const allRefs = await deps.store.list();
-  const previous = await deps.summary.readState();
-  const key: InputsKey | null = deps.codeVersion && !deps.scope ? { codeVersion: deps.codeVersion, today: isoDateInStockholm(deps.now()), shareDomains: deps.shareDomains ?? null } : null;
+  const tracked = deps.store.keepsChangeLog === true;
+  const writeSummary = deps.writeSummary ?? true;
+  if (!writeSummary && !tracked) throw new Error('A run without the summary needs a workbook store that keeps change logs.');
+  // only the models of workbooks this run does not read are worth fetching (none on a full run)
+  const scope = deps.scope ?? null;
+  const previous =
+    deps.knownState !== undefined && !writeSummary
+      ? deps.knownState
+      : await deps.summary.readState({ models: scope ? allRefs.filter((r) => !scope.includes(r.id)).map((r) => r.id) : [] });
+  const key: InputsKey | null =
+    deps.codeVersion && !scope && writeSummary ? { codeVersion: deps.codeVersion, today: isoDateInStockholm(deps.now()), shareDomains: deps.shareDomains ?? null } : null;
   const versionsBefore = key ? await currentVersions(deps.store, allRefs) : null;
   if (key && versionsBefore && previous?.lastRun?.inputs === inputsOf(key, versionsBefore)) {
     return repeatedReport(previous.lastRun, deps.summary.location());
@@ -68,7 +88,11 @@ export async function recalcSet(deps: RecalcDeps): Promise<RecalcReport> {
     if (snapshot) loaded.push({ ref, grid: snapshot.grid, version: snapshot.version });
   }
 
+  const at = deps.now().toISOString();
+  const cause = deps.cause ?? null;
   const outcomes = new Map<string, WriteOutcome>();
+  /** each workbook's change log as it now stands in the workbook (tracked stores) */
+  const logs = new Map<string, ChangeLogState | undefined>();
   let result = compute(deps, loaded, unreadable, otherModels);
   // A workbook edited while we computed is never overwritten with a stale result: re-read it and recompute.
   for (let attempt = 0; ; attempt++) {
@@ -76,9 +100,18 @@ export async function recalcSet(deps: RecalcDeps): Promise<RecalcReport> {
     for (const item of loaded) {
       if (outcomes.has(item.ref.id)) continue;
       const plan = result.plans.find((p) => p.workbookId === item.grid.id)!;
+      const before = item.grid.state?.changeLog;
+      if (tracked) {
+        plan.state.changeLog = nextChangeLog(before, plan.changes, at, cause, previous?.logged?.[item.ref.id]);
+        // the changes are written with the statuses; dropping logged ones alone is no reason to write
+        if (plan.changes.length > 0) plan.stateChanged = true;
+      }
       const outcome = await deps.store.write(item.ref, plan, item.version);
       if (outcome.kind === 'conflict') conflicts.push(item);
-      else outcomes.set(item.ref.id, outcome);
+      else {
+        outcomes.set(item.ref.id, outcome);
+        logs.set(item.ref.id, outcome.kind === 'written' ? plan.state.changeLog : before);
+      }
     }
     if (conflicts.length === 0) break;
     if (attempt >= (deps.maxConflictRetries ?? 3)) {
@@ -94,26 +127,87 @@ export async function recalcSet(deps: RecalcDeps): Promise<RecalcReport> {
   }
   await deps.afterCompute?.(result);
 
-  const at = deps.now().toISOString();
-  const changeLog: ChangeLogRow[] = result.plans
-    .filter((p) => outcomes.get(p.workbookId)?.kind === 'written')
-    .flatMap((p) => p.changes.map((change) => ({ at, change, cause: deps.cause ?? null })));
-  const models = deps.summary.cachesModels ? cacheModels(allRefs, previous?.models, result) : undefined;
-  const summaryChanged = previous?.contentHash !== result.summary.contentHash;
-  const modelsChanged = models !== undefined && JSON.stringify(models) !== JSON.stringify(previous?.models ?? {});
-  let summaryOutcome: RecalcReport['summary'] = 'unchanged';
-  const done = report(result, loaded, outcomes, unreadableRefs, summaryOutcome, deps.summary.location(), changeLog.length);
-  const lastRun = key && versionsBefore ? completedRun(key, versionsBefore, loaded.map((l) => ({ id: l.ref.id, version: l.version })), outcomes, done) : null;
-  if (summaryChanged || modelsChanged || changeLog.length > 0) {
-    const changedAt = summaryChanged ? at : (previous?.changedAt ?? at);
-    const doc = summaryChanged ? result.summary : compute(deps, loaded, unreadable, otherModels, changedAt).summary;
-    await deps.summary.write(doc, { contentHash: doc.contentHash, changedAt, ...(models ? { models } : {}), ...(lastRun ? { lastRun } : {}) }, changeLog);
-    summaryOutcome = 'written';
-  } else if (lastRun && previous && lastRun.inputs !== previous.lastRun?.inputs) {
-    await deps.summary.writeState?.({ ...previous, lastRun });
+  const changeLog: ChangeLogRow[] = [];
+  const logged = { ...(previous?.logged ?? {}) };
+  if (tracked) {
+    for (const item of loaded) {
+      const { rows, mark } = toAppend(logs.get(item.ref.id), logged[item.ref.id]);
+      changeLog.push(...rows);
+      if (mark) logged[item.ref.id] = mark;
+    }
+    changeLog.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  } else {
+    for (const p of result.plans) {
+      if (outcomes.get(p.workbookId)?.kind === 'written') for (const change of p.changes) changeLog.push({ at, change, cause });
+    }
+  }
+  // what the report needs of the plans and grids, before they are let go (they are the bulk of a large run)
+  const workbookReports = workbookReport(result, loaded, outcomes, unreadableRefs);
+  // the status changes this run wrote (with a change log, Ändringslogg may get them later, or earlier ones now)
+  const written = result.plans.filter((p) => outcomes.get(p.workbookId)?.kind === 'written');
+  const changedCount = written.reduce((n, p) => n + p.changes.length, 0);
+  const organisation = result.set.organisation.status;
+  const highlights = reportHighlights(result.set);
+  const issues = result.set.issues.map((i) => ({ kind: i.kind, text: describeIssue(i) }));
+  const done: RecalcReport = {
+    year: result.settings.reportingYear,
+    yearReason: result.settings.reportingYearReason,
+    organisation,
+    highlights,
+    workbooks: workbookReports,
+    summary: writeSummary ? 'unchanged' : 'skipped',
+    summaryLocation: deps.summary.location(),
+    issues,
+    changes: changedCount,
+  };
+  const lastRun =
+    key && versionsBefore ? completedRun(key, versionsBefore, loaded.map((l) => ({ id: l.ref.id, version: l.version })), outcomes, done) : null;
+  release(result, loaded);
+
+  let summaryOutcome = done.summary;
+  if (writeSummary) {
+    const cache = deps.summary.cachesModels ? nextModelCache(allRefs, previous, result) : undefined;
+    const summaryChanged = previous?.contentHash !== result.summary.contentHash;
+    const modelsChanged = cache?.changed ?? false;
+    if (summaryChanged || modelsChanged || changeLog.length > 0) {
+      const changedAt = summaryChanged ? at : (previous?.changedAt ?? at);
+      const doc = summaryChanged ? result.summary : rebuildSummary(result, deps, changedAt);
+      // the set's assessment is the largest thing left, and the summary document holds what it needs of it
+      result.set = null as never;
+      await deps.summary.write(
+        doc,
+        {
+          contentHash: doc.contentHash,
+          changedAt,
+          ...(cache ? { models: cache.models, modelFingerprints: cache.fingerprints } : {}),
+          ...(tracked ? { logged } : {}),
+          ...(lastRun ? { lastRun } : {}),
+        },
+        changeLog,
+      );
+      summaryOutcome = 'written';
+    } else if (lastRun && previous && lastRun.inputs !== previous.lastRun?.inputs) {
+      await deps.summary.writeState?.({ ...previous, lastRun });
+    }
   }
 
   return { ...done, summary: summaryOutcome };
+}
+
+/** The plans, assessments and grids are the bulk of a large run and are not needed for the summary: let them go. */
+function release(result: RecalculateResult, loaded: Loaded[]): void {
+  result.plans = [];
+  result.assessments = [];
+  for (const item of loaded) item.grid = { ...item.grid, sheets: [], state: null };
+}
+
+/** The same summary with another "changed at" (the content did not change, so its hash stays). */
+function rebuildSummary(result: RecalculateResult, deps: RecalcDeps, changedAt: string) {
+  return buildSummary(result.set, result.settings, {
+    sources: result.summary.sources,
+    today: isoDateInStockholm(deps.now()),
+    changedAt,
+  });
 }
 
 function compute(deps: RecalcDeps, loaded: Loaded[], unreadable: Issue[], otherModels: WorkbookModel[], changedAt?: string): RecalculateResult {
@@ -128,16 +222,6 @@ function compute(deps: RecalcDeps, loaded: Loaded[], unreadable: Issue[], otherM
       otherModels,
     },
   );
-}
-
-/** The models to keep for the next scoped run: fresh ones, plus cached ones of workbooks still configured. */
-function cacheModels(refs: WorkbookRef[], previous: Record<string, WorkbookModel> | undefined, result: RecalculateResult) {
-  const models: Record<string, WorkbookModel> = {};
-  for (const ref of refs) {
-    const model = result.models.find((m) => m.workbookId === ref.id) ?? previous?.[ref.id];
-    if (model) models[ref.id] = model;
-  }
-  return models;
 }
 
 async function readOrReport(
@@ -168,15 +252,12 @@ export function isoDateInStockholm(date: Date): IsoDate {
   return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
 }
 
-function report(
+function workbookReport(
   result: RecalculateResult,
   loaded: Loaded[],
   outcomes: Map<string, WriteOutcome>,
   unreadable: { ref: WorkbookRef; reason: string }[],
-  summary: RecalcReport['summary'],
-  summaryLocation: string,
-  changes: number,
-): RecalcReport {
+): WorkbookReport[] {
   const workbooks: WorkbookReport[] = loaded.map((item) => {
     const assessment = result.assessments.find((a) => a.workbookId === item.grid.id);
     const plan = result.plans.find((p) => p.workbookId === item.grid.id);
@@ -195,17 +276,7 @@ function report(
   for (const u of unreadable) {
     workbooks.push({ id: u.ref.id, name: u.ref.name, outcome: 'unreadable', reason: u.reason, counts: countStatuses([]), cellsWritten: 0 });
   }
-  return {
-    year: result.settings.reportingYear,
-    yearReason: result.settings.reportingYearReason,
-    organisation: result.set.organisation.status,
-    highlights: reportHighlights(result.set),
-    workbooks,
-    summary,
-    summaryLocation,
-    issues: result.set.issues.map((i) => ({ kind: i.kind, text: describeIssue(i) })),
-    changes,
-  };
+  return workbooks;
 }
 
 export function describeIssue(issue: Issue): string {

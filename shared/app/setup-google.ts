@@ -9,7 +9,7 @@
 import type { drive_v3 } from '@googleapis/drive';
 import type { sheets_v4 } from '@googleapis/sheets';
 import { z } from 'zod';
-import { ConfigError, ENV } from '../config.ts';
+import { ConfigError, ENV, GOOGLE_API_ROOT_MESSAGE, parseGoogleApiRoot } from '../config.ts';
 import { SHEETS } from '../engine/index.ts';
 import { VALIDATED_ROWS, type TemplateCell } from '../../sheets-templates/template-spec.ts';
 import {
@@ -39,9 +39,11 @@ export interface SetupConfig {
   driveFolder: string;
   /** the functions' service account, for the printed sharing step; a placeholder is printed when unset */
   serviceAccount: string | null;
+  /** MALKOLL_GOOGLE_API_ROOT (tests, emulators); null: Google's own hosts */
+  googleApiRoot: string | null;
 }
 
-export const SETUP_ENV = { driveFolder: ENV.driveFolder, serviceAccount: 'MALKOLL_SERVICE_ACCOUNT' } as const;
+export const SETUP_ENV = { driveFolder: ENV.driveFolder, serviceAccount: 'MALKOLL_SERVICE_ACCOUNT', googleApiRoot: ENV.googleApiRoot } as const;
 
 const setupSchema = z.object({
   [SETUP_ENV.driveFolder]: z
@@ -53,6 +55,10 @@ const setupSchema = z.object({
     .trim()
     .regex(/^[^\s@]+@[^\s@]+\.iam\.gserviceaccount\.com$/, 'ska vara ett tjänstekontos adress (…@PROJEKT.iam.gserviceaccount.com)')
     .optional(),
+  [SETUP_ENV.googleApiRoot]: z
+    .string()
+    .transform((v, ctx) => parseGoogleApiRoot(v) ?? (ctx.addIssue({ code: 'custom', message: GOOGLE_API_ROOT_MESSAGE }), z.NEVER))
+    .optional(),
 });
 
 const blank = (v: string | undefined) => (v === undefined || v.trim() === '' ? undefined : v);
@@ -62,11 +68,16 @@ export function parseSetupConfig(env: Record<string, string | undefined>, folder
   const result = setupSchema.safeParse({
     [SETUP_ENV.driveFolder]: blank(folderFlag) ?? blank(env[SETUP_ENV.driveFolder]),
     [SETUP_ENV.serviceAccount]: blank(env[SETUP_ENV.serviceAccount]),
+    [SETUP_ENV.googleApiRoot]: blank(env[SETUP_ENV.googleApiRoot]),
   });
   if (!result.success) {
     throw new ConfigError(result.error.issues.map((i) => ({ variable: String(i.path[0]), message: i.message })));
   }
-  return { driveFolder: result.data[SETUP_ENV.driveFolder], serviceAccount: result.data[SETUP_ENV.serviceAccount] ?? null };
+  return {
+    driveFolder: result.data[SETUP_ENV.driveFolder],
+    serviceAccount: result.data[SETUP_ENV.serviceAccount] ?? null,
+    googleApiRoot: result.data[SETUP_ENV.googleApiRoot] ?? null,
+  };
 }
 
 export interface CreatedSpreadsheet {

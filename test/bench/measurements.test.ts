@@ -10,6 +10,7 @@ import { measureEditBurst } from '../../bench/edit-burst.ts';
 import { measureEditLatency } from '../../bench/edit-latency.ts';
 import { measureEngine, median, percentile } from '../../bench/engine.ts';
 import { measureNaive } from '../../bench/naive.ts';
+import { simulateReportingWeek } from '../../bench/reporting-week.ts';
 import { fixtureSheets, inputCellCount, toGrid, toSeeds } from '../../bench/workbook-fixture.ts';
 
 const finite = (o: Record<string, unknown>) =>
@@ -72,5 +73,15 @@ describe('bench helpers', () => {
     const seeds = toSeeds(sheets);
     expect(grid.sheets.map((s) => s.rows.length)).toEqual(seeds.map((s) => s.rows.length));
     expect(sheets.find((s) => s.name === 'Mätetal')!.rows).toHaveLength(12);
+  });
+
+  it('reporting week: a short simulated week through the real handler, every edit recalculated, statuses right at the end', async () => {
+    const r = await simulateReportingWeek({ workbooks: 2, editsPerMinute: 3, minutes: 2, metrics: 10 });
+    finite(r as never);
+    expect(r.edits).toBe(12);
+    expect(r.editsWithoutRecalc).toBe(0);
+    expect(r.finalStatusesRight).toBe(true);
+    expect(r.summaryRuns).toBeGreaterThan(0);
+    expect(r.summaryRuns).toBeLessThan(r.workbookRuns);
   });
 });

@@ -188,7 +188,7 @@ describe('setup google: refusals', () => {
   });
 
   it('does not need the signing secret; --folder wins over the environment', () => {
-    expect(parseSetupConfig({ MALKOLL_DRIVE_FOLDER: 'envFolder' }, 'flagFolder')).toEqual({ driveFolder: 'flagFolder', serviceAccount: null });
+    expect(parseSetupConfig({ MALKOLL_DRIVE_FOLDER: 'envFolder' }, 'flagFolder')).toEqual({ driveFolder: 'flagFolder', serviceAccount: null, googleApiRoot: null });
     expect(() => parseSetupConfig({ MALKOLL_DRIVE_FOLDER: 'f', MALKOLL_SERVICE_ACCOUNT: 'someone@gmail.com' })).toThrow(ConfigError);
   });
 

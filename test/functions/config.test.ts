@@ -18,6 +18,17 @@ const ok: { name: string; env: Record<string, string | undefined>; expected: Par
   { name: 'blank optional values mean unset', env: { ...base, MALKOLL_SUMMARY_SPREADSHEET: '', MALKOLL_SHARE_DOMAINS: '  ' }, expected: { summarySpreadsheet: null, shareDomains: [] } },
   { name: 'share domains normalised', env: { ...base, MALKOLL_SHARE_DOMAINS: 'Region.SE, @vgregion.se,sub.region.se' }, expected: { shareDomains: ['region.se', 'vgregion.se', 'sub.region.se'] } },
   { name: 'other variables ignored', env: { ...base, PATH: '/bin', MALKOLL_UNKNOWN: 'x' }, expected: { spreadsheets: [ID_A] } },
+  { name: 'no API root: Google\'s own hosts', env: base, expected: { googleApiRoot: null } },
+  { name: 'API root on 127.0.0.1', env: { ...base, MALKOLL_GOOGLE_API_ROOT: 'http://127.0.0.1:9099' }, expected: { googleApiRoot: 'http://127.0.0.1:9099/' } },
+  { name: 'API root on localhost with a path', env: { ...base, MALKOLL_GOOGLE_API_ROOT: ' http://localhost:8080/google ' }, expected: { googleApiRoot: 'http://localhost:8080/google/' } },
+  { name: 'API root on ::1', env: { ...base, MALKOLL_GOOGLE_API_ROOT: 'http://[::1]:9099/' }, expected: { googleApiRoot: 'http://[::1]:9099/' } },
+  { name: 'API root over https', env: { ...base, MALKOLL_GOOGLE_API_ROOT: 'https://emulator.example.org/' }, expected: { googleApiRoot: 'https://emulator.example.org/' } },
+  { name: 'blank API root means unset', env: { ...base, MALKOLL_GOOGLE_API_ROOT: '  ' }, expected: { googleApiRoot: null } },
+  {
+    name: 'function URL on a loopback address (tests)',
+    env: { ...base, MALKOLL_TASKS_QUEUE: 'projects/malkoll-test/locations/europe-north1/queues/q', MALKOLL_FUNCTION_URL: 'http://127.0.0.1:8080/' },
+    expected: { functionUrl: 'http://127.0.0.1:8080/' },
+  },
 ];
 
 const bad: { name: string; env: Record<string, string | undefined>; variable: string }[] = [
@@ -34,6 +45,17 @@ const bad: { name: string; env: Record<string, string | undefined>; variable: st
   { name: 'drive folder is not an id', env: { ...base, MALKOLL_DRIVE_FOLDER: 'folders/x y' }, variable: 'MALKOLL_DRIVE_FOLDER' },
   { name: 'share domain is an address', env: { ...base, MALKOLL_SHARE_DOMAINS: 'anna@region.se' }, variable: 'MALKOLL_SHARE_DOMAINS' },
   { name: 'share domain without a dot', env: { ...base, MALKOLL_SHARE_DOMAINS: 'region.se,localhost' }, variable: 'MALKOLL_SHARE_DOMAINS' },
+  { name: 'API root over plain http to another machine', env: { ...base, MALKOLL_GOOGLE_API_ROOT: 'http://emulator.example.org:9099/' }, variable: 'MALKOLL_GOOGLE_API_ROOT' },
+  { name: 'API root over plain http to a private address', env: { ...base, MALKOLL_GOOGLE_API_ROOT: 'http://10.0.0.5/' }, variable: 'MALKOLL_GOOGLE_API_ROOT' },
+  { name: 'API root that looks like loopback but is not', env: { ...base, MALKOLL_GOOGLE_API_ROOT: 'http://127.0.0.1.example.org/' }, variable: 'MALKOLL_GOOGLE_API_ROOT' },
+  { name: 'API root not a URL', env: { ...base, MALKOLL_GOOGLE_API_ROOT: '127.0.0.1:9099' }, variable: 'MALKOLL_GOOGLE_API_ROOT' },
+  { name: 'API root with another scheme', env: { ...base, MALKOLL_GOOGLE_API_ROOT: 'ftp://127.0.0.1/' }, variable: 'MALKOLL_GOOGLE_API_ROOT' },
+  { name: 'API root with a query', env: { ...base, MALKOLL_GOOGLE_API_ROOT: 'http://127.0.0.1:9099/?key=x' }, variable: 'MALKOLL_GOOGLE_API_ROOT' },
+  {
+    name: 'function URL over plain http to another machine',
+    env: { ...base, MALKOLL_TASKS_QUEUE: 'projects/malkoll-test/locations/europe-north1/queues/q', MALKOLL_FUNCTION_URL: 'http://example.org/' },
+    variable: 'MALKOLL_FUNCTION_URL',
+  },
 ];
 
 describe('parseConfig', () => {

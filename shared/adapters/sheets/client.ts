@@ -14,12 +14,22 @@ export interface GoogleClients {
   drive: drive_v3.Drive;
 }
 
-export function createGoogleClients(options: { scopes?: string[] } = {}): GoogleClients {
+export interface ClientOptions {
+  scopes?: string[];
+  /**
+   * MALKOLL_GOOGLE_API_ROOT (tests and emulators): every call goes to this base URL. Left out, the
+   * clients get no root option at all and use Google's own hosts.
+   */
+  rootUrl?: string | null;
+}
+
+export function createGoogleClients(options: ClientOptions = {}): GoogleClients {
   const credentials = new auth.GoogleAuth({ scopes: options.scopes ?? SCOPES });
+  const root = options.rootUrl ? { rootUrl: options.rootUrl } : {};
   // retries are ours (retry.ts); gaxios' would double them
   return {
-    sheets: sheets({ version: 'v4', auth: credentials, retry: false }),
-    drive: drive({ version: 'v3', auth: credentials as never, retry: false }),
+    sheets: sheets({ version: 'v4', auth: credentials, retry: false, ...root }),
+    drive: drive({ version: 'v3', auth: credentials as never, retry: false, ...root }),
   };
 }
 

@@ -5,16 +5,21 @@
  */
 import { createHash } from 'node:crypto';
 import type { sheets_v4 } from '@googleapis/sheets';
-import { normalizeName, SHEETS, type CellInput, type SheetGrid, type WorkbookGrid } from '../../engine/index.ts';
+import { normalizeName, SHEETS, type CellInput, type CellRange, type SheetGrid, type WorkbookGrid } from '../../engine/index.ts';
 import { decodeState } from './state.ts';
 import { PROTECTION_DESCRIPTION } from './protection.ts';
 
-/** Everything one read asks for, nothing more (values, number formats, hidden rows, sheets, protections). */
+/**
+ * Everything one read asks for, nothing more: per cell its effective value, whether it is a formula (not the
+ * formula's text twice, not the displayed text) and only the TYPE of its number format (a percentage or a
+ * date changes what the value means; the pattern does not); per sheet its size, hidden rows, merges and
+ * Målkoll's own protections. A cell's colours are never read: the product compares its cells by text.
+ */
 export const READ_FIELDS =
   'properties.title,' +
   'sheets(properties(sheetId,title,index,hidden,gridProperties(rowCount,columnCount)),' +
-  'protectedRanges(protectedRangeId,description,warningOnly,range),' +
-  'data(rowData.values(userEnteredValue,effectiveValue,formattedValue,userEnteredFormat.numberFormat,effectiveFormat.numberFormat),rowMetadata.hiddenByUser))';
+  'protectedRanges(description,range),merges,' +
+  'data(rowData.values(userEnteredValue.formulaValue,effectiveValue,effectiveFormat.numberFormat.type),rowMetadata.hiddenByUser))';
 
 export interface SheetLayout {
   sheetId: number;
@@ -56,6 +61,7 @@ export function isoFromSerial(serial: number): string {
 export function cellInput(cell: sheets_v4.Schema$CellData | undefined): CellInput | null {
   if (!cell) return null;
   const formula = cell.userEnteredValue?.formulaValue ?? undefined;
+  // every cell that holds something has an effective value; userEnteredValue is the fallback for other callers' masks
   const value = cell.effectiveValue ?? (formula === undefined ? cell.userEnteredValue : undefined);
   if (!value && formula === undefined) return null;
   const withFormula = (input: CellInput): CellInput => (formula === undefined ? input : { ...input, formula });
@@ -71,9 +77,34 @@ export function cellInput(cell: sheets_v4.Schema$CellData | undefined): CellInpu
   return withFormula({ value: null });
 }
 
-function sheetRows(sheet: sheets_v4.Schema$Sheet): (CellInput | null)[][] {
+/** Where a cell sits in a `spreadsheets.get` answer, as JsonStreamReader names paths. */
+export const CELL_PATH = 'sheets/[]/data/[]/rowData/[]/values/[]';
+
+/** JsonStreamReader transform: each cell becomes its CellInput as soon as it is read (see workbook-store.ts). */
+export function cellsAsRead(path: string, value: unknown): unknown {
+  return path === CELL_PATH ? cellInput(value as sheets_v4.Schema$CellData) : value;
+}
+
+const TEMPLATE_SHEETS = new Set(Object.values(SHEETS).map(normalizeName));
+
+/**
+ * As `cellsAsRead`, and the cells of a sheet the template does not use (a person's own sheets, however large)
+ * are dropped as they arrive: only their names and sizes are kept. A sheet is judged only once its properties
+ * have been read (Google sends them before its data); until then its cells are kept.
+ */
+export function templateCellsAsRead(): (path: string, value: unknown) => unknown {
+  let title: string | null = null;
+  return (path, value) => {
+    if (path === CELL_PATH) return title !== null && !TEMPLATE_SHEETS.has(normalizeName(title)) ? null : cellInput(value as sheets_v4.Schema$CellData);
+    if (path === 'sheets/[]/properties') title = (value as { title?: string }).title ?? null;
+    else if (path === 'sheets/[]') title = null;
+    return value;
+  };
+}
+
+function sheetRows(sheet: sheets_v4.Schema$Sheet, converted: boolean): (CellInput | null)[][] {
   const rows = sheet.data?.[0]?.rowData ?? [];
-  const out = rows.map((r) => (r.values ?? []).map(cellInput));
+  const out = rows.map((r) => (converted ? ((r.values ?? []) as unknown as (CellInput | null)[]) : (r.values ?? []).map(cellInput)));
   for (const row of out) while (row.length && row[row.length - 1] === null) row.pop();
   while (out.length && out[out.length - 1]!.length === 0) out.pop();
   return out;
@@ -102,17 +133,35 @@ function layoutOf(sheet: sheets_v4.Schema$Sheet, rows: (CellInput | null)[][]): 
   };
 }
 
+/** Sheets' GridRange (0-based, end exclusive) → the engine's CellRange (1-based, inclusive). */
+export function cellRangeOf(range: sheets_v4.Schema$GridRange): CellRange {
+  return {
+    top: (range.startRowIndex ?? 0) + 1,
+    left: (range.startColumnIndex ?? 0) + 1,
+    bottom: range.endRowIndex ?? (range.startRowIndex ?? 0) + 1,
+    right: range.endColumnIndex ?? (range.startColumnIndex ?? 0) + 1,
+  };
+}
+
 /** Sheets has no etag for a spreadsheet's content, so the version is a hash of the cells as read. */
 export function gridVersion(sheets: SheetGrid[]): string {
   return createHash('sha256').update(JSON.stringify(sheets)).digest('hex').slice(0, 32);
 }
 
-export function gridFromSpreadsheet(id: string, spreadsheet: sheets_v4.Schema$Spreadsheet): { grid: WorkbookGrid; version: string; layout: WorkbookLayout; stateText: string | null } {
+/**
+ * `converted`: the answer was read with `cellsAsRead`, so its cells are CellInput already (the streamed
+ * read); otherwise they are Google's CellData.
+ */
+export function gridFromSpreadsheet(
+  id: string,
+  spreadsheet: sheets_v4.Schema$Spreadsheet,
+  options: { converted?: boolean } = {},
+): { grid: WorkbookGrid; version: string; layout: WorkbookLayout; stateText: string | null } {
   const sheets: SheetGrid[] = [];
   const layout: WorkbookLayout = { sheets: new Map(), stateSheet: null };
   let stateText: string | null = null;
   for (const sheet of spreadsheet.sheets ?? []) {
-    const rows = sheetRows(sheet);
+    const rows = sheetRows(sheet, options.converted ?? false);
     const sheetLayout = layoutOf(sheet, rows);
     if (sheetLayout.title === SHEETS.state) {
       layout.stateSheet = sheetLayout;
@@ -121,11 +170,13 @@ export function gridFromSpreadsheet(id: string, spreadsheet: sheets_v4.Schema$Sp
     }
     layout.sheets.set(normalizeName(sheetLayout.title), sheetLayout);
     const hiddenRows = (sheet.data?.[0]?.rowMetadata ?? []).flatMap((m, i) => (m.hiddenByUser ? [i + 1] : []));
+    const merges = (sheet.merges ?? []).map(cellRangeOf);
     sheets.push({
       name: sheetLayout.title,
       rows,
       ...(sheet.properties?.hidden ? { hidden: true } : {}),
       ...(hiddenRows.length ? { hiddenRows } : {}),
+      ...(merges.length ? { merges } : {}),
     });
   }
   const state = stateText ? decodeState(stateText, 'workbook') : null;
@@ -133,7 +184,7 @@ export function gridFromSpreadsheet(id: string, spreadsheet: sheets_v4.Schema$Sp
     id,
     name: spreadsheet.properties?.title ?? id,
     sheets,
-    state: state ? { written: state.written ?? {} } : null,
+    state: state ? { written: state.written ?? {}, ...(state.changeLog ? { changeLog: state.changeLog } : {}) } : null,
   };
   return { grid, version: gridVersion(sheets), layout, stateText };
 }

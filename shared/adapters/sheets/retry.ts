@@ -85,7 +85,16 @@ function parseRetryAfter(value: string | null): number | null {
 export function describeError(error: unknown): ErrorInfo {
   const e = error as { status?: number; response?: { status?: number; data?: any; headers?: unknown }; message?: string };
   const status = e?.response?.status ?? e?.status ?? null;
-  const body = e?.response?.data?.error;
+  // a streamed call's error body arrives as text (gaxios collects it into the message); parse it as Google's JSON
+  let data = e?.response?.data ?? (typeof e?.message === 'string' && e.message.startsWith('{"error"') ? e.message : undefined);
+  if (typeof data === 'string') {
+    try {
+      data = JSON.parse(data);
+    } catch {
+      data = undefined;
+    }
+  }
+  const body = data?.error;
   const reason = body?.errors?.[0]?.reason ?? body?.status ?? null;
   return {
     status: typeof status === 'number' ? status : null,

@@ -5,7 +5,7 @@
  * @module
  */
 import type { sheets_v4 } from '@googleapis/sheets';
-import { SHEETS, type WorkbookModel } from '../../engine/index.ts';
+import { SHEETS, type ChangeLogState, type WorkbookModel } from '../../engine/index.ts';
 
 export const STATE_HEADER = 'Målkolls eget tillstånd – ändra inte';
 const CHUNK = 40_000;
@@ -19,6 +19,8 @@ export interface WorkbookStateDoc {
   written: Record<string, string>;
   /** the workbook version the written statuses were computed from (a later run can tell they are stale) */
   basedOnVersion: string | null;
+  /** the status changes written here that Ändringslogg may not hold yet (shared/app/change-log.ts) */
+  changeLog?: ChangeLogState;
 }
 
 export interface GrantedPermission {
@@ -36,8 +38,14 @@ export interface SummaryStateDoc {
   granted: GrantedPermission[];
   /** sheet and chart ids Målkoll made, so a write needs no read */
   layout: { summary: number; actionPlan: number | null; changeLog: number; state: number; charts: number[] } | null;
-  /** each workbook's model from its last run (see SummaryState.models) */
+  /** each workbook's model from its last run, as an older version kept them here (summary-state.ts reads them) */
   models?: Record<string, WorkbookModel>;
+  /** where each workbook's cached model is (summary-state.ts): its column, fingerprint and rows */
+  modelColumns?: Record<string, { column: number; fingerprint: string; rows: number }>;
+  /** data rows Målkoll has written into Ändringslogg (the next ones go right below) */
+  changeLogRows?: number;
+  /** per workbook, the highest change sequence Ändringslogg holds (see SummaryState.logged) */
+  logged?: Record<string, { epoch: string; seq: number }>;
 }
 
 type StateDoc = WorkbookStateDoc | SummaryStateDoc;
@@ -54,7 +62,11 @@ export function decodeState(text: string, kind: StateDoc['kind']): StateDoc | nu
 }
 
 export function encodeState(doc: StateDoc): string[] {
-  const text = JSON.stringify(doc);
+  return chunked(JSON.stringify(doc));
+}
+
+/** Text cut into pieces below Sheets' 50,000-character cell limit. */
+export function chunked(text: string): string[] {
   const chunks: string[] = [];
   for (let i = 0; i < text.length; i += CHUNK) chunks.push(text.slice(i, i + CHUNK));
   return chunks;

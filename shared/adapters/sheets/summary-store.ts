@@ -10,9 +10,11 @@
 import type { sheets_v4 } from '@googleapis/sheets';
 import type { drive_v3 } from '@googleapis/drive';
 import type { SummaryState, SummaryStore } from '../../ports.ts';
-import { SHEETS, type ChangeLogRow, type SummaryDocument, type SummaryCell } from '../../engine/index.ts';
+import { SHEETS, type ChangeLogRow, type SummaryDocument, type SummaryCell, type WorkbookModel } from '../../engine/index.ts';
+import { batchUpdateStreamed } from './json-body.ts';
 import { GoogleApiError, withRetry, type RetryPolicy } from './retry.ts';
-import { STATE_SHEET_ID, decodeState, freeSheetId, stateSheetRequests, type SummaryStateDoc } from './state.ts';
+import { STATE_SHEET_ID, freeSheetId, type SummaryStateDoc } from './state.ts';
+import { decodeSummaryState, modelColumn, stateRanges, summaryStateRequests, type ModelColumnWrite } from './summary-state.ts';
 import { layoutSummary } from './summary-layout.ts';
 import { styledCell } from './cell-format.ts';
 import { share, type ShareResult } from './sharing.ts';
@@ -28,6 +30,8 @@ export interface SheetsSummaryStoreDeps {
   retry?: Partial<RetryPolicy>;
   /** file name when the store creates the spreadsheet */
   title?: string;
+  /** the configured workbooks, in order: each one's cached model has the column of its place (summary-state.ts) */
+  workbookIds?: string[];
 }
 
 export type SheetsSummaryStore = SummaryStore & {
@@ -44,12 +48,13 @@ interface Found {
   charts: number[];
   /** the empty first sheet of a spreadsheet this store created */
   blank?: number;
+  /** data rows Ändringslogg holds (below its header) */
+  changeLogRows?: number;
   taken: number[];
 }
 
 const IDS = { summary: 101, actionPlan: 102, changeLog: 103 };
 const CHART_BASE = 910_000;
-const STATE_RANGE = `'${SHEETS.state}'!A:A`;
 export const CHANGE_LOG_HEADERS = ['Tidpunkt', 'Arbetsbok', 'Blad', 'Rad', 'Avser', 'Från', 'Till', 'Orsak'];
 
 const text = (t: string) => (t === '' ? {} : { userEnteredValue: { stringValue: t } });
@@ -58,21 +63,25 @@ const cellOf = (c: SummaryCell) => (c.style ? styledCell(c.text, c.style) : text
 export function createSheetsSummaryStore(deps: SheetsSummaryStoreDeps): SheetsSummaryStore {
   const { sheets, drive } = deps;
   let id = deps.summarySpreadsheetId;
+  const workbookIds = deps.workbookIds ?? [];
   let internal: SummaryStateDoc | null | undefined; // undefined: not read yet
+  let cachedModels: Record<string, WorkbookModel> = {};
   let createdHere = false;
 
   const emptyState = (): SummaryStateDoc => ({ kind: 'summary', version: 1, contentHash: null, changedAt: null, granted: [], layout: null });
 
-  async function loadInternal(): Promise<SummaryStateDoc | null> {
+  async function loadInternal(wanted: string[] = []): Promise<SummaryStateDoc | null> {
     if (internal !== undefined) return internal;
     if (!id) return (internal = null);
     const spreadsheetId = id;
     try {
-      const res = await withRetry('sheets.spreadsheets.values.batchGet', (o) => sheets.spreadsheets.values.batchGet({ spreadsheetId, ranges: [STATE_RANGE] }, o), deps.retry);
-      const values = res.data.valueRanges?.[0]?.values ?? [];
-      internal = decodeState(values.slice(1).map((r) => String(r[0] ?? '')).join(''), 'summary');
+      const ranges = stateRanges(workbookIds, wanted);
+      const res = await withRetry('sheets.spreadsheets.values.batchGet', (o) => sheets.spreadsheets.values.batchGet({ spreadsheetId, ranges }, o), deps.retry);
+      const decoded = decodeSummaryState(res.data.valueRanges ?? [], workbookIds, wanted);
+      internal = decoded.doc;
+      cachedModels = decoded.models;
     } catch (error) {
-      // Sheets answers 400 "Unable to parse range" when `_malkoll` does not exist yet
+      // Sheets answers 400 "Unable to parse range" when `_malkoll` does not exist yet (or lacks a model column)
       if (error instanceof GoogleApiError && error.status === 400) internal = null;
       else throw error;
     }
@@ -80,7 +89,7 @@ export function createSheetsSummaryStore(deps: SheetsSummaryStoreDeps): SheetsSu
   }
 
   async function findSheets(spreadsheetId: string): Promise<Found> {
-    const res = await withRetry('sheets.spreadsheets.get', (o) => sheets.spreadsheets.get({ spreadsheetId, fields: 'sheets(properties(sheetId,title),charts(chartId))' }, o), deps.retry);
+    const res = await withRetry('sheets.spreadsheets.get', (o) => sheets.spreadsheets.get({ spreadsheetId, fields: 'sheets(properties(sheetId,title,gridProperties.rowCount),charts(chartId))' }, o), deps.retry);
     const found: Found = { charts: [], taken: [] };
     for (const s of res.data.sheets ?? []) {
       const sid = s.properties?.sheetId ?? 0;
@@ -90,14 +99,19 @@ export function createSheetsSummaryStore(deps: SheetsSummaryStoreDeps): SheetsSu
         found.summary = sid;
         found.charts = (s.charts ?? []).map((c) => c.chartId ?? 0);
       } else if (title === SHEETS.actionPlan) found.actionPlan = sid;
-      else if (title === SHEETS.changeLog) found.changeLog = sid;
+      else if (title === SHEETS.changeLog) {
+        found.changeLog = sid;
+        // Målkoll grows Ändringslogg to exactly its rows; this is for a state from before it counted them
+        found.changeLogRows = Math.max(0, (s.properties?.gridProperties?.rowCount ?? 1) - 1);
+      }
       else if (title === SHEETS.state) found.state = sid;
       else if (createdHere && /^(Blad|Sheet)1$/.test(title)) found.blank = sid;
     }
     return found;
   }
 
-  const fromLayout = (l: Layout): Found => ({
+  const fromLayout = (l: Layout, changeLogRows: number): Found => ({
+    changeLogRows,
     summary: l.summary,
     ...(l.actionPlan !== null ? { actionPlan: l.actionPlan } : {}),
     changeLog: l.changeLog,
@@ -141,25 +155,52 @@ export function createSheetsSummaryStore(deps: SheetsSummaryStoreDeps): SheetsSu
       requests.push({ addSheet: { properties: { sheetId: changeLogId, title: SHEETS.changeLog, index: 2, gridProperties: { rowCount: 1, columnCount: CHANGE_LOG_HEADERS.length } } } });
       requests.push({ updateCells: { start: { sheetId: changeLogId, rowIndex: 0, columnIndex: 0 }, rows: [{ values: CHANGE_LOG_HEADERS.map((h) => styledCell(h, 'header')) }], fields: '*' } });
     }
+    // Rows go to absolute places (after the rows Målkoll knows it wrote), not appendCells: a batch that was
+    // applied but whose answer was lost may be sent again, and must then write the same rows, not add them twice.
+    const logged = found.changeLog === undefined ? 0 : (found.changeLogRows ?? 0);
     if (changeLog.length) {
       const rows = changeLog.map((r) => ({
         values: [r.at, r.change.workbookName, r.change.sheet, String(r.change.rowNumber), r.change.subject, r.change.from ?? '', r.change.to, r.cause ?? ''].map(text),
       }));
-      requests.push({ appendCells: { sheetId: changeLogId, rows, fields: 'userEnteredValue' } });
+      requests.push({
+        updateSheetProperties: {
+          properties: { sheetId: changeLogId, gridProperties: { rowCount: 1 + logged + rows.length, columnCount: CHANGE_LOG_HEADERS.length } },
+          fields: 'gridProperties.rowCount,gridProperties.columnCount',
+        },
+      });
+      requests.push({ updateCells: { start: { sheetId: changeLogId, rowIndex: 1 + logged, columnIndex: 0 }, rows, fields: 'userEnteredValue' } });
     }
     if (found.blank !== undefined) requests.push({ deleteSheet: { sheetId: found.blank } });
+    const previous = internal ?? emptyState();
     internal = {
-      ...(internal ?? emptyState()),
+      ...previous,
       contentHash: state.contentHash,
       changedAt: state.changedAt,
-      ...(state.models ? { models: state.models } : {}),
+      changeLogRows: logged + changeLog.length,
+      ...(state.logged ? { logged: state.logged } : {}),
       layout: { summary: summaryId, actionPlan: actionPlanId, changeLog: changeLogId, state: stateId, charts: summary.charts.map((c) => c.chartId!) },
     };
-    return [...requests, ...stateSheetRequests(internal, found.state ?? null, stateId)];
+    return [...requests, ...stateRequests(internal, state, found.state ?? null, stateId)];
+  }
+
+  /** `_malkoll`: the state document, and the columns of the models whose fingerprint changed. */
+  function stateRequests(doc: SummaryStateDoc, state: SummaryState, existingId: number | null, newId: number): sheets_v4.Schema$Request[] {
+    const writes: ModelColumnWrite[] = [];
+    const kept: NonNullable<SummaryStateDoc['modelColumns']> = {};
+    for (const [workbookId, model] of Object.entries(state.models ?? {})) {
+      const column = modelColumn(workbookIds, workbookId);
+      if (column === null) continue;
+      const fingerprint = state.modelFingerprints?.[workbookId] ?? '';
+      const stored = doc.modelColumns?.[workbookId];
+      if (stored && stored.column === column && fingerprint !== '' && stored.fingerprint === fingerprint) kept[workbookId] = stored;
+      else writes.push({ workbookId, column, fingerprint, model });
+    }
+    doc.modelColumns = kept;
+    return summaryStateRequests(doc, writes, workbookIds.length + 1, existingId, newId);
   }
 
   async function batch(spreadsheetId: string, requests: sheets_v4.Schema$Request[]): Promise<void> {
-    await withRetry('sheets.spreadsheets.batchUpdate', (o) => sheets.spreadsheets.batchUpdate({ spreadsheetId, requestBody: { requests } }, o), deps.retry);
+    await withRetry('sheets.spreadsheets.batchUpdate', (o) => batchUpdateStreamed(sheets, spreadsheetId, requests, o), deps.retry);
   }
 
   async function ensureSpreadsheet(): Promise<string> {
@@ -192,20 +233,35 @@ export function createSheetsSummaryStore(deps: SheetsSummaryStoreDeps): SheetsSu
     ensureSpreadsheet,
     location: () => (id ? `https://docs.google.com/spreadsheets/d/${id}/edit` : 'ingen sammanfattning ännu'),
 
-    async readState() {
-      const doc = await loadInternal();
-      return doc ? { contentHash: doc.contentHash, changedAt: doc.changedAt, ...(doc.models ? { models: doc.models } : {}) } : null;
+    async readState(options = {}) {
+      const doc = await loadInternal(options.models ?? workbookIds);
+      if (!doc) return null;
+      const fingerprints = Object.fromEntries(Object.entries(doc.modelColumns ?? {}).map(([wid, m]) => [wid, m.fingerprint]));
+      return {
+        contentHash: doc.contentHash,
+        changedAt: doc.changedAt,
+        ...(Object.keys(cachedModels).length ? { models: cachedModels } : {}),
+        ...(Object.keys(fingerprints).length ? { modelFingerprints: fingerprints } : {}),
+        ...(doc.logged ? { logged: doc.logged } : {}),
+      };
     },
 
     async write(doc, state, changeLog) {
       const spreadsheetId = await ensureSpreadsheet();
-      const known = (await loadInternal())?.layout;
-      if (known) {
+      const current = await loadInternal();
+      const known = current?.layout;
+      if (known && current?.changeLogRows !== undefined) {
+        const expected = { contentHash: state.contentHash, logged: JSON.stringify(state.logged ?? null), rows: current.changeLogRows + changeLog.length };
         try {
-          return await batch(spreadsheetId, buildRequests(fromLayout(known), doc, state, changeLog));
+          return await batch(spreadsheetId, buildRequests(fromLayout(known, current.changeLogRows), doc, state, changeLog));
         } catch (error) {
           if (!(error instanceof GoogleApiError && error.status === 400)) throw error;
-          // the remembered ids are stale (a sheet or chart was removed by hand): look once, then write
+          // Either the remembered ids are stale (a sheet or chart was removed by hand), or an earlier attempt of
+          // this same batch was applied and its answer lost (a repeat then finds its charts gone). Look first:
+          // if the summary already holds this write, it is done — writing again would log the rows twice.
+          internal = undefined;
+          const now = await loadInternal();
+          if (now && now.contentHash === expected.contentHash && JSON.stringify(now.logged ?? null) === expected.logged && now.changeLogRows === expected.rows) return;
         }
       }
       await batch(spreadsheetId, buildRequests(await findSheets(spreadsheetId), doc, state, changeLog));
@@ -218,13 +274,13 @@ export function createSheetsSummaryStore(deps: SheetsSummaryStoreDeps): SheetsSu
       if (JSON.stringify(result.grants) !== JSON.stringify(current.granted)) {
         internal = { ...current, granted: result.grants };
         let stateId = current.layout?.state;
-        let taken = current.layout ? fromLayout(current.layout).taken : [];
+        let taken = current.layout ? fromLayout(current.layout, 0).taken : [];
         if (stateId === undefined) {
           const found = await findSheets(fileId);
           stateId = found.state;
           taken = found.taken;
         }
-        await batch(fileId, stateSheetRequests(internal, stateId ?? null, freeSheetId(taken, STATE_SHEET_ID)));
+        await batch(fileId, summaryStateRequests(internal, [], workbookIds.length + 1, stateId ?? null, freeSheetId(taken, STATE_SHEET_ID)));
       }
       return { granted: result.granted, revoked: result.revoked, refused: result.refused };
     },

@@ -12,8 +12,10 @@
 import type { sheets_v4 } from '@googleapis/sheets';
 import type { WritePlan } from '../../engine/index.ts';
 import { UnreadableWorkbookError, type WorkbookRef, type WorkbookSnapshot, type WorkbookStore, type WriteOutcome } from '../../ports.ts';
+import { batchUpdateStreamed } from './json-body.ts';
 import { GoogleApiError, withRetry, type RetryPolicy } from './retry.ts';
-import { READ_FIELDS, gridFromSpreadsheet, type WorkbookLayout } from './read-grid.ts';
+import { READ_FIELDS, gridFromSpreadsheet, templateCellsAsRead, type WorkbookLayout } from './read-grid.ts';
+import { readJsonStream } from './json-stream.ts';
 import { planRequests } from './apply-plan.ts';
 import { protectionRequests } from './protection.ts';
 import { STATE_SHEET_ID, freeSheetId, stateSheetRequests } from './state.ts';
@@ -36,10 +38,22 @@ export function createSheetsWorkbookStore(deps: SheetsWorkbookStoreDeps): Workbo
   // the layout from the last read of each workbook: lets write() send its one batch without reading
   const layouts = new Map<string, WorkbookLayout>();
 
-  const fetchSpreadsheet = (id: string, fields: string) =>
-    withRetry('sheets.spreadsheets.get', (o) => sheets.spreadsheets.get({ spreadsheetId: id, includeGridData: true, fields }, o), deps.retry);
+  /**
+   * One `spreadsheets.get`, its answer read as a stream: each cell becomes a CellInput as it arrives, so
+   * neither the answer's text nor Google's cell objects are ever held whole (json-stream.ts).
+   */
+  const fetchSpreadsheet = (id: string, fields: string): Promise<sheets_v4.Schema$Spreadsheet> =>
+    withRetry(
+      'sheets.spreadsheets.get',
+      async (o) => {
+        const res = await sheets.spreadsheets.get({ spreadsheetId: id, includeGridData: true, fields }, { ...o, responseType: 'stream' });
+        return (await readJsonStream(res.data as unknown as AsyncIterable<Uint8Array>, templateCellsAsRead())) as sheets_v4.Schema$Spreadsheet;
+      },
+      deps.retry,
+    );
 
   return {
+    keepsChangeLog: true,
     async list() {
       // names come with the read (the spreadsheet title); listing costs no call
       return deps.spreadsheetIds.map((id) => ({ id, name: id }));
@@ -48,13 +62,13 @@ export function createSheetsWorkbookStore(deps: SheetsWorkbookStoreDeps): Workbo
     async read(ref: WorkbookRef): Promise<WorkbookSnapshot> {
       let data: sheets_v4.Schema$Spreadsheet;
       try {
-        data = (await fetchSpreadsheet(ref.id, READ_FIELDS)).data;
+        data = await fetchSpreadsheet(ref.id, READ_FIELDS);
       } catch (error) {
         const reason = refusal(error);
         if (reason) throw new UnreadableWorkbookError(ref, `${ref.name}: ${reason}`);
         throw error;
       }
-      const { grid, version, layout } = gridFromSpreadsheet(ref.id, data);
+      const { grid, version, layout } = gridFromSpreadsheet(ref.id, data, { converted: true });
       layouts.set(ref.id, layout);
       return { grid, version };
     },
@@ -64,10 +78,16 @@ export function createSheetsWorkbookStore(deps: SheetsWorkbookStoreDeps): Workbo
       let layout = layouts.get(ref.id);
       if (!layout) {
         // only when write() comes without a read in this process (not the normal path)
-        layout = gridFromSpreadsheet(ref.id, (await fetchSpreadsheet(ref.id, READ_FIELDS)).data).layout;
+        layout = gridFromSpreadsheet(ref.id, await fetchSpreadsheet(ref.id, READ_FIELDS), { converted: true }).layout;
       }
       const taken = [...layout.sheets.values()].map((s) => s.sheetId);
-      const state = { kind: 'workbook' as const, version: 1 as const, written: plan.state.written, basedOnVersion: expectedVersion };
+      const state = {
+        kind: 'workbook' as const,
+        version: 1 as const,
+        written: plan.state.written,
+        basedOnVersion: expectedVersion,
+        ...(plan.state.changeLog ? { changeLog: plan.state.changeLog } : {}),
+      };
       let requests: sheets_v4.Schema$Request[];
       try {
         requests = [
@@ -79,7 +99,7 @@ export function createSheetsWorkbookStore(deps: SheetsWorkbookStoreDeps): Workbo
         return { kind: 'skipped', reason: (error as Error).message };
       }
       try {
-        await withRetry('sheets.spreadsheets.batchUpdate', (o) => sheets.spreadsheets.batchUpdate({ spreadsheetId: ref.id, requestBody: { requests } }, o), deps.retry);
+        await withRetry('sheets.spreadsheets.batchUpdate', (o) => batchUpdateStreamed(sheets, ref.id, requests, o), deps.retry);
       } catch (error) {
         const reason = refusal(error);
         if (reason) return { kind: 'skipped', reason: `${ref.name}: ${reason}` };

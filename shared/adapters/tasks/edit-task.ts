@@ -33,3 +33,19 @@ export function editTaskId(spreadsheetId: string, bucket: number): string {
 export function bucketScheduleTime(bucket: number): Date {
   return new Date((bucket + 1) * BUCKET_MS + SCHEDULE_SLACK_MS);
 }
+
+/**
+ * The set's summary is rebuilt by a task of its own, one per 30-second bucket whichever workbooks were
+ * written in it: a workbook's run asks for the bucket it finished in, and the task runs after the bucket
+ * ends, so it starts after every run that asked for it (the queue runs one task at a time). In reporting
+ * week this keeps the summary to two writes a minute instead of one per edit (docs/performance.md).
+ */
+export const SUMMARY_BUCKET_MS = 30_000;
+
+export function summaryTaskId(bucket: number): string {
+  return `summary-${bucket}`;
+}
+
+export function summaryScheduleTime(bucket: number): Date {
+  return new Date((bucket + 1) * SUMMARY_BUCKET_MS + SCHEDULE_SLACK_MS);
+}

@@ -8,6 +8,11 @@
 import { GoogleApiError, withRetry, type RetryPolicy } from '../sheets/retry.ts';
 
 export const TASKS_ENDPOINT = 'https://cloudtasks.googleapis.com/v2';
+
+/** Cloud Tasks' v2 endpoint under MALKOLL_GOOGLE_API_ROOT (tests, emulators), else Google's. */
+export function tasksEndpoint(apiRoot: string | null | undefined): string {
+  return apiRoot ? `${apiRoot.replace(/\/+$/, '')}/v2` : TASKS_ENDPOINT;
+}
 export const CREATE_OPERATION = 'cloudtasks.projects.locations.queues.tasks.create';
 
 /** The subset of google-auth-library's AuthClient / GoogleAuth used here (gaxios options). */
@@ -39,6 +44,8 @@ export interface EnqueueDeps {
   /** `projects/P/locations/L/queues/Q` */
   queue: string;
   retry?: Partial<RetryPolicy>;
+  /** Cloud Tasks' v2 endpoint (default Google's; see tasksEndpoint) */
+  endpoint?: string;
 }
 
 export function taskName(queue: string, id: string): string {
@@ -62,7 +69,7 @@ export async function enqueueHttpTask(deps: EnqueueDeps, task: HttpTask): Promis
   try {
     await withRetry(
       CREATE_OPERATION,
-      (o) => deps.client.request({ url: `${TASKS_ENDPOINT}/${deps.queue}/tasks`, method: 'POST', data, ...o }),
+      (o) => deps.client.request({ url: `${deps.endpoint ?? TASKS_ENDPOINT}/${deps.queue}/tasks`, method: 'POST', data, ...o }),
       deps.retry,
     );
     return 'created';

@@ -6,11 +6,11 @@
  */
 import { auth } from '@googleapis/sheets';
 import type { RetryPolicy } from '../sheets/retry.ts';
-import { bucketScheduleTime, editBucket, editTaskId } from './edit-task.ts';
+import { SUMMARY_BUCKET_MS, bucketScheduleTime, editBucket, editTaskId, summaryScheduleTime, summaryTaskId } from './edit-task.ts';
 import { enqueueHttpTask, taskName, type EnqueueOutcome, type TasksHttpClient } from './enqueue.ts';
 
-export { BUCKET_MS, SCHEDULE_SLACK_MS, editBucket, editTaskId, bucketScheduleTime } from './edit-task.ts';
-export { enqueueHttpTask, taskName, TASKS_ENDPOINT, CREATE_OPERATION, type HttpTask, type EnqueueOutcome, type TasksHttpClient } from './enqueue.ts';
+export { BUCKET_MS, SCHEDULE_SLACK_MS, SUMMARY_BUCKET_MS, editBucket, editTaskId, bucketScheduleTime, summaryTaskId, summaryScheduleTime } from './edit-task.ts';
+export { enqueueHttpTask, taskName, tasksEndpoint, TASKS_ENDPOINT, CREATE_OPERATION, type HttpTask, type EnqueueOutcome, type TasksHttpClient } from './enqueue.ts';
 
 /** Creating tasks needs the broad Cloud Platform scope; IAM (roles/cloudtasks.enqueuer on the queue) narrows it. */
 export const TASKS_SCOPES = ['https://www.googleapis.com/auth/cloud-platform'];
@@ -32,27 +32,39 @@ export interface EditQueueDeps {
    * task's scheduleTime (or now, for a late edit whose bucket is past), so the 5-minute window starts
    * when the task is due, not when it was queued
    */
-  signRun: (rawBody: string, atMs: number) => Record<string, string>;
+  signRun: (rawBody: string, atMs: number, kind?: RunKind) => Record<string, string>;
   retry?: Partial<RetryPolicy>;
+  /** Cloud Tasks' v2 endpoint (default Google's) */
+  endpoint?: string;
 }
+
+/** `run`: recalculate the edited workbook; `summary`: rebuild the set's summary. */
+export type RunKind = 'run' | 'summary';
 
 export interface EditQueue {
   enqueue(edit: EditNoticeLike, nowMs: number): Promise<{ outcome: EnqueueOutcome; task: string }>;
+  /** the summary run of the 30-second bucket `nowMs` is in (created once, whoever asks) */
+  enqueueSummary(edit: EditNoticeLike, nowMs: number): Promise<{ outcome: EnqueueOutcome; task: string }>;
 }
 
 export function createEditQueue(deps: EditQueueDeps): EditQueue {
+  const create = async (id: string, scheduleTime: Date, edit: EditNoticeLike, nowMs: number, kind: RunKind) => {
+    // only the contract's four fields: the run request must pass the same strict shape check
+    const body = JSON.stringify({ spreadsheetId: edit.spreadsheetId, sheetName: edit.sheetName, range: edit.range, editedAt: edit.editedAt });
+    const outcome = await enqueueHttpTask(
+      { client: deps.client, queue: deps.queue, ...(deps.retry ? { retry: deps.retry } : {}), ...(deps.endpoint ? { endpoint: deps.endpoint } : {}) },
+      { id, scheduleTime, url: deps.functionUrl, headers: deps.signRun(body, Math.max(scheduleTime.getTime(), nowMs), kind), body },
+    );
+    return { outcome, task: taskName(deps.queue, id) };
+  };
   return {
-    async enqueue(edit, nowMs) {
+    enqueue(edit, nowMs) {
       const bucket = editBucket(edit.editedAt, nowMs);
-      const id = editTaskId(edit.spreadsheetId, bucket);
-      // only the contract's four fields: the run request must pass the same strict shape check
-      const body = JSON.stringify({ spreadsheetId: edit.spreadsheetId, sheetName: edit.sheetName, range: edit.range, editedAt: edit.editedAt });
-      const scheduleTime = bucketScheduleTime(bucket);
-      const outcome = await enqueueHttpTask(
-        { client: deps.client, queue: deps.queue, ...(deps.retry ? { retry: deps.retry } : {}) },
-        { id, scheduleTime, url: deps.functionUrl, headers: deps.signRun(body, Math.max(scheduleTime.getTime(), nowMs)), body },
-      );
-      return { outcome, task: taskName(deps.queue, id) };
+      return create(editTaskId(edit.spreadsheetId, bucket), bucketScheduleTime(bucket), edit, nowMs, 'run');
+    },
+    enqueueSummary(edit, nowMs) {
+      const bucket = Math.floor(nowMs / SUMMARY_BUCKET_MS);
+      return create(summaryTaskId(bucket), summaryScheduleTime(bucket), edit, nowMs, 'summary');
     },
   };
 }

@@ -39,7 +39,7 @@ export async function setupCommand(args: string[], io: CliConsole, deps: SetupCo
     if (error instanceof ConfigError) throw new CliError(`${error.message}\n(eller ange --folder ID)`);
     throw error;
   }
-  const clients = (deps.clients ?? (() => createGoogleClients({ scopes: SCOPES })))();
+  const clients = (deps.clients ?? (() => createGoogleClients({ scopes: SCOPES, rootUrl: config.googleApiRoot })))();
   io.out(`Skapar ${values.demo ? 'demo-arbetsböckerna' : 'en tom mall'} och sammanfattningen i Drive-mappen ${config.driveFolder} …`);
   let result: SetupResult;
   try {

@@ -52,6 +52,11 @@ export interface SheetGrid {
 export interface ProductState {
   /** text the product last wrote, by cell key `Sheet!identity!Column` (see engine/state.ts) */
   written: Record<string, string>;
+  /**
+   * the status changes this workbook was written with that Ändringslogg may not hold yet (optional: a store
+   * that keeps it says so; shared/app/change-log.ts owns the rules)
+   */
+  changeLog?: import('./summary-model.ts').ChangeLogState;
 }
 
 export interface WorkbookGrid {

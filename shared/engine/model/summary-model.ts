@@ -69,6 +69,23 @@ export interface ChangeLogRow {
   cause: string | null;
 }
 
+/** A status change a workbook was written with, numbered within that workbook's change log. */
+export interface PendingChange extends ChangeLogRow {
+  seq: number;
+}
+
+/**
+ * A workbook's change log: every status change is written into the workbook's own state together with the
+ * statuses (one atomic write), numbered; it stays `pending` until the summary says Ändringslogg holds it.
+ * `epoch` names this log, so a state removed by hand starts a new log instead of reusing old numbers.
+ */
+export interface ChangeLogState {
+  epoch: string;
+  /** the last number given */
+  seq: number;
+  pending: PendingChange[];
+}
+
 export interface SummaryDocument {
   organisation: string | null;
   year: number | null;

@@ -72,3 +72,38 @@ export function rateLimited(api: 'sheets' | 'drive', write: boolean): FakeGoogle
     { reason: 'rateLimitExceeded' },
   );
 }
+
+/**
+ * The body Sheets sends when a per-minute quota is used up (v4 sends `details` with an ErrorInfo and no
+ * `errors` list), e.g. "Quota exceeded for quota metric 'Write requests' and limit 'Write requests per
+ * minute per user' of service 'sheets.googleapis.com' …" with reason RATE_LIMIT_EXCEEDED.
+ */
+export function quotaExceeded(kind: 'read' | 'write', scope: 'user' | 'project', limitValue: number): { code: number; body: unknown } {
+  const metric = kind === 'read' ? 'Read requests' : 'Write requests';
+  const limit = `${metric} per minute${scope === 'user' ? ' per user' : ''}`;
+  const message = `Quota exceeded for quota metric '${metric}' and limit '${limit}' of service 'sheets.googleapis.com' for consumer 'project_number:123456789012'.`;
+  return {
+    code: 429,
+    body: {
+      error: {
+        code: 429,
+        message,
+        status: 'RESOURCE_EXHAUSTED',
+        details: [
+          {
+            '@type': 'type.googleapis.com/google.rpc.ErrorInfo',
+            reason: 'RATE_LIMIT_EXCEEDED',
+            domain: 'googleapis.com',
+            metadata: {
+              quota_limit: `${kind === 'read' ? 'Read' : 'Write'}RequestsPerMinute${scope === 'user' ? 'PerUser' : 'PerProject'}`,
+              quota_metric: `sheets.googleapis.com/${kind}_requests`,
+              quota_limit_value: String(limitValue),
+              consumer: 'projects/123456789012',
+              service: 'sheets.googleapis.com',
+            },
+          },
+        ],
+      },
+    },
+  };
+}

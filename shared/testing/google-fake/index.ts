@@ -16,8 +16,13 @@
  * fake.calls.count('sheets.spreadsheets.get'); fake.calls.count(); fake.calls.requests; fake.calls.reset();
  * fake.inject({ method: 'sheets.spreadsheets.batchUpdate', status: 429, retryAfter: 1, times: 1 });
  * fake.inject({ reset: true });  fake.inject({ delayMs: 50 });  fake.inject({ status: 503, times: 10 });
+ * fake.inject({ method: 'sheets.spreadsheets.batchUpdate', target: id, afterApply: true });  // applied, answer lost
  * fake.drive.addFolder('Delad mapp', { sharedDrive: true });  fake.drive.notifications;
+ * createGoogleFake({ now, sleep, latencyMs: 300, quota: SHEETS_QUOTAS });  // a clock, latency, Google's quotas
  * ```
+ *
+ * `fake.handle(request)` answers one web Request; msw calls it here, and shared/testing/google-server serves
+ * the same fake over HTTP in its own process (for the built functions, through MALKOLL_GOOGLE_API_ROOT).
  *
  * Every request is checked against Google's discovery documents (method, query parameters, JSON body
  * fields and enums, update field masks). A mismatch answers 400 AND is recorded in `validationErrors`,
@@ -27,204 +32,82 @@
  * `sheets.spreadsheets.values.batchGet`, `drive.files.create`, `drive.permissions.list|create|delete` …
  * @module
  */
-import { http, HttpResponse, delay } from 'msw';
+import { http } from 'msw';
 import { setupServer, type SetupServer } from 'msw/node';
 import { sheets as sheetsClient, auth, type sheets_v4 } from '@googleapis/sheets';
 import { drive as driveClient, type drive_v3 } from '@googleapis/drive';
-import { resolveMethod, validateBody, validateQuery, type ResolvedMethod } from './discovery.ts';
-import { applyFieldMask, maskSelects, parseFieldMask } from './field-mask.ts';
-import { FakeGoogleError, badRequest, notFound, rateLimited } from './errors.ts';
-import { seedSpreadsheet, spreadsheetResource, valueRanges, parseA1, type FakeSpreadsheet, type SheetSeed, type CellData } from './sheets-state.ts';
-import { applyBatch } from './sheets-batch.ts';
-import { FakeDrive, SPREADSHEET_MIME } from './drive-state.ts';
+import { seedSpreadsheet, type FakeSpreadsheet, type SheetSeed, type CellData } from './sheets-state.ts';
+import { FakeDrive } from './drive-state.ts';
+import { book, type FakeState } from './dispatch.ts';
+import { handleGoogleRequest, type Fault, type HandleContext, type RecordedRequest } from './handle.ts';
+import { QuotaCounter, type QuotaLimits, type QuotaKind } from './quota.ts';
 
 export type { SheetSeed, CellSeed, FakeSpreadsheet, CellData } from './sheets-state.ts';
+export type { Fault, RecordedRequest } from './handle.ts';
+export { WRITE_METHODS } from './handle.ts';
+export { SHEETS_QUOTAS, type QuotaLimits } from './quota.ts';
 export { STORAGE_QUOTA_MESSAGE } from './errors.ts';
 
-export interface Fault {
-  /** discovery id to match; all methods when absent */
-  method?: string;
-  status?: 429 | 500 | 503 | number;
-  /** seconds, sent as the Retry-After header */
-  retryAfter?: number;
-  /** drop the connection (HttpResponse.error()) */
-  reset?: boolean;
-  delayMs?: number;
-  /** how many matching requests it hits (default 1) */
-  times?: number;
-}
-
-export interface RecordedRequest {
-  method: string;
-  httpMethod: string;
-  url: URL;
-  body: unknown;
+export interface GoogleFakeOptions {
+  /** the fake's clock (ms): request times and quota windows (default Date.now) */
+  now?: () => number;
+  /** how latency and fault delays wait (default a real timer) */
+  sleep?: (ms: number) => Promise<void>;
+  /** latency of every answered request, or per discovery id (default none) */
+  latencyMs?: number | ((method: string) => number);
+  /** Google's per-minute Sheets quotas, enforced with Google's 429 (default: not enforced) */
+  quota?: QuotaLimits | null;
 }
 
 export interface GoogleFake {
   server: SetupServer;
   listen(): void;
   close(): void;
+  /** one request → its answer; what msw and the fake's own HTTP server both call */
+  handle(request: Request): Promise<Response>;
   createSpreadsheet(title: string, sheets: SheetSeed[], options?: { id?: string }): string;
   getSpreadsheet(id: string): FakeSpreadsheet;
   getSheetValues(id: string, sheetName: string): (string | number | boolean | null)[][];
   getCell(id: string, sheetName: string, rowNumber: number, columnNumber: number): CellData | undefined;
   drive: FakeDrive;
   calls: { count(method?: string): number; byMethod(): Record<string, number>; requests: RecordedRequest[]; reset(): void };
+  /** requests answered 429 because a quota was used up */
+  quotaRefusals: { method: string; at: number; kind: QuotaKind; scope: 'user' | 'project' }[];
   validationErrors: string[];
   inject(fault: Fault): void;
   clearFaults(): void;
 }
 
-const FAULT_MESSAGES: Record<number, string> = {
-  403: 'The caller does not have permission',
-  404: 'Requested entity was not found.',
-  500: 'Internal error encountered.',
-  503: 'The service is currently unavailable.',
-};
-
-const WRITE_METHODS = /batchUpdate|create|delete|append|clear|update/i;
-
-export function createGoogleFake(): GoogleFake {
-  const books = new Map<string, FakeSpreadsheet>();
-  const drive = new FakeDrive();
-  const requests: RecordedRequest[] = [];
-  const validationErrors: string[] = [];
-  let faults: (Fault & { left: number })[] = [];
-
-  const book = (id: string): FakeSpreadsheet => {
-    const found = books.get(id);
-    if (!found) throw notFound();
-    return found;
+export function createGoogleFake(options: GoogleFakeOptions = {}): GoogleFake {
+  const state: FakeState = { books: new Map(), drive: new FakeDrive(), validationErrors: [] };
+  const latency = options.latencyMs ?? 0;
+  const ctx: HandleContext = {
+    state,
+    requests: [],
+    faults: [],
+    now: options.now ?? Date.now,
+    sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+    latencyMs: typeof latency === 'number' ? () => latency : latency,
+    quota: options.quota ? { counter: new QuotaCounter(options.quota), limits: options.quota } : null,
+    refused: [],
   };
-
-  const dispatch = (m: ResolvedMethod, q: URLSearchParams, body: any): { status?: number; json?: unknown } => {
-    const id = m.pathParams.spreadsheetId ?? '';
-    const allDrives = q.get('supportsAllDrives') === 'true';
-    switch (m.id) {
-      case 'sheets.spreadsheets.get': {
-        const b = book(id);
-        const fields = q.get('fields');
-        const withData = fields ? maskSelects(parseFieldMask(fields), 'sheets.data') : q.get('includeGridData') === 'true';
-        const resource = spreadsheetResource(b, withData);
-        const ranges = q.getAll('ranges');
-        if (ranges.length) {
-          const titles = new Set(ranges.map((r) => parseA1(b, r).sheet.properties.title));
-          resource.sheets = resource.sheets?.filter((s) => titles.has(s.properties?.title ?? ''));
-        }
-        return { json: resource };
-      }
-      case 'sheets.spreadsheets.batchUpdate': {
-        const result = applyBatch(book(id), body?.requests ?? []);
-        if (result.maskErrors.length) {
-          validationErrors.push(...result.maskErrors);
-          throw badRequest(result.maskErrors.join('; '));
-        }
-        books.set(id, result.book);
-        return { json: { spreadsheetId: id, replies: result.replies } };
-      }
-      case 'sheets.spreadsheets.values.batchGet':
-        return { json: valueRanges(book(id), q.getAll('ranges')) };
-      case 'drive.files.create': {
-        const file = drive.create(body ?? {}, allDrives);
-        if (file.mimeType === SPREADSHEET_MIME) books.set(file.id, seedSpreadsheet(file.id, file.name, []));
-        return { json: { kind: 'drive#file', id: file.id, name: file.name, mimeType: file.mimeType } };
-      }
-      case 'drive.files.get': {
-        const file = drive.files.get(m.pathParams.fileId ?? '');
-        if (!file || (file.driveId && !allDrives)) throw notFound(`File not found: ${m.pathParams.fileId}.`);
-        return { json: { kind: 'drive#file', id: file.id, name: file.name, mimeType: file.mimeType, parents: file.parents, ...(file.driveId ? { driveId: file.driveId } : {}) } };
-      }
-      case 'drive.permissions.list':
-        return { json: drive.listPermissions(m.pathParams.fileId ?? '', allDrives, Number(q.get('pageSize') ?? 100), q.get('pageToken')) };
-      case 'drive.permissions.create':
-        return {
-          json: drive.createPermission(m.pathParams.fileId ?? '', body ?? {}, {
-            supportsAllDrives: allDrives,
-            sendNotificationEmail: q.get('sendNotificationEmail') !== 'false',
-          }),
-        };
-      case 'drive.permissions.delete':
-        drive.deletePermission(m.pathParams.fileId ?? '', m.pathParams.permissionId ?? '', allDrives);
-        return { status: 204 };
-      default:
-        throw new FakeGoogleError(501, `The Google fake does not implement ${m.id}`, { status: 'UNIMPLEMENTED' });
-    }
-  };
-
-  const respondError = (e: FakeGoogleError, headers: Record<string, string> = {}): Response =>
-    HttpResponse.json(e.body, { status: e.code, headers });
-
-  const handler = http.all(/^https:\/\/(sheets|www)\.googleapis\.com\//, async ({ request }) => {
-    const url = new URL(request.url);
-    const method = resolveMethod(request.method, url);
-    const text = request.method === 'GET' || request.method === 'DELETE' ? '' : await request.text();
-    let body: unknown;
-    try {
-      body = text ? JSON.parse(text) : undefined;
-    } catch {
-      return respondError(badRequest('Invalid JSON payload received.'));
-    }
-    requests.push({ method: method?.id ?? `unknown ${request.method} ${url.pathname}`, httpMethod: request.method, url, body });
-    if (!method) {
-      validationErrors.push(`no Google method answers ${request.method} ${url.pathname}`);
-      return respondError(notFound(`Method not found: ${request.method} ${url.pathname}`));
-    }
-    if (!/^Bearer \S+/.test(request.headers.get('authorization') ?? '')) {
-      return respondError(new FakeGoogleError(401, 'Request is missing required authentication credential. Expected OAuth 2 access token, login cookie or other valid authentication credential.'));
-    }
-    const fault = faults.find((f) => f.left > 0 && (!f.method || f.method === method.id));
-    if (fault) {
-      fault.left--;
-      if (fault.delayMs) await delay(fault.delayMs);
-      if (fault.reset) return HttpResponse.error();
-      if (fault.status) {
-        const error =
-          fault.status === 429
-            ? rateLimited(method.api, WRITE_METHODS.test(method.id))
-            : new FakeGoogleError(fault.status, FAULT_MESSAGES[fault.status] ?? 'Internal error encountered.');
-        return respondError(error, fault.retryAfter !== undefined ? { 'Retry-After': String(fault.retryAfter) } : {});
-      }
-    }
-    const problems = [...validateQuery(method, url.searchParams), ...validateBody(method, body)];
-    if (problems.length) {
-      validationErrors.push(...problems);
-      return respondError(badRequest(`Invalid request: ${problems.join('; ')}`));
-    }
-    try {
-      const out = dispatch(method, url.searchParams, body);
-      if (out.status === 204) return new HttpResponse(null, { status: 204 });
-      const fields = url.searchParams.get('fields');
-      let json = out.json;
-      if (fields) {
-        try {
-          json = applyFieldMask(json, parseFieldMask(fields));
-        } catch (e) {
-          validationErrors.push(`${method.id}: ${(e as Error).message}`);
-          return respondError(badRequest((e as Error).message));
-        }
-      }
-      return HttpResponse.json(json as Record<string, unknown>, { status: out.status ?? 200 });
-    } catch (e) {
-      if (e instanceof FakeGoogleError) return respondError(e);
-      throw e;
-    }
-  });
-
-  const server = setupServer(handler);
+  const handle = (request: Request) => handleGoogleRequest(ctx, request);
+  const server = setupServer(http.all(/^https:\/\/(sheets|www)\.googleapis\.com\//, ({ request }) => handle(request)));
+  const sheetOf = (id: string, sheetName: string) => book(state, id).sheets.find((s) => s.properties.title === sheetName);
   return {
     server,
     listen: () => server.listen({ onUnhandledFrame: 'error' }),
     close: () => server.close(),
-    createSpreadsheet(title, seeds, options = {}) {
-      const id = options.id ?? `ss-${drive.newId('')}-${title.replace(/\W+/g, '').slice(0, 12)}`;
-      books.set(id, seedSpreadsheet(id, title, seeds));
-      drive.addPersonOwnedFile(id, title);
+    handle,
+    createSpreadsheet(title, seeds, opts = {}) {
+      const id = opts.id ?? `ss-${state.drive.newId('')}-${title.replace(/\W+/g, '').slice(0, 12)}`;
+      state.books.set(id, seedSpreadsheet(id, title, seeds));
+      state.drive.addPersonOwnedFile(id, title);
       return id;
     },
-    getSpreadsheet: (id) => book(id),
+    getSpreadsheet: (id) => book(state, id),
     getSheetValues(id, sheetName) {
-      const sheet = book(id).sheets.find((s) => s.properties.title === sheetName);
+      const sheet = sheetOf(id, sheetName);
       if (!sheet) throw new Error(`no sheet ${sheetName} in ${id}`);
       const rows = sheet.rows.map((row) => {
         const values = Array.from(row, (c) => {
@@ -239,20 +122,18 @@ export function createGoogleFake(): GoogleFake {
       while (rows.length && rows[rows.length - 1]!.length === 0) rows.pop();
       return rows;
     },
-    getCell(id, sheetName, rowNumber, columnNumber) {
-      const sheet = book(id).sheets.find((s) => s.properties.title === sheetName);
-      return sheet?.rows[rowNumber - 1]?.[columnNumber - 1];
-    },
-    drive,
+    getCell: (id, sheetName, rowNumber, columnNumber) => sheetOf(id, sheetName)?.rows[rowNumber - 1]?.[columnNumber - 1],
+    drive: state.drive,
     calls: {
-      count: (m) => (m ? requests.filter((r) => r.method === m).length : requests.length),
-      byMethod: () => requests.reduce<Record<string, number>>((acc, r) => ((acc[r.method] = (acc[r.method] ?? 0) + 1), acc), {}),
-      requests,
-      reset: () => void requests.splice(0),
+      count: (m) => (m ? ctx.requests.filter((r) => r.method === m).length : ctx.requests.length),
+      byMethod: () => ctx.requests.reduce<Record<string, number>>((acc, r) => ((acc[r.method] = (acc[r.method] ?? 0) + 1), acc), {}),
+      requests: ctx.requests,
+      reset: () => void ctx.requests.splice(0),
     },
-    validationErrors,
-    inject: (fault) => void faults.push({ ...fault, left: fault.times ?? 1 }),
-    clearFaults: () => void (faults = []),
+    quotaRefusals: ctx.refused,
+    validationErrors: state.validationErrors,
+    inject: (fault) => void ctx.faults.push({ ...fault, left: fault.times ?? 1 }),
+    clearFaults: () => void ctx.faults.splice(0),
   };
 }
 

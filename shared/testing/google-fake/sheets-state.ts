@@ -20,6 +20,8 @@ export interface FakeSheet {
   protectedRanges: sheets_v4.Schema$ProtectedRange[];
   charts: sheets_v4.Schema$EmbeddedChart[];
   developerMetadata: sheets_v4.Schema$DeveloperMetadata[];
+  /** merged ranges (0-based, end exclusive, as Sheets' GridRange) */
+  merges: sheets_v4.Schema$GridRange[];
 }
 
 export interface FakeSpreadsheet {
@@ -49,6 +51,8 @@ export interface SheetSeed {
   /** 1-based row numbers hidden by the user */
   hiddenRows?: number[];
   sheetId?: number;
+  /** merged cells, 1-based and inclusive: { top, left, bottom, right } */
+  merges?: { top: number; left: number; bottom: number; right: number }[];
 }
 
 const DAY_MS = 86_400_000;
@@ -134,6 +138,7 @@ export function newSheet(sheetId: number, title: string, index: number, rows = 1
     protectedRanges: [],
     charts: [],
     developerMetadata: [],
+    merges: [],
   };
 }
 
@@ -144,6 +149,13 @@ export function seedSpreadsheet(id: string, title: string, seeds: SheetSeed[]): 
     if (seed.hidden) sheet.properties.hidden = true;
     sheet.rows = seed.rows.map((r) => r.map(cellFromSeed));
     for (const n of seed.hiddenRows ?? []) sheet.hiddenRows.add(n - 1);
+    sheet.merges = (seed.merges ?? []).map((m) => ({
+      sheetId: sheet.properties.sheetId,
+      startRowIndex: m.top - 1,
+      endRowIndex: m.bottom,
+      startColumnIndex: m.left - 1,
+      endColumnIndex: m.right,
+    }));
     return sheet;
   });
   if (sheets.length === 0) sheets.push(newSheet(0, 'Blad1', 0));
@@ -216,6 +228,7 @@ export function spreadsheetResource(book: FakeSpreadsheet, withData: boolean): s
       ...(withData ? { data: [gridData(s)] } : {}),
       ...(s.protectedRanges.length ? { protectedRanges: s.protectedRanges } : {}),
       ...(s.charts.length ? { charts: s.charts } : {}),
+      ...(s.merges.length ? { merges: s.merges } : {}),
       ...(s.developerMetadata.length ? { developerMetadata: s.developerMetadata } : {}),
     })),
     ...(book.developerMetadata.length ? { developerMetadata: book.developerMetadata } : {}),

@@ -10,6 +10,8 @@
  * const server = setupServer(...tasks.handlers);   // or googleFake.server.use(...tasks.handlers)
  * await tasks.dispatch(async (request) => (await invoke(handler, request)).status);
  * tasks.created; tasks.pending(); tasks.inject({ status: 503, times: 2 }); tasks.validationErrors
+ * createTasksFake({ queues, now, retry: QUEUE_RETRY });  // a failed task waits its backoff, as the queue's settings say
+ * tasks.handle(request);   // one web Request → Response (msw uses it; so does shared/testing/google-server)
  * ```
  * @module
  */
@@ -44,8 +46,30 @@ export interface TasksFault {
   reset?: boolean;
 }
 
+/** A queue's retry settings (`gcloud tasks queues create --min-backoff … --max-attempts …`). */
+export interface QueueRetry {
+  minBackoffMs: number;
+  maxBackoffMs: number;
+  maxDoublings: number;
+  maxAttempts: number;
+}
+
+/** The settings docs/reliability.md gives the queue (and scripts/deploy.ts creates it with). */
+export const QUEUE_RETRY: QueueRetry = { minBackoffMs: 5_000, maxBackoffMs: 60_000, maxDoublings: 3, maxAttempts: 10 };
+
+/** Cloud Tasks' backoff: doubling from min_backoff max_doublings times, then growing linearly, capped at max_backoff. */
+export function backoffMs(retry: QueueRetry, attempt: number): number {
+  const doubled = Math.min(attempt, retry.maxDoublings);
+  const base = retry.minBackoffMs * 2 ** (doubled - 1);
+  const linear = Math.max(0, attempt - retry.maxDoublings) * retry.minBackoffMs * 2 ** (retry.maxDoublings - 1);
+  return Math.min(retry.maxBackoffMs, base + linear);
+}
+
 export interface TasksFake {
   handlers: ReturnType<typeof http.post>[];
+  handle(request: Request): Promise<Response>;
+  /** tasks given up after maxAttempts failed deliveries */
+  abandoned: FakeTask[];
   /** every create call answered 200 (the tasks that were really created) */
   created: FakeTask[];
   /** every create call, whatever its answer */
@@ -53,6 +77,10 @@ export interface TasksFake {
   pending(): FakeTask[];
   /** delivers every task due at `at` (default now()), one at a time; returns the deliveries made */
   dispatch(deliver: (request: DeliveredRequest) => Promise<number>, at?: number): Promise<{ task: string; status: number }[]>;
+  /** delivers the one task due earliest (the queue runs one at a time); null when none is due */
+  dispatchNext(deliver: (request: DeliveredRequest) => Promise<number>, at?: number): Promise<{ task: string; status: number } | null>;
+  /** when the earliest pending task is due (null: none pending) */
+  nextDueAt(): number | null;
   inject(fault: TasksFault): void;
   validationErrors: string[];
 }
@@ -67,7 +95,7 @@ const TASK_ID = /^[A-Za-z0-9_-]{1,500}$/;
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
 
-export function createTasksFake(options: { queues: string[]; now?: () => number }): TasksFake {
+export function createTasksFake(options: { queues: string[]; now?: () => number; retry?: QueueRetry }): TasksFake {
   const now = options.now ?? Date.now;
   const queues = new Set(options.queues);
   const tasks = new Map<string, FakeTask>();
@@ -83,7 +111,8 @@ export function createTasksFake(options: { queues: string[]; now?: () => number 
     return googleError(400, `Invalid request: ${problem}`);
   };
 
-  const create = http.post(/^https:\/\/cloudtasks\.googleapis\.com\/v2\/(.+)\/tasks$/, async ({ request }) => {
+  const abandoned: FakeTask[] = [];
+  const handle = async (request: Request): Promise<Response> => {
     const parent = decodeURIComponent(new URL(request.url).pathname.replace(/^\/v2\//, '').replace(/\/tasks$/, ''));
     if (!/^Bearer \S+/.test(request.headers.get('authorization') ?? '')) {
       return googleError(401, 'Request is missing required authentication credential.');
@@ -138,10 +167,31 @@ export function createTasksFake(options: { queues: string[]; now?: () => number 
     created.push(task);
     // the basic view leaves the payload out
     return answer(200, HttpResponse.json({ name, scheduleTime: new Date(task.scheduleTime).toISOString(), createTime: new Date(at).toISOString(), dispatchCount: 0, responseCount: 0, view: 'BASIC' }));
-  });
+  };
+  /** One delivery; a success tombstones the name, a failure waits its backoff (or is given up). */
+  const deliverTask = async (task: FakeTask, deliver: (request: DeliveredRequest) => Promise<number>, at: number): Promise<number> => {
+    task.attempts++;
+    const status = await deliver({ task: task.name, url: task.url, method: task.httpMethod, headers: task.headers, body: task.body });
+    if (status >= 200 && status < 300) {
+      tasks.delete(task.name);
+      tombstones.set(task.name, at);
+    } else if (options.retry) {
+      if (task.attempts >= options.retry.maxAttempts) {
+        tasks.delete(task.name);
+        tombstones.set(task.name, at);
+        abandoned.push(task);
+      } else {
+        task.scheduleTime = now() + backoffMs(options.retry, task.attempts);
+      }
+    }
+    return status;
+  };
+  const create = http.post(/^https:\/\/cloudtasks\.googleapis\.com\/v2\/(.+)\/tasks$/, ({ request }) => handle(request));
 
   return {
     handlers: [create],
+    handle,
+    abandoned,
     created,
     requests,
     pending: () => [...tasks.values()],
@@ -149,16 +199,18 @@ export function createTasksFake(options: { queues: string[]; now?: () => number 
       const done: { task: string; status: number }[] = [];
       const due = [...tasks.values()].filter((t) => t.scheduleTime <= at).sort((a, b) => a.scheduleTime - b.scheduleTime);
       // one at a time: the next delivery starts only after the previous one answered
-      for (const task of due) {
-        task.attempts++;
-        const status = await deliver({ task: task.name, url: task.url, method: task.httpMethod, headers: task.headers, body: task.body });
-        done.push({ task: task.name, status });
-        if (status >= 200 && status < 300) {
-          tasks.delete(task.name);
-          tombstones.set(task.name, at);
-        }
-      }
+      for (const task of due) done.push({ task: task.name, status: await deliverTask(task, deliver, at) });
       return done;
+    },
+    async dispatchNext(deliver, at = now()) {
+      let first: FakeTask | null = null;
+      for (const t of tasks.values()) if (t.scheduleTime <= at && (!first || t.scheduleTime < first.scheduleTime)) first = t;
+      return first ? { task: first.name, status: await deliverTask(first, deliver, at) } : null;
+    },
+    nextDueAt() {
+      let at: number | null = null;
+      for (const t of tasks.values()) if (at === null || t.scheduleTime < at) at = t.scheduleTime;
+      return at;
     },
     inject: (fault) => void faults.push({ ...fault, left: fault.times ?? 1 }),
     validationErrors,

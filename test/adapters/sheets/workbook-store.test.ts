@@ -24,6 +24,31 @@ const batchRequests = (): sheets_v4.Schema$Request[] =>
   fake.calls.requests.filter((r) => r.method === 'sheets.spreadsheets.batchUpdate').flatMap((r) => (r.body as sheets_v4.Schema$BatchUpdateSpreadsheetRequest).requests ?? []);
 
 describe('reading a workbook', () => {
+  it('keeps no cells of sheets the template does not use (a person\'s own sheets), only their names', async () => {
+    const id = fake.createSpreadsheet('Egna blad', [
+      { name: 'Rådata', rows: Array.from({ length: 50 }, (_, i) => [`rad ${i}`, i, i * 2]) },
+      { name: 'mätetal ', rows: [['Mätetal', 'Utfall 2025'], ['Resor', 12]] },
+    ]);
+    const snap = await store([id]).read(ref(id));
+    expect(fake.calls.byMethod()).toEqual({ 'sheets.spreadsheets.get': 1 });
+    expect(snap.grid.sheets.map((s) => [s.name, s.rows.length])).toEqual([['Rådata', 0], ['mätetal ', 2]]);
+    expect(snap.grid.sheets[1]!.rows[1]).toEqual([{ value: 'Resor' }, { value: 12 }]);
+  });
+
+  it('fills the merged cells of each sheet (1-based, inclusive), in the same one call', async () => {
+    const id = fake.createSpreadsheet('Sammanslaget', [
+      { name: 'Mätetal', rows: [['Rubrik'], ['Målområde', 'Indikator']], merges: [{ top: 1, left: 1, bottom: 1, right: 4 }, { top: 5, left: 2, bottom: 7, right: 2 }] },
+      { name: 'Inställningar', rows: [['Inställning', 'Värde']] },
+    ]);
+    const snap = await store([id]).read(ref(id));
+    expect(fake.calls.byMethod()).toEqual({ 'sheets.spreadsheets.get': 1 });
+    expect(snap.grid.sheets[0]!.merges).toEqual([
+      { top: 1, left: 1, bottom: 1, right: 4 },
+      { top: 5, left: 2, bottom: 7, right: 2 },
+    ]);
+    expect(snap.grid.sheets[1]).not.toHaveProperty('merges');
+  });
+
   it('maps percent, dates, errors, formulas, hidden sheets and rows in one call', async () => {
     const id = fake.createSpreadsheet('Klimat 2025', [
       {
@@ -35,7 +60,7 @@ describe('reading a workbook', () => {
         ],
         hiddenRows: [3],
       },
-      { name: 'Gömt', rows: [['x']], hidden: true },
+      { name: 'Handlingsplan', rows: [['x']], hidden: true },
     ]);
     const snap = await store([id]).read(ref(id));
     expect(fake.calls.byMethod()).toEqual({ 'sheets.spreadsheets.get': 1 });
@@ -57,7 +82,7 @@ describe('reading a workbook', () => {
       { value: null, formula: '=A1' },
     ]);
     expect(metrics!.hiddenRows).toEqual([3]);
-    expect(hidden).toEqual({ name: 'Gömt', rows: [[{ value: 'x' }]], hidden: true });
+    expect(hidden).toEqual({ name: 'Handlingsplan', rows: [[{ value: 'x' }]], hidden: true });
     expect(snap.version).toMatch(/^[0-9a-f]{32}$/);
   });
 
