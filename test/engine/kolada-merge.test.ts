@@ -121,7 +121,7 @@ describe('mergeKoladaRow: the row', () => {
   ])('the conflict quotes both figures in sv-SE: %s', (_, c, message) => {
     const result = mergeKoladaRow(row({ percent: c.percent, unit: c.unit, cells: [cell(2025, { value: c.typed }, c.typed)], fetched: { 2025: c.kolada } }));
     expect(result.issues).toEqual([
-      { kind: 'note', workbookId: 'klimat.xlsx', workbookName: 'Klimat', sheet: 'Mätetal', rowNumber: 7, column: 'Utfall 2025', subject: 'Andel förnybart', message },
+      { kind: 'kolada', workbookId: 'klimat.xlsx', workbookName: 'Klimat', sheet: 'Mätetal', rowNumber: 7, column: 'Utfall 2025', subject: 'Andel förnybart', message },
     ]);
   });
 

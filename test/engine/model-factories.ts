@@ -90,6 +90,8 @@ export function setSettings(over: Partial<SetSettings> = {}): SetSettings {
     answerOrder: [...DEFAULT_ANSWER_ORDER],
     departments: [],
     strengthsCount: DEFAULTS.strengthsCount,
+    koladaId: null,
+    approved: {},
     issues: [],
     ...over,
   };

@@ -139,7 +139,7 @@ describe('planWrites', () => {
     expect(at(plan)).toEqual(['Mätetal!3:7=Oförändrad|Oförändrad', 'Mätetal!3:8=Energi: Oförändrad|text']);
     expect(plan.stateChanged).toBe(true);
     expect(plan.changes).toEqual([
-      { workbookId: 'wb1', workbookName: 'Arbetsbok', sheet: 'Mätetal', rowNumber: 3, subject: 'Energi', from: 'Negativ', to: 'Oförändrad' },
+      { workbookId: 'wb1', workbookName: 'Arbetsbok', sheet: 'Mätetal', rowNumber: 3, subject: 'Energi', from: 'Negativ', to: 'Oförändrad', explanation: 'Energi: Oförändrad' },
     ]);
   });
 

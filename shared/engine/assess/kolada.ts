@@ -11,16 +11,11 @@
  */
 import type { CellInput } from '../model/grid.ts';
 import type { Issue, IsoDate } from '../model/model.ts';
-import { koladaConflictMessage, koladaSourceNote, type KoladaSource } from '../explain/kolada.ts';
+import { koladaConflictMessage, koladaSourceNote } from '../explain/kolada.ts';
 import { OUTCOME_PREFIX } from '../model/template.ts';
+import { cellShown, holdsFigure, holdsNothing as isEmpty, sameFigure, type KoladaSource, type KoladaWritten } from '../model/kolada.ts';
 
-/** What the product stored in one outcome cell from Kolada; kept in its state, keyed by row and year. */
-export interface KoladaWritten {
-  /** the number stored in the cell (0.308 for 30,8 % in a `%` metric) */
-  value: number;
-  kpi: string;
-  fetchedOn: IsoDate;
-}
+export type { KoladaWritten };
 
 export interface KoladaCell {
   year: number;
@@ -69,26 +64,13 @@ export interface KoladaRowResult {
   note: string | null;
 }
 
-/** Equal as spreadsheets keep them (a double round-trips through 15–17 digits; compare at 12). */
-function same(a: number, b: number): boolean {
-  return Number(a.toPrecision(12)) === Number(b.toPrecision(12));
-}
-
-function holdsNothing(cell: CellInput | null | undefined): boolean {
-  if (!cell) return true;
-  if (cell.error || cell.date || cell.formula) return false;
-  return cell.value === null || (typeof cell.value === 'string' && cell.value.trim() === '');
-}
+const same = sameFigure;
+const holdsNothing = isEmpty;
+const displayText = cellShown;
 
 /** True when the cell holds exactly the number the product stored (never a formula or a date). */
 function holdsProductValue(cell: CellInput | null | undefined, written: KoladaWritten | undefined): boolean {
-  if (!cell || !written || cell.formula || cell.error || cell.date) return false;
-  return typeof cell.value === 'number' && same(cell.value, written.value);
-}
-
-function displayText(cell: CellInput | null | undefined): string {
-  if (!cell) return '';
-  return cell.error ?? cell.date ?? String(cell.value ?? '');
+  return written !== undefined && holdsFigure(cell, written.value);
 }
 
 export function mergeKoladaRow(input: KoladaRowInput): KoladaRowResult {
@@ -139,7 +121,7 @@ export function mergeKoladaRow(input: KoladaRowInput): KoladaRowResult {
     });
     decisions.push({ year, action: 'conflict', message });
     issues.push({
-      kind: 'note',
+      kind: 'kolada',
       workbookId: input.workbookId,
       workbookName: input.workbookName,
       sheet: input.sheet,

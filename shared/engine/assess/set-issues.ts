@@ -12,6 +12,8 @@ import { governingMetricError } from './aggregate.ts';
 import { goalAreaKey, indicatorKey } from './match.ts';
 import { SHEETS } from '../model/template.ts';
 import { CELL_TEXT_LIMIT, shortenedNote, wasShortened } from '../model/cell-limit.ts';
+import { koladaConflictMessage } from '../explain/kolada.ts';
+import { OUTCOME_PREFIX } from '../model/template.ts';
 
 type Place = Pick<Issue, 'workbookId' | 'workbookName' | 'sheet' | 'rowNumber' | 'subject'>;
 
@@ -22,6 +24,13 @@ export function setIssues(sorted: readonly WorkbookModel[], settings: SetSetting
   const issues: Issue[] = [...sorted.flatMap((m) => m.issues), ...settings.issues];
 
   const metricRows = sorted.flatMap((m) => m.metrics);
+  for (const row of metricRows) {
+    if (!row.koladaDifferences) continue;
+    const at: Place = { workbookId: row.workbookId, workbookName: nameOf(row.workbookId), sheet: SHEETS.metrics, rowNumber: row.rowNumber, subject: row.name };
+    for (const d of row.koladaDifferences) {
+      issues.push({ kind: 'kolada', ...at, column: `${OUTCOME_PREFIX} ${d.year}`, message: koladaConflictMessage({ ...d, unit: row.unit }) });
+    }
+  }
   metricRows.forEach((row, i) => {
     const a = levels.metrics[i]!;
     // most of 100,000 rows raise nothing: no place object and no empty arrays for them

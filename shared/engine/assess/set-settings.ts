@@ -6,7 +6,7 @@
  */
 import { normalizeName } from '../model/grid.ts';
 import type { Issue, ManualAssessment, SetSettings, WorkbookModel, WorkbookSettings } from '../model/model.ts';
-import { DEFAULTS, DEFAULT_ANSWER_ORDER, SETTING_NAMES, SHEETS } from '../model/template.ts';
+import { APPROVED_SETTING_PREFIX, DEFAULTS, DEFAULT_ANSWER_ORDER, SETTING_NAMES, SHEETS } from '../model/template.ts';
 import { formatNumber } from '../explain/format.ts';
 import { chooseReportingYear, settingsYearReason } from './reporting-year.ts';
 import { byWorkbookName } from './match.ts';
@@ -97,6 +97,26 @@ export function resolveSetSettings(models: WorkbookModel[]): SetSettings {
     setWide: false,
   });
 
+  const koladaId = resolve<string>({
+    name: SETTING_NAMES.koladaId,
+    get: (s) => s.koladaId ?? null,
+    same: (a, b) => a === b,
+    show: (v) => v,
+    setWide: false,
+  });
+  const approved: Record<number, string> = {};
+  const approvedYears = new Set(ordered.flatMap((m) => Object.keys(m.settings.approved ?? {}).map(Number)));
+  for (const y of [...approvedYears].sort((a, b) => a - b)) {
+    const date = resolve<string>({
+      name: `${APPROVED_SETTING_PREFIX} ${y}`,
+      get: (s) => s.approved?.[y] ?? null,
+      same: (a, b) => a === b,
+      show: (v) => v,
+      setWide: false,
+    });
+    if (date.value !== null) approved[y] = date.value;
+  }
+
   const chosen =
     year.value !== null
       ? { year: year.value, reason: settingsYearReason(year.value) }
@@ -113,6 +133,8 @@ export function resolveSetSettings(models: WorkbookModel[]): SetSettings {
     answerOrder: answerOrder.value ?? [...DEFAULT_ANSWER_ORDER],
     departments: departments.value ?? [],
     strengthsCount: strengthsCount.value ?? DEFAULTS.strengthsCount,
+    koladaId: koladaId.value,
+    approved,
     issues,
   };
 }

@@ -5,13 +5,10 @@
  * @module
  */
 import type { IsoDate } from '../model/model.ts';
+import type { KoladaSource } from '../model/kolada.ts';
 import { formatWithUnit } from './format.ts';
 
-export interface KoladaSource {
-  year: number;
-  kpi: string;
-  fetchedOn: IsoDate;
-}
+export type { KoladaSource };
 
 /** Kolada values can carry more decimals than people type; quote enough of them to see the difference. */
 const QUOTED_DECIMALS = 4;

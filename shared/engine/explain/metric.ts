@@ -10,13 +10,19 @@ import { withinAbsolute as withinAbsoluteTolerance, withinRelative } from '../mo
 import { isPercentUnit } from '../model/units.ts';
 import { asSentence } from './sentence.ts';
 import { rankingSentence, withComparison } from './ranking.ts';
+import { koladaSourceNote } from './kolada.ts';
 
 export type MetricDraft = Omit<MetricAssessment, 'explanation'>;
 
-/** Remarks that do not stop the assessment (footnote marks …) follow the sentence. */
+/**
+ * Remarks that do not stop the assessment (footnote marks …) follow the sentence, and then which outcomes came
+ * from Kolada (domain.md §7).
+ */
 export function explainMetric(a: MetricDraft, row: MetricRow, errors: string[]): string {
   const sentence = withComparison(rankingSentence(a, row) ?? ruleSentence(a, row, errors), a);
-  return row.notes.length > 0 ? `${asSentence(sentence)} Obs: ${row.notes.join('; ')}` : sentence;
+  const noted = row.notes.length > 0 ? `${asSentence(sentence)} Obs: ${row.notes.join('; ')}` : sentence;
+  const source = row.koladaSources ? koladaSourceNote(row.koladaSources) : null;
+  return source === null ? noted : `${asSentence(noted)} ${asSentence(source)}`;
 }
 
 function ruleSentence(a: MetricDraft, row: MetricRow, errors: string[]): string {

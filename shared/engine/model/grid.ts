@@ -46,6 +46,8 @@ export interface SheetGrid {
   hiddenRows?: RowNumber[];
   /** merged cells as the sheet holds them; only the top-left cell of each has a value */
   merges?: CellRange[];
+  /** the sheet's numeric id, when the adapter has one (Google Sheets' sheetId) */
+  sheetId?: number;
 }
 
 /** The product's own remembered state for one workbook (kept in the hidden sheet `_malkoll`). */
@@ -57,6 +59,11 @@ export interface ProductState {
    * that keeps it says so; shared/app/change-log.ts owns the rules)
    */
   changeLog?: import('./summary-model.ts').ChangeLogState;
+  /**
+   * Kolada's figures per outcome cell (`koladaKey`): what the product wrote there, or Kolada's figure that
+   * differed from a typed one (model/kolada.ts); absent until the first fetch
+   */
+  kolada?: Record<string, import('./kolada.ts').KoladaRecord>;
 }
 
 export interface WorkbookGrid {

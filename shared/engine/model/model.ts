@@ -6,6 +6,7 @@
  */
 import type { RowNumber, ColumnNumber } from './grid.ts';
 import type { PyramidRow, PyramidSet, RiskRegister, RiskRow } from './shapes.ts';
+import type { KoladaDifference, KoladaSource } from './kolada.ts';
 
 export type Direction = 'Öka' | 'Minska' | 'Kvalitativ';
 export type Assessment = 'Positiv' | 'Oförändrad' | 'Negativ' | 'Inget värde';
@@ -36,6 +37,7 @@ export type IssueKind =
   | 'inactive-override' // Bedömningsår is not the reporting year
   | 'conflict' // two workbooks disagree on a goal area, indicator or set-wide setting
   | 'typed-in-product-column' // a person typed into Utveckling/Förklaring/Läge
+  | 'kolada' // a typed outcome that differs from Kolada's figure (domain.md §7)
   | 'note' // a row without Mätetal that holds an outcome, a footnote mark, …
   | 'refused-sharing' // an address outside MALKOLL_SHARE_DOMAINS
   | 'unreadable-workbook'; // a file that could not be opened
@@ -100,6 +102,12 @@ export interface MetricRow {
   comparison?: ComparisonColour;
   /** `Styrmått`: the headline label this metric is followed as (absent when not given) */
   headline?: string;
+  /** `Kolada-KPI`: the key figure whose yearly values fill the row's empty outcome cells (absent when not given) */
+  koladaKpi?: string;
+  /** outcomes that came from Kolada and are still in their cells (named in Förklaring) */
+  koladaSources?: KoladaSource[];
+  /** typed outcomes that differ from Kolada's figure (data-quality section) */
+  koladaDifferences?: KoladaDifference[];
 }
 
 export interface IndicatorRow {
@@ -135,6 +143,10 @@ export interface WorkbookSettings {
   answerOrder: string[] | null;
   departments: string[] | null;
   strengthsCount: number | null;
+  /** `Kolada-id`, four digits (absent in models cached before the setting existed) */
+  koladaId?: string | null;
+  /** `Fastställd ÅÅÅÅ` rows with a date: year → the day that year's report was approved */
+  approved?: Record<number, IsoDate>;
 }
 
 export interface SurveyAnswer {
@@ -206,6 +218,10 @@ export interface SetSettings {
   answerOrder: string[];
   departments: string[];
   strengthsCount: number;
+  /** `Kolada-id` of the set (four digits), null when not given */
+  koladaId: string | null;
+  /** `Fastställd ÅÅÅÅ` across the set: year → the day its report was approved */
+  approved: Record<number, IsoDate>;
   issues: Issue[];
 }
 
@@ -387,6 +403,10 @@ export interface StatusChange {
   subject: string;
   from: string | null;
   to: string;
+  /** the row's Förklaring as written with the new status (for the alert; absent for Läge) */
+  explanation?: string;
+  /** the sheet's numeric id, when the adapter has one (Google: the row's link in an alert) */
+  sheetId?: number;
 }
 
 /** One product-owned cell to write. Only Utveckling, Förklaring, Läge and their headers are ever planned. */

@@ -38,6 +38,7 @@ export const METRIC_HEADERS = {
   rankedAmong: 'Antal jämförda',
   comparison: 'Jämförelse',
   headline: 'Styrmått',
+  koladaKpi: 'Kolada-KPI',
   development: 'Utveckling',
   explanation: 'Förklaring',
 } as const;
@@ -80,7 +81,14 @@ export const SETTING_NAMES = {
   answerOrder: 'Svarsordning',
   departments: 'Förvaltningar',
   strengthsCount: 'Antal styrkor',
+  koladaId: 'Kolada-id',
 } as const;
+
+/** Settings `Fastställd 2025`, `Fastställd 2026` …: the date that year's report was approved (domain.md §7). */
+export const APPROVED_SETTING_PREFIX = 'Fastställd';
+
+/** The live summary's section listing what changed since the approved report. */
+export const APPROVED_CHANGES_HEADING = 'Ändrat sedan fastställd rapport';
 
 export const SURVEY_HEADERS = {
   department: 'Förvaltning',

@@ -13,6 +13,7 @@ import { addIssue, cellAt, optionalText, textAt, type ParseContext, type SheetRo
 import { cellText, isBlankCell, parseNumberCell, quote } from './values.ts';
 import { parseDirection } from './words.ts';
 import { headlineLabel, parseComparison } from './shape-words.ts';
+import { parseKoladaKpi } from './kolada-ids.ts';
 
 /**
  * Riktning of a ranking: blank means Minska, and Öka contradicts "1 is best". Undefined when the row is no
@@ -62,6 +63,11 @@ export function readMetricShapes(row: SheetRow, match: HeaderMatch, metric: Metr
 
   const headline = optionalText(row, match, H.headline);
   if (headline !== null) metric.headline = headlineLabel(headline);
+
+  // a bad key figure only stops the fetch for this row: the row is still assessed
+  const kpi = parseKoladaKpi(cellAt(row, match.columns[H.koladaKpi]));
+  if (kpi.kind === 'id') metric.koladaKpi = kpi.id;
+  else if (kpi.kind === 'error') note(H.koladaKpi, `${kpi.message}; inga utfall hämtas för raden`);
 }
 
 function readRankedAmong(

@@ -11,6 +11,8 @@ import { findHeaderRow, suggestNearest } from './headers.ts';
 import { addIssue, reportHeaderProblems, type ParseContext } from './common.ts';
 import { cellText, parseNumberCell, parsePercentFraction, parseYearCell, quote, shownText } from './values.ts';
 import { parseAssessmentWord } from './words.ts';
+import { parseApprovedSetting } from './approved-setting.ts';
+import { parseKoladaId } from './kolada-ids.ts';
 
 export function emptySettings(): WorkbookSettings {
   return {
@@ -73,6 +75,7 @@ export function parseSettings(sheet: SheetGrid, ctx: ParseContext): WorkbookSett
 
   for (const entry of readEntries(sheet, ctx)) {
     const name = byKey.get(normalizeName(entry.name));
+    if (name === undefined && readApproved(entry, settings, seen, problem)) continue;
     if (name === undefined) {
       const near = suggestNearest(entry.name, Object.values(S));
       const hint = near === null ? '' : ` – menade du '${near}'?`;
@@ -132,6 +135,12 @@ export function parseSettings(sheet: SheetGrid, ctx: ParseContext): WorkbookSett
       case S.departments:
         settings.departments = splitList(text);
         break;
+      case S.koladaId: {
+        const id = parseKoladaId(entry.value);
+        if (id.kind === 'id') settings.koladaId = id.id;
+        else if (id.kind === 'error') problem('error', entry, id.message);
+        break;
+      }
       case S.strengthsCount: {
         const n = parseNumberCell(entry.value);
         if (n.kind === 'number' && Number.isInteger(n.value) && n.value >= 1 && !n.percent) settings.strengthsCount = n.value;
@@ -142,4 +151,31 @@ export function parseSettings(sheet: SheetGrid, ctx: ParseContext): WorkbookSett
   }
   if (settings.manualOverall) settings.manualOverall.justification = justification;
   return settings;
+}
+
+/**
+ * A `Fastställd ÅÅÅÅ` row (domain.md §7): its date goes into `approved`; true when the row was one (handled, or
+ * reported). A day in the future is checked where the day is known (assess/approved.ts).
+ */
+function readApproved(
+  entry: SettingEntry,
+  settings: WorkbookSettings,
+  seen: Map<string, number>,
+  problem: (kind: 'error' | 'note', entry: SettingEntry, message: string) => void,
+): boolean {
+  const approved = parseApprovedSetting(entry.name, entry.value);
+  if (approved.kind === 'other') return false;
+  if (approved.kind === 'error') {
+    problem('error', entry, approved.message);
+    return true;
+  }
+  const label = `Fastställd ${approved.year}`;
+  const earlier = seen.get(label);
+  if (earlier !== undefined) {
+    problem('error', entry, `Inställningen '${label}' finns på rad ${earlier} och ${entry.rowNumber} – den första används`);
+    return true;
+  }
+  seen.set(label, entry.rowNumber);
+  if (approved.kind === 'date') settings.approved = { ...settings.approved, [approved.year]: approved.date };
+  return true;
 }

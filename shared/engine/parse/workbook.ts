@@ -20,6 +20,7 @@ import { parseAgendaPyramid } from './agenda-pyramid.ts';
 import { parseRiskAreas } from './risk-areas.ts';
 import { productColumnsOf, typedInProductColumns } from './product-columns.ts';
 import { rowRef, type StateRowRef } from '../model/state.ts';
+import { readKoladaState } from './kolada-outcomes.ts';
 
 const REQUIRED_SHEETS = [SHEETS.metrics, SHEETS.indicators, SHEETS.goalAreas];
 /** sheets a person never types in; not offered as "did you mean" */
@@ -89,6 +90,7 @@ function parseSheets(grid: WorkbookGrid, model: WorkbookModel, ctx: ParseContext
     typedInProductColumns(sheet, name, columns, refs, grid.state, ctx);
   };
   if (metricSheet && metrics) {
+    readKoladaState(metricSheet, metrics.match, metrics.rows, grid.state);
     model.metrics = metrics.rows;
     model.years = metrics.years;
     ownColumns(metricSheet, SHEETS.metrics, metrics.match, metrics.rows.map(rowRef.metric));

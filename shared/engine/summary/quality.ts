@@ -20,6 +20,7 @@ export const QUALITY_GROUPS: { kind: IssueKind; heading: string }[] = [
   { kind: 'inactive-override', heading: 'Inaktuella manuella bedömningar' },
   { kind: 'typed-in-product-column', heading: 'Text skriven i produktens kolumner' },
   { kind: 'refused-sharing', heading: 'Delning som inte gjordes' },
+  { kind: 'kolada', heading: 'Utfall som skiljer sig från Kolada' },
   { kind: 'note', heading: 'Övriga anmärkningar' },
 ];
 

@@ -82,6 +82,8 @@ export function planWrites(grid: WorkbookGrid, model: WorkbookModel, assessment:
         if (cell.status) {
           const previous = grid.state?.written[key] ?? cellText(stored);
           if (previous.trim() !== target) {
+            // the row's Förklaring goes with the change: an alert quotes it (domain.md §7)
+            const explanation = row.cells[c + 1]?.header === METRIC_HEADERS.explanation ? fitCell(row.cells[c + 1]!.value.trim()) : undefined;
             changes.push({
               workbookId: model.workbookId,
               workbookName: model.workbookName,
@@ -90,6 +92,8 @@ export function planWrites(grid: WorkbookGrid, model: WorkbookModel, assessment:
               subject: row.subject,
               from: previous.trim() === '' ? null : previous.trim(),
               to: target,
+              ...(explanation !== undefined ? { explanation } : {}),
+              ...(sheet.sheetId !== undefined ? { sheetId: sheet.sheetId } : {}),
             });
           }
         }
@@ -97,7 +101,8 @@ export function planWrites(grid: WorkbookGrid, model: WorkbookModel, assessment:
     }
   }
 
-  const state: ProductState = { written };
+  // what the product remembers of Kolada is not the plan's to change (the Kolada merge writes it)
+  const state: ProductState = grid.state?.kolada ? { written, kolada: grid.state.kolada } : { written };
   return { workbookId: model.workbookId, writes, state, stateChanged: !sameState(grid.state, state), changes };
 }
 
