@@ -3,7 +3,7 @@
  * shared/adapters/xlsx (local .xlsx files, the embedded default) and shared/adapters/sheets (Google Sheets).
  * @module
  */
-import type { WorkbookGrid, WorkbookModel, WritePlan, SummaryDocument, ChangeLogRow } from './engine/index.ts';
+import type { WorkbookGrid, WorkbookModel, WritePlan, SummaryDocument, ChangeLogRow, InputPlan, ApprovedSnapshot, IsoDate, AlertChange } from './engine/index.ts';
 import type { RecalcReport } from './app/report.ts';
 
 export interface WorkbookRef {
@@ -44,6 +44,14 @@ export interface WorkbookStore {
    * changes then reach Ändringslogg through the change log, exactly once (shared/app/change-log.ts)
    */
   readonly keepsChangeLog?: boolean;
+  /**
+   * Writes the cells of a person's columns that the product writes only when asked (domain.md §5, §7): a new
+   * year's `Utfall` header, outcomes from Kolada, and the state given with them. At most one write; nothing
+   * else of the workbook changes. Answers like `write`.
+   */
+  writeInputs?(ref: WorkbookRef, plan: InputPlan, expectedVersion: string): Promise<WriteOutcome>;
+  /** true when a new column can be inserted (Google: Sheets moves the columns after it); local files cannot */
+  readonly insertsColumns?: boolean;
 }
 
 /**
@@ -73,6 +81,30 @@ export interface SummaryState {
    * workbook's change log it belongs to): the other half of ProductState.changeLog, see shared/app/change-log.ts
    */
   logged?: Record<string, LoggedUpTo>;
+  /** the approved reports archived so far, by year (domain.md §7); never removed */
+  approved?: Record<string, ApprovedArchive>;
+  /** status changes whose announcement has not been delivered yet, oldest first (shared/app/announce.ts) */
+  alerts?: { changes: AlertChange[]; dropped: number };
+  /** the day Kolada was last fetched by the scheduled run (Europe/Stockholm) */
+  koladaFetchedOn?: IsoDate;
+}
+
+/** An approved year's archive: when it was approved, where it is, and what it said. */
+export interface ApprovedArchive {
+  approvedOn: IsoDate;
+  /** a path or a URL */
+  location: string;
+  snapshot: ApprovedSnapshot;
+}
+
+/** Where approved reports are archived (domain.md §7): beside the summary, never written again. */
+export interface ArchiveStore {
+  /**
+   * Archives the summary as it stands for `snapshot.year`: the document (local files) or a copy of the summary
+   * spreadsheet (Google), holding the snapshot in its hidden state, shared read-only with the summary's
+   * readers. An archive that already exists for that year is never written: it is adopted as it is.
+   */
+  archive(doc: SummaryDocument, snapshot: ApprovedSnapshot, readers: { addresses: string[]; agreed: boolean }): Promise<ApprovedArchive>;
 }
 
 /** How far a workbook's change log has reached Ändringslogg. */

@@ -15,12 +15,14 @@ import {
   type WorkbookModel,
   type ChangeLogRow,
   type RecalculateResult,
+  type ApprovedSnapshot,
 } from '../engine/index.ts';
 import { UnreadableWorkbookError, type SummaryState, type SummaryStore, type WorkbookRef, type WorkbookStore, type WriteOutcome } from '../ports.ts';
 import type { RecalcReport, WorkbookReport } from './report.ts';
 import { nextModelCache } from './model-cache.ts';
 import { nextChangeLog, toAppend } from './change-log.ts';
 import { completedRun, currentVersions, inputsOf, repeatedReport, type InputsKey } from './unchanged-inputs.ts';
+import { archivedSnapshots, carriedState, prepareYearRound, type YearRoundConfig } from './year-round.ts';
 
 export interface RecalcDeps {
   store: WorkbookStore;
@@ -51,6 +53,8 @@ export interface RecalcDeps {
    * the last complete run left it (same day, same code) reports that run's result without reading anything
    */
   codeVersion?: string;
+  /** archives of approved years, announcements of status changes, the Kolada fetch day (year-round.ts) */
+  yearRound?: YearRoundConfig;
 }
 
 interface Loaded {
@@ -93,7 +97,8 @@ export async function recalcSet(deps: RecalcDeps): Promise<RecalcReport> {
   const outcomes = new Map<string, WriteOutcome>();
   /** each workbook's change log as it now stands in the workbook (tracked stores) */
   const logs = new Map<string, ChangeLogState | undefined>();
-  let result = compute(deps, loaded, unreadable, otherModels);
+  const approved = archivedSnapshots(previous ?? null);
+  let result = compute(deps, loaded, unreadable, otherModels, approved);
   // A workbook edited while we computed is never overwritten with a stale result: re-read it and recompute.
   for (let attempt = 0; ; attempt++) {
     const conflicts: Loaded[] = [];
@@ -123,7 +128,7 @@ export async function recalcSet(deps: RecalcDeps): Promise<RecalcReport> {
       if (fresh) Object.assign(c, { grid: fresh.grid, version: fresh.version });
       else loaded.splice(loaded.indexOf(c), 1);
     }
-    result = compute(deps, loaded, unreadable, otherModels);
+    result = compute(deps, loaded, unreadable, otherModels, approved);
   }
   await deps.afterCompute?.(result);
 
@@ -160,11 +165,13 @@ export async function recalcSet(deps: RecalcDeps): Promise<RecalcReport> {
     issues,
     changes: changedCount,
   };
+  const round = writeSummary ? prepareYearRound(deps.yearRound ?? {}, { result, previous: previous ?? null, changeLog, today: isoDateInStockholm(deps.now()), at }) : null;
   const lastRun =
     key && versionsBefore ? completedRun(key, versionsBefore, loaded.map((l) => ({ id: l.ref.id, version: l.version })), outcomes, done) : null;
   release(result, loaded);
 
   let summaryOutcome = done.summary;
+  let writtenState: SummaryState | null = null;
   if (writeSummary) {
     const cache = deps.summary.cachesModels ? nextModelCache(allRefs, previous, result) : undefined;
     const summaryChanged = previous?.contentHash !== result.summary.contentHash;
@@ -174,24 +181,25 @@ export async function recalcSet(deps: RecalcDeps): Promise<RecalcReport> {
       const doc = summaryChanged ? result.summary : rebuildSummary(result, deps, changedAt);
       // the set's assessment is the largest thing left, and the summary document holds what it needs of it
       result.set = null as never;
-      await deps.summary.write(
-        doc,
-        {
-          contentHash: doc.contentHash,
-          changedAt,
-          ...(cache ? { models: cache.models, modelFingerprints: cache.fingerprints } : {}),
-          ...(tracked ? { logged } : {}),
-          ...(lastRun ? { lastRun } : {}),
-        },
-        changeLog,
-      );
+      writtenState = {
+        ...carriedState(previous ?? null),
+        ...round?.state,
+        contentHash: doc.contentHash,
+        changedAt,
+        ...(cache ? { models: cache.models, modelFingerprints: cache.fingerprints } : {}),
+        ...(tracked ? { logged } : {}),
+        ...(lastRun ? { lastRun } : {}),
+      };
+      await deps.summary.write(doc, writtenState, changeLog);
       summaryOutcome = 'written';
     } else if (lastRun && previous && lastRun.inputs !== previous.lastRun?.inputs) {
       await deps.summary.writeState?.({ ...previous, lastRun });
     }
   }
 
-  return { ...done, summary: summaryOutcome };
+  const yearRound = round ? await round.finish(deps.summary, writtenState) : null;
+  const said = yearRound && (yearRound.alert !== null || yearRound.archived.length > 0 || yearRound.notes.length > 0);
+  return { ...done, summary: summaryOutcome, ...(said ? { yearRound } : {}) };
 }
 
 /** The plans, assessments and grids are the bulk of a large run and are not needed for the summary: let them go. */
@@ -207,10 +215,11 @@ function rebuildSummary(result: RecalculateResult, deps: RecalcDeps, changedAt: 
     sources: result.summary.sources,
     today: isoDateInStockholm(deps.now()),
     changedAt,
+    approved: result.approved,
   });
 }
 
-function compute(deps: RecalcDeps, loaded: Loaded[], unreadable: Issue[], otherModels: WorkbookModel[], changedAt?: string): RecalculateResult {
+function compute(deps: RecalcDeps, loaded: Loaded[], unreadable: Issue[], otherModels: WorkbookModel[], approved: ApprovedSnapshot[], changedAt?: string): RecalculateResult {
   const now = deps.now();
   return recalculate(
     loaded.map((l) => l.grid),
@@ -220,6 +229,7 @@ function compute(deps: RecalcDeps, loaded: Loaded[], unreadable: Issue[], otherM
       extraIssues: unreadable,
       shareDomains: deps.shareDomains ?? null,
       otherModels,
+      approved,
     },
   );
 }

@@ -3,6 +3,7 @@
  * @module
  */
 import type { Status } from '../engine/index.ts';
+import type { YearRoundReport } from './year-round.ts';
 
 export interface WorkbookReport {
   id: string;
@@ -27,4 +28,6 @@ export interface RecalcReport {
   /** data-quality lines (Swedish), as the summary lists them */
   issues: { kind: string; text: string }[];
   changes: number;
+  /** the announcement and archives of this run (domain.md §7), when it wrote or could write the summary */
+  yearRound?: YearRoundReport;
 }

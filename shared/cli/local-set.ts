@@ -10,6 +10,7 @@ import { recalcSet } from '../app/recalc-set.ts';
 import type { RecalcReport } from '../app/report.ts';
 import { CliError } from './cli-error.ts';
 import { codeVersion } from './code-version.ts';
+import { localYearRound } from './local-year-round.ts';
 
 export function resolveFolder(dir: string): string {
   const abs = path.resolve(dir);
@@ -28,5 +29,6 @@ export async function recalcFolder(
   if ((await store.list()).length === 0) {
     throw new CliError(`det finns inga arbetsböcker (.xlsx eller .xlsm) i ${abs}. Skapa mallen och demodata med: malkoll init ${abs}`);
   }
-  return recalcSet({ store, summary: createXlsxSummaryStore(abs), now: () => new Date(), cause, codeVersion: await codeVersion() });
+  const yearRound = localYearRound(abs);
+  return recalcSet({ store, summary: createXlsxSummaryStore(abs), now: () => new Date(), cause, codeVersion: await codeVersion(), yearRound });
 }

@@ -37,9 +37,28 @@ export function printReport(report: RecalcReport, io: CliConsole): void {
     if (problems.length > MAX_ISSUES) io.out(`  … och ${problems.length - MAX_ISSUES} till`);
   }
   if (report.changes > 0) io.out(`Statusändringar: ${report.changes} (se bladet Ändringslogg)`);
+  printYearRound(report, io);
   const where = report.summaryLocation;
   const html = path.join(path.dirname(where), 'Sammanfattning.html');
   io.out(report.summary === 'written' ? `Sammanfattningen uppdaterad:` : `Sammanfattningen var redan aktuell:`);
   io.out(`  ${where}`);
   io.out(`  ${html}`);
+}
+
+/** The announcement of status changes (domain.md §7: the CLI prints it too) and the approved years archived. */
+function printYearRound(report: RecalcReport, io: CliConsole): void {
+  const round = report.yearRound;
+  if (!round) return;
+  const alert = round.alert;
+  if (alert?.message) {
+    io.out('');
+    for (const line of alert.message.text.split('\n')) io.out(line);
+    if (alert.delivery?.ok) io.out('(meddelandet skickades till MALKOLL_ALERT_WEBHOOK)');
+    else if (alert.delivery) io.out(`(meddelandet kunde inte skickas till MALKOLL_ALERT_WEBHOOK: ${alert.delivery.reason}; det skickas med nästa körnings ändringar)`);
+    io.out('');
+  }
+  for (const a of round.archived) {
+    io.out(`Fastställd redovisning för ${a.year} ${a.adopted ? 'fanns redan arkiverad' : 'arkiverad'}: ${a.location}${a.location.endsWith('.xlsx') ? ` (och ${a.location.replace(/\.xlsx$/, '.html')})` : ''}`);
+  }
+  for (const note of round.notes) io.out(`! ${note}`);
 }

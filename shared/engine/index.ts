@@ -64,5 +64,10 @@ export { parseApprovedSetting, type ApprovedSetting } from './parse/approved-set
 export { koladaSourceNote, koladaConflictMessage, type KoladaSource } from './explain/kolada.ts';
 export { mergeKoladaRow, type KoladaCell, type KoladaDecision, type KoladaRowInput, type KoladaRowResult, type KoladaWritten } from './assess/kolada.ts';
 export { approvedSnapshot } from './summary/approved-snapshot.ts';
+export type { InputPlan, InputCellWrite } from './model/input-plan.ts';
+export { latestOutcomeYear, planNewYear, type NewYearMode, type NewYearPlacement } from './new-year.ts';
+export { koladaQuery, planKolada, type KoladaQueryPlan, type KoladaRowReport, type KoladaWorkbookPlan } from './kolada-plan.ts';
+export { planApprovals, type ArchivedYear, type ApprovalPlan } from './assess/approved.ts';
+export type { KoladaRecord, KoladaDifference } from './model/kolada.ts';
 export { approvedChangesBlocks, changesSinceApproved, type ApprovedChange } from './summary/approved-changes.ts';
 export { alertMessage, DEFAULT_MAX_LISTED, type AlertChange, type AlertItem, type AlertMessage, type AlertOptions } from './summary/status-alert.ts';

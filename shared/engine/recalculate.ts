@@ -14,6 +14,8 @@ import { planWrites } from './write/plan.ts';
 import { buildSummary } from './summary/build.ts';
 import { refusedSharingIssues } from './assess/sharing.ts';
 import { byWorkbookName, compareWorkbooks } from './assess/match.ts';
+import { planApprovals, type ArchivedYear } from './assess/approved.ts';
+import type { ApprovedSnapshot } from './model/approved.ts';
 
 export interface RecalculateOptions {
   /** the day of the run (Handlingsplan's Läge is judged on it) */
@@ -26,6 +28,8 @@ export interface RecalculateOptions {
   shareDomains?: string[] | null;
   /** models of workbooks not read this time (kept from their last run), so one edit need not read the whole set */
   otherModels?: WorkbookModel[];
+  /** the approved reports archived so far (domain.md §7): the reporting year's gets its difference section */
+  approved?: readonly ApprovedSnapshot[];
 }
 
 export interface RecalculateResult {
@@ -36,6 +40,10 @@ export interface RecalculateResult {
   plans: WritePlan[];
   set: SetAssessment;
   summary: SummaryDocument;
+  /** the reporting year's approved report the summary compares with, null when there is none */
+  approved: ApprovedSnapshot | null;
+  /** the reporting year's summary to archive now (`Fastställd` has a date and no archive exists), or null */
+  toArchive: ArchivedYear | null;
 }
 
 export function recalculate(grids: WorkbookGrid[], options: RecalculateOptions): RecalculateResult {
@@ -52,12 +60,17 @@ export function recalculate(grids: WorkbookGrid[], options: RecalculateOptions):
   const plans = sorted.map((grid, i) => planWrites(grid, models[i]!, assessments[i]!));
   const set = assessSet(all, settings, options.today, { assessed: assessedRows(models, assessments) });
   set.issues.push(...(options.extraIssues ?? []));
+  const archived = options.approved ?? [];
+  const approvals = planApprovals(settings, archived, options.today);
+  set.issues.push(...approvals.issues);
+  const approved = archived.find((a) => a.year === set.year) ?? null;
   const summary = buildSummary(set, settings, {
     sources: all.map((m) => ({ id: m.workbookId, name: m.workbookName })),
     today: options.today,
     changedAt: options.changedAt,
+    approved,
   });
-  return { models, settings, assessments, plans, set, summary };
+  return { models, settings, assessments, plans, set, summary, approved, toArchive: approvals.archive };
 }
 
 /** Each metric row with its workbook's assessment (same year and settings as the set's, so the same result). */

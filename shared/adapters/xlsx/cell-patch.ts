@@ -6,7 +6,7 @@
  * like the previous one).
  * @module
  */
-import type { CellStyleKey, ProductState, WritePlan } from '../../engine/index.ts';
+import type { CellStyleKey, InputPlan, ProductState, WritePlan } from '../../engine/index.ts';
 
 export type PatchValue = { text: string } | { number: number } | null;
 
@@ -27,6 +27,35 @@ export interface WorkbookPatch {
   cells: CellPatch[];
   /** the product state to store in `_malkoll`; null leaves it as it is */
   state: ProductState | null;
+  /** whether the workbook asks to recalculate on open; default: when any cell is written */
+  recalcOnOpen?: boolean;
+}
+
+/** The percent format a person typing `30,8 %` in Excel gets. */
+export const PERCENT_FORMAT = '0.0%';
+
+/**
+ * An input plan as patches (domain.md §5: only when asked): a header takes the look of the cell it names, or
+ * keeps its own; an outcome keeps its cell's look, with a percent format for a `%` metric. A plan that inserts
+ * a column cannot be patched into a person's file (their formulas would have to be rewritten).
+ */
+export function patchFromInputPlan(plan: InputPlan): WorkbookPatch {
+  if (plan.insertColumn) throw new Error('A local workbook gets no inserted column: new-year uses the first empty column.');
+  return {
+    cells: plan.writes.map((w) => ({
+      sheet: w.sheet,
+      row: w.rowNumber,
+      column: w.columnNumber,
+      value: 'text' in w.value ? { text: w.value.text } : { number: w.value.number },
+      look: w.lookFrom
+        ? { kind: 'copy', from: { row: w.lookFrom.rowNumber, column: w.lookFrom.columnNumber } }
+        : 'percent' in w.value && w.value.percent
+          ? { kind: 'keep', numberFormat: PERCENT_FORMAT }
+          : { kind: 'keep' },
+    })),
+    state: plan.state,
+    recalcOnOpen: plan.recalcOnOpen,
+  };
 }
 
 /**

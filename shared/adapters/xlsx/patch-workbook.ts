@@ -38,7 +38,7 @@ export function patchWorkbook(bytes: Uint8Array, patch: WorkbookPatch): PatchRes
   const changes: ZipChanges = { replace: new Map(), remove: new Set(), add: [] };
   const rels: ListEdit = { remove: [], add: [] };
   const types: ListEdit = { remove: [], add: [] };
-  const workbook: WorkbookEdit = { fullCalcOnLoad: patch.cells.length > 0 };
+  const workbook: WorkbookEdit = { fullCalcOnLoad: patch.recalcOnOpen ?? patch.cells.length > 0 };
   const notes: string[] = [];
   const worksheetRelType = pkg.workbookRels.find((r) => r.kind === 'worksheet')?.type ?? `${TRANSITIONAL_REL}worksheet`;
   const newPart = newPartNamer(pkg);

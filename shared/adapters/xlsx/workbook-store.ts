@@ -8,18 +8,19 @@
 import { randomUUID } from 'node:crypto';
 import { access, constants, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import type { WritePlan } from '../../engine/index.ts';
+import type { InputPlan, WritePlan } from '../../engine/index.ts';
 import type { WorkbookRef, WorkbookSnapshot, WorkbookStore, WriteOutcome } from '../../ports.ts';
 import { UnreadableWorkbookError } from '../../ports.ts';
 import { codeOf, recoverInterruptedReplaces, removeStaleTempFiles, replaceWorkbook, type ReplaceHook } from './atomic-replace.ts';
 import { DEFAULT_BACKUPS, pruneBackups } from './backups.ts';
-import { patchFromPlan } from './cell-patch.ts';
+import { patchFromInputPlan, patchFromPlan, type WorkbookPatch } from './cell-patch.ts';
 import { sha256 } from './content-version.ts';
 import { isWorkbookFileName, listWorkbooks } from './list-workbooks.ts';
 import { openElsewhereReason } from './lock-files.ts';
 import { PackageError } from './ooxml/package-error.ts';
 import { patchWorkbook } from './patch-workbook.ts';
 import { readWorkbookGrid } from './read-grid.ts';
+import { withoutOwnSummaries } from './summary-kind.ts';
 
 export { sha256 };
 
@@ -54,10 +55,47 @@ export function createXlsxWorkbookStore(dir: string, options: XlsxStoreOptions =
     }
   };
 
+  /** One patched write of a workbook: refused while it is open elsewhere, read-only, or not the version read. */
+  const patchFile = async (ref: WorkbookRef, expectedVersion: string, patch: () => WorkbookPatch): Promise<WriteOutcome> => {
+    const path = pathOf(ref);
+    const open = await openElsewhereReason(dir, ref.id);
+    if (open) return { kind: 'skipped', reason: open };
+    const original = await stat(path).catch(() => null);
+    if (original === null) return { kind: 'conflict' };
+    const readOnly = await readOnlyReason(path, ref.id, original.mode);
+    if (readOnly) return { kind: 'skipped', reason: readOnly };
+
+    const before = await readBytes(ref);
+    if (sha256(before) !== expectedVersion) return { kind: 'conflict' };
+    let patched: { bytes: Buffer; notes: string[] };
+    try {
+      patched = patchWorkbook(before, patch());
+    } catch (error) {
+      if (!(error instanceof PackageError)) throw error;
+      return { kind: 'skipped', reason: `'${ref.id}' skrevs inte: ${error.reason}` };
+    }
+
+    await removeStaleTempFiles(dir, ref.id);
+    const outcome = await replaceWorkbook({
+      dir,
+      fileName: ref.id,
+      bytes: patched.bytes,
+      expectedVersion,
+      original,
+      stillWritable: () => openElsewhereReason(dir, ref.id),
+      ...(options.replaceHook ? { hook: options.replaceHook } : {}),
+    });
+    if (outcome.kind !== 'replaced') return outcome;
+    await pruneBackups(dir, ref.id, keep);
+    const version = sha256(patched.bytes);
+    options.onWritten?.(ref.id, version);
+    return patched.notes.length > 0 ? { kind: 'written', notes: patched.notes, version } : { kind: 'written', version };
+  };
+
   return {
     async list() {
       await recoverInterruptedReplaces(dir);
-      return listWorkbooks(dir);
+      return withoutOwnSummaries(dir, await listWorkbooks(dir));
     },
 
     async versions(refs: WorkbookRef[]): Promise<Record<string, string>> {
@@ -74,39 +112,12 @@ export function createXlsxWorkbookStore(dir: string, options: XlsxStoreOptions =
 
     async write(ref: WorkbookRef, plan: WritePlan, expectedVersion: string): Promise<WriteOutcome> {
       if (plan.writes.length === 0 && !plan.stateChanged) return { kind: 'unchanged' };
-      const path = pathOf(ref);
-      const open = await openElsewhereReason(dir, ref.id);
-      if (open) return { kind: 'skipped', reason: open };
-      const original = await stat(path).catch(() => null);
-      if (original === null) return { kind: 'conflict' };
-      const readOnly = await readOnlyReason(path, ref.id, original.mode);
-      if (readOnly) return { kind: 'skipped', reason: readOnly };
+      return patchFile(ref, expectedVersion, () => patchFromPlan(plan));
+    },
 
-      const before = await readBytes(ref);
-      if (sha256(before) !== expectedVersion) return { kind: 'conflict' };
-      let patched: { bytes: Buffer; notes: string[] };
-      try {
-        patched = patchWorkbook(before, patchFromPlan(plan));
-      } catch (error) {
-        if (!(error instanceof PackageError)) throw error;
-        return { kind: 'skipped', reason: `'${ref.id}' skrevs inte: ${error.reason}` };
-      }
-
-      await removeStaleTempFiles(dir, ref.id);
-      const outcome = await replaceWorkbook({
-        dir,
-        fileName: ref.id,
-        bytes: patched.bytes,
-        expectedVersion,
-        original,
-        stillWritable: () => openElsewhereReason(dir, ref.id),
-        ...(options.replaceHook ? { hook: options.replaceHook } : {}),
-      });
-      if (outcome.kind !== 'replaced') return outcome;
-      await pruneBackups(dir, ref.id, keep);
-      const version = sha256(patched.bytes);
-      options.onWritten?.(ref.id, version);
-      return patched.notes.length > 0 ? { kind: 'written', notes: patched.notes, version } : { kind: 'written', version };
+    async writeInputs(ref: WorkbookRef, plan: InputPlan, expectedVersion: string): Promise<WriteOutcome> {
+      if (plan.writes.length === 0 && plan.state === null) return { kind: 'unchanged' };
+      return patchFile(ref, expectedVersion, () => patchFromInputPlan(plan));
     },
   };
 }

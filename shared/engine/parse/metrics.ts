@@ -7,7 +7,7 @@ import type { SheetGrid } from '../model/grid.ts';
 import type { GoalAreaRow, IndicatorRow, MetricRow } from '../model/model.ts';
 import { normalizeName } from '../model/grid.ts';
 import { METRIC_HEADERS as H, OUTCOME_PREFIX, PRODUCT_COLUMNS, SHEETS, TARGET_YEAR_PREFIX } from '../model/template.ts';
-import { columnLetter, type HeaderMatch, type YearColumn } from './headers.ts';
+import { columnLetter, findHeaderRow, type HeaderMatch, type YearColumn } from './headers.ts';
 import { addIssue, dataRows, identityOf, matchSheetHeaders, mergeFills, optionalText, readManual, textAt, type ParseContext, type SheetRow } from './common.ts';
 import { readMetricFigures, unitProblem, type MetricRowContext } from './metric-values.ts';
 import { resolveName } from './name-lookup.ts';
@@ -29,6 +29,11 @@ export interface MetricReferences {
 }
 
 const REQUIRED = [H.goalArea, H.indicator, H.metric, H.direction];
+
+/** The header row of `Mätetal` as parseMetrics finds it, without reporting anything (new-year, the Kolada merge). */
+export function metricHeaderMatch(sheet: SheetGrid): HeaderMatch {
+  return findHeaderRow(sheet, { known: Object.values(H), required: REQUIRED, yearPrefixes: [OUTCOME_PREFIX, TARGET_YEAR_PREFIX] });
+}
 
 export function parseMetrics(sheet: SheetGrid, refs: MetricReferences, ctx: ParseContext): ParsedMetrics {
   const match = matchSheetHeaders(ctx, sheet, Object.values(H), REQUIRED, { yearPrefixes: [OUTCOME_PREFIX, TARGET_YEAR_PREFIX] });

@@ -43,7 +43,7 @@ export function productColumnsOf(sheet: SheetGrid, templateSheet: string, match:
  * The first `count` columns from `from` on that are empty in every row and in no merged range reaching the header
  * row or below (a title banner merged across the top covers nothing the product writes).
  */
-function emptyColumns(sheet: SheetGrid, from: ColumnNumber, count: number, headerRow: RowNumber): ColumnNumber[] {
+export function emptyColumns(sheet: SheetGrid, from: ColumnNumber, count: number, headerRow: RowNumber): ColumnNumber[] {
   const used = new Set<ColumnNumber>();
   for (const cells of sheet.rows) {
     if (!cells) continue;

@@ -19,11 +19,15 @@ import { riskBlocks } from './risk-areas.ts';
 import { canonicalJson, fnv1a64 } from './hash.ts';
 import { cutNotes, fitBlocks } from './fit.ts';
 import { shortenedNote } from '../model/cell-limit.ts';
+import type { ApprovedSnapshot } from '../model/approved.ts';
+import { approvedChangesBlocks } from './approved-changes.ts';
 
 export interface SummaryContext {
   sources: { id: string; name: string }[];
   today: IsoDate;
   changedAt: string | null;
+  /** the archived approved report of the reporting year, when there is one: the section of what changed since */
+  approved?: ApprovedSnapshot | null;
 }
 
 export function buildSummary(set: SetAssessment, settings: SetSettings, ctx: SummaryContext): SummaryDocument {
@@ -32,6 +36,7 @@ export function buildSummary(set: SetAssessment, settings: SetSettings, ctx: Sum
   const blocks: SummaryBlock[] = [
     ...overviewBlocks(set, settings, notes),
     ...resultLists(set, workbook),
+    ...(ctx.approved ? approvedChangesBlocks(ctx.approved, set, ctx.sources) : []),
     ...chartBlocks(set, settings.answerOrder),
     ...goalAreaBlocks(set, notes, workbook),
     ...paceBlocks(set.pace, set.year),
