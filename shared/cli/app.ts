@@ -8,8 +8,10 @@ import { initCommand } from './commands/init.ts';
 import { recalcCommand } from './commands/recalc.ts';
 import { watchCommand } from './commands/watch.ts';
 import { demoCommand } from './commands/demo.ts';
+import { koladaCommand } from './commands/kolada.ts';
 import { CliError } from './cli-error.ts';
 import type { SetupCommandDeps } from './commands/setup-google.ts';
+import type { GoogleCommandDeps } from './commands/google-set.ts';
 
 export const USAGE = `Användning: malkoll <kommando>
 
@@ -17,6 +19,11 @@ export const USAGE = `Användning: malkoll <kommando>
   recalc DIR    räknar om alla arbetsböcker i DIR och skriver Sammanfattning.xlsx och Sammanfattning.html
   watch DIR     räknar om när en arbetsbok i DIR sparas (Ctrl-C avslutar)
   demo DIR      init (om DIR saknar arbetsböcker) och recalc – det npm start gör
+  new-year DIR [ÅÅÅÅ]
+                lägger till nästa års Utfall-kolumn i varje arbetsbok i DIR (utan omräkning)
+  new-year google [ÅÅÅÅ]
+                samma i kalkylarken i MALKOLL_SPREADSHEETS (infogad efter sista Utfall-kolumnen)
+  kolada DIR    hämtar utfall från Kolada till tomma Utfall-celler för mätetal med Kolada-KPI, och räknar om
   setup google [--demo] [--folder ID]
                 skapar mallen (eller demo-arbetsböckerna) och sammanfattningen i en Drive-mapp
                 (MALKOLL_DRIVE_FOLDER) och skriver ut de steg som återstår; körs som person`;
@@ -28,16 +35,18 @@ const COMMANDS: Record<string, Command> = {
   recalc: recalcCommand,
   watch: watchCommand,
   demo: demoCommand,
+  kolada: (dir, io) => koladaCommand(dir, io),
 };
 
 /** `context.setup` lets tests hand `setup google` its environment and Google clients. */
-export async function runCli(args: string[], io: CliConsole, context: { setup?: SetupCommandDeps } = {}): Promise<number> {
+export async function runCli(args: string[], io: CliConsole, context: { setup?: SetupCommandDeps; google?: GoogleCommandDeps } = {}): Promise<number> {
   const [name, dir, ...rest] = args;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.out(USAGE);
     return name ? 0 : 2;
   }
   if (name === 'setup') return runSetup(args.slice(1), io, context.setup);
+  if (name === 'new-year') return runYearRound(name, io, async () => (await import('./commands/new-year.ts')).newYearCommand(args.slice(1), io, context.google));
   const command = COMMANDS[name];
   if (!command) {
     io.err(`Okänt kommando '${name}'.\n\n${USAGE}`);
@@ -56,6 +65,22 @@ export async function runCli(args: string[], io: CliConsole, context: { setup?: 
       return 1;
     }
     io.err(`malkoll ${name}: oväntat fel – ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return 1;
+  }
+}
+
+/** A year-round command with arguments of its own: a usage error exits 2, a CliError 1. */
+async function runYearRound(name: string, io: CliConsole, run: () => Promise<void>): Promise<number> {
+  const { UsageError } = await import('./commands/setup-google.ts');
+  try {
+    await run();
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    io.err(`malkoll ${name}: ${error instanceof CliError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     return 1;
   }
 }

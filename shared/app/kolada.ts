@@ -1,0 +1,77 @@
+/**
+ * Figures Kolada already has are fetched (domain.md §7): one request per key figure for all the set's `Utfall`
+ * years, then each workbook's rows merged (engine/kolada-plan.ts) and written through the ports — values only
+ * into empty cells or cells still holding what the product put there, with the record kept in the workbook's
+ * state. Kolada being unreachable changes nothing: the KoladaError reaches the caller before any write.
+ * @module
+ */
+import { koladaQuery, parseWorkbook, planKolada, resolveSetSettings, type IsoDate, type KoladaRowReport, type WorkbookGrid } from '../engine/index.ts';
+import type { KoladaQuery, KoladaResult } from '../adapters/kolada/index.ts';
+import { UnreadableWorkbookError, type WorkbookRef, type WorkbookStore, type WriteOutcome } from '../ports.ts';
+
+export interface KoladaDeps {
+  store: WorkbookStore;
+  /** fetchKolada with the configured root; throws KoladaError when Kolada cannot be reached */
+  fetch: (query: KoladaQuery) => Promise<KoladaResult>;
+  /** the day of the fetch (Europe/Stockholm), named in Förklaring */
+  today: IsoDate;
+}
+
+export interface KoladaWorkbookReport {
+  name: string;
+  outcome: WriteOutcome['kind'] | 'unreadable';
+  reason?: string;
+  rows: KoladaRowReport[];
+}
+
+export interface KoladaReport {
+  /** why nothing was asked of Kolada (Swedish), or null when it was */
+  nothingToFetch: string | null;
+  municipality: string | null;
+  kpis: string[];
+  years: number[];
+  requests: number;
+  failures: { kpi: string; reason: string }[];
+  workbooks: KoladaWorkbookReport[];
+}
+
+interface Read {
+  ref: WorkbookRef;
+  grid: WorkbookGrid;
+  version: string;
+}
+
+export async function fetchKoladaOutcomes(deps: KoladaDeps): Promise<KoladaReport> {
+  const read: Read[] = [];
+  const workbooks: KoladaWorkbookReport[] = [];
+  for (const ref of await deps.store.list()) {
+    try {
+      const s = await deps.store.read(ref);
+      read.push({ ref, grid: s.grid, version: s.version });
+    } catch (error) {
+      if (!(error instanceof UnreadableWorkbookError)) throw error;
+      workbooks.push({ name: ref.name, outcome: 'unreadable', reason: error.reason, rows: [] });
+    }
+  }
+  const models = read.map((r) => parseWorkbook(r.grid));
+  const query = koladaQuery(models, resolveSetSettings(models));
+  const report: KoladaReport = { nothingToFetch: null, municipality: query.municipality, kpis: query.kpis, years: query.years, requests: 0, failures: [], workbooks };
+  if (query.kpis.length === 0) return { ...report, nothingToFetch: 'inget mätetal har Kolada-KPI' };
+  if (query.municipality === null) return { ...report, nothingToFetch: 'Kolada-id saknas i Inställningar (t.ex. 0019 för Region Västmanland)' };
+  if (query.years.length === 0) return { ...report, nothingToFetch: 'bladet Mätetal har inga Utfall-kolumner' };
+
+  const fetched = await deps.fetch({ municipality: query.municipality, kpis: query.kpis, years: query.years });
+  report.requests = fetched.requests;
+  report.failures = fetched.failures;
+  for (const [i, item] of read.entries()) {
+    const planned = planKolada(item.grid, models[i]!, fetched.values, deps.today);
+    const w: KoladaWorkbookReport = { name: item.grid.name, outcome: 'unchanged', rows: planned.rows };
+    workbooks.push(w);
+    if (!planned.plan) continue;
+    const outcome = await deps.store.writeInputs!(item.ref, planned.plan, item.version);
+    w.outcome = outcome.kind;
+    if (outcome.kind === 'skipped') w.reason = outcome.reason;
+    if (outcome.kind === 'conflict') w.reason = 'ändrades under körningen och skrevs inte – kör kommandot igen';
+  }
+  return report;
+}
