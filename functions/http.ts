@@ -36,6 +36,7 @@ export async function answerRecalc(
       workbooks: report.workbooks.length,
       errors,
       durationMs: Date.now() - started,
+      ...(report.yearRound ? { yearRound: yearRoundLog(report) } : {}),
     });
     res.status(200).json(report);
   } catch (err) {
@@ -54,4 +55,15 @@ export async function answerRecalc(
       refuse(res, 500, 'internal_error', 'omräkningen misslyckades; se loggen');
     }
   }
+}
+
+/** What the logs keep of the announcement and archives (never the webhook's address). */
+function yearRoundLog(report: RecalcReport): Record<string, unknown> {
+  const round = report.yearRound!;
+  return {
+    announced: round.alert?.message?.items.length ?? 0,
+    ...(round.alert?.delivery ? { delivered: round.alert.delivery.ok, ...(round.alert.delivery.ok ? {} : { deliveryError: round.alert.delivery.reason }) } : {}),
+    archived: round.archived.map((a) => a.year),
+    notes: round.notes,
+  };
 }

@@ -10,6 +10,12 @@ export interface RecalcReport {
   summary: 'written' | 'unchanged' | 'skipped';
   /** data-quality lines; kind 'error' marks rows that could not be assessed */
   issues: { kind: string; text: string }[];
+  /** what the run announced and archived (domain.md §7), when it did */
+  yearRound?: {
+    alert: { message: { items: unknown[] } | null; delivery: { ok: true } | { ok: false; reason: string } | null } | null;
+    archived: { year: number }[];
+    notes: string[];
+  };
 }
 
 export type Severity = 'DEBUG' | 'INFO' | 'NOTICE' | 'WARNING' | 'ERROR';

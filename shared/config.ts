@@ -5,6 +5,8 @@
  * @module
  */
 import { z } from 'zod';
+import { alertTarget, type AlertTarget } from './adapters/alerts/target.ts';
+import { koladaRoot } from './adapters/kolada/root.ts';
 
 export interface Config {
   /** shared with the edit trigger; trimmed (a secret pasted with a trailing newline still matches) */
@@ -27,6 +29,10 @@ export interface Config {
    * Google's (normalised to end in `/`); null, Google's own hosts. Credentials still come from ADC.
    */
   googleApiRoot: string | null;
+  /** MALKOLL_ALERT_WEBHOOK: where status changes are announced (domain.md §7); null: nowhere */
+  alertTarget: AlertTarget | null;
+  /** MALKOLL_KOLADA_URL: Kolada's API root without the version (default its public address) */
+  koladaRoot: string;
 }
 
 export const ENV = {
@@ -45,6 +51,7 @@ export const MIN_SECRET_LENGTH = 32;
 /** Thrown for a missing or invalid variable; `variables` lists every one at fault. */
 export class ConfigError extends Error {
   readonly variables: string[];
+  readonly problems: { variable: string; message: string }[];
   constructor(problems: { variable: string; message: string }[]) {
     super(
       `Ogiltig konfiguration (miljövariabler):\n` +
@@ -52,6 +59,7 @@ export class ConfigError extends Error {
     );
     this.name = 'ConfigError';
     this.variables = [...new Set(problems.map((p) => p.variable))];
+    this.problems = problems;
   }
 }
 
@@ -164,11 +172,20 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     [ENV.functionUrl]: env[ENV.functionUrl],
     [ENV.googleApiRoot]: env[ENV.googleApiRoot],
   });
-  if (!result.success) {
-    throw new ConfigError(
-      result.error.issues.map((issue) => ({ variable: String(issue.path[0]), message: issue.message })),
-    );
-  }
+  // the two optional service addresses have rules of their own (adapters/http/endpoint.ts); every fault at once
+  const problems = result.success ? [] : result.error.issues.map((issue) => ({ variable: String(issue.path[0]), message: issue.message }));
+  const optional = <T>(read: () => T, fallback: T): T => {
+    try {
+      return read();
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      problems.push(...error.problems);
+      return fallback;
+    }
+  };
+  const alerts = optional(() => alertTarget(env), null);
+  const kolada = optional(() => koladaRoot(env), '');
+  if (!result.success || problems.length > 0) throw new ConfigError(problems);
   const v = result.data;
   const summarySpreadsheet = v[ENV.summarySpreadsheet] ?? null;
   if (summarySpreadsheet !== null && v[ENV.spreadsheets].includes(summarySpreadsheet)) {
@@ -195,5 +212,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     tasksQueue,
     functionUrl,
     googleApiRoot: v[ENV.googleApiRoot] ?? null,
+    alertTarget: alerts,
+    koladaRoot: kolada,
   };
 }

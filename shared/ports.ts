@@ -52,6 +52,8 @@ export interface WorkbookStore {
   writeInputs?(ref: WorkbookRef, plan: InputPlan, expectedVersion: string): Promise<WriteOutcome>;
   /** true when a new column can be inserted (Google: Sheets moves the columns after it); local files cannot */
   readonly insertsColumns?: boolean;
+  /** a link to a row of a workbook read in this run (Google), for an alert; stores without links leave it out */
+  rowLink?(workbookId: string, sheet: string, rowNumber: number): string | null;
 }
 
 /**

@@ -13,7 +13,10 @@
 import type { drive_v3 } from '@googleapis/drive';
 import type { sheets_v4 } from '@googleapis/sheets';
 import type { Config } from '../config.ts';
-import { createGoogleClients, createSheetsSummaryStore, createSheetsWorkbookStore, type RetryPolicy } from '../adapters/sheets/index.ts';
+import { createGoogleClients, createSheetsArchiveStore, createSheetsSummaryStore, createSheetsWorkbookStore, type RetryPolicy } from '../adapters/sheets/index.ts';
+import { fetchKolada, KoladaError } from '../adapters/kolada/index.ts';
+import { fetchKoladaOutcomes } from './kolada.ts';
+import { isoDateInStockholm } from './recalc-set.ts';
 import type { SummaryState, SummaryStore } from '../ports.ts';
 import { recalcSet, type RecalcDeps } from './recalc-set.ts';
 import type { RecalcReport } from './report.ts';
@@ -32,6 +35,10 @@ export interface ProductionDeps {
   now?: () => Date;
   /** overrides of the Google retry policy (tests: instant sleeps, short timeouts) */
   retry?: Partial<RetryPolicy>;
+  /** the Kolada client's timeouts (tests: short) */
+  kolada?: { timeoutMs?: number; retryDelayMs?: number };
+  /** the alert webhook's timeout (tests: short) */
+  alertTimeoutMs?: number;
 }
 
 export interface ProductionRecalc {
@@ -63,10 +70,10 @@ export function createProductionRecalc(config: Config, deps: ProductionDeps = cr
       },
     });
 
-  const run = async (mode: { scope: string[] | null; cause: string | null; writeSummary: boolean; forceSharing: boolean }) => {
-    const retry = deps.retry ? { retry: deps.retry } : {};
-    const store = createSheetsWorkbookStore({ sheets: deps.sheets, spreadsheetIds: config.spreadsheets, ...retry });
-    const summary = createSheetsSummaryStore({
+  const retry = deps.retry ? { retry: deps.retry } : {};
+  const stores = () => ({
+    store: createSheetsWorkbookStore({ sheets: deps.sheets, spreadsheetIds: config.spreadsheets, ...retry }),
+    summary: createSheetsSummaryStore({
       sheets: deps.sheets,
       drive: deps.drive,
       summarySpreadsheetId: config.summarySpreadsheet,
@@ -74,7 +81,12 @@ export function createProductionRecalc(config: Config, deps: ProductionDeps = cr
       shareDomains: config.shareDomains,
       workbookIds: config.spreadsheets,
       ...retry,
-    });
+    }),
+  });
+
+  type Mode = { scope: string[] | null; cause: string | null; writeSummary: boolean; forceSharing: boolean; kolada?: { fetchedOn: string | null; notes: string[] } };
+  const run = async (mode: Mode) => {
+    const { store, summary } = stores();
     let shareWith: { addresses: string[]; agreed: boolean } | null = null;
     const fresh = known !== null && now().getTime() - known.at < KNOWN_STATE_MS ? known.state : undefined;
     const recalcDeps: RecalcDeps = {
@@ -88,6 +100,23 @@ export function createProductionRecalc(config: Config, deps: ProductionDeps = cr
       ...(!mode.writeSummary && fresh !== undefined ? { knownState: fresh } : {}),
       afterCompute: async (result) => {
         shareWith = { addresses: result.settings.shareWith, agreed: result.settings.shareAgreed };
+      },
+      yearRound: {
+        archives: createSheetsArchiveStore({
+          sheets: deps.sheets,
+          drive: deps.drive,
+          summarySpreadsheetId: () => summary.spreadsheetId(),
+          driveFolderId: config.driveFolder,
+          shareDomains: config.shareDomains,
+          ...retry,
+        }),
+        alerts: {
+          target: config.alertTarget,
+          linkOf: (c) => store.rowLink?.(c.workbookId, c.sheet, c.rowNumber) ?? null,
+          ...(deps.alertTimeoutMs !== undefined ? { timeoutMs: deps.alertTimeoutMs } : {}),
+        },
+        koladaFetchedOn: mode.kolada?.fetchedOn ?? null,
+        notes: mode.kolada?.notes ?? [],
       },
     };
     const report = await recalcSet(recalcDeps);
@@ -103,6 +132,28 @@ export function createProductionRecalc(config: Config, deps: ProductionDeps = cr
     recalculate: (spreadsheetId, edit) => run({ scope: [spreadsheetId], cause: causeOf(edit), writeSummary: true, forceSharing: false }),
     recalculateWorkbook: (spreadsheetId, edit) => run({ scope: [spreadsheetId], cause: causeOf(edit), writeSummary: false, forceSharing: false }),
     rebuildSummary: () => run({ scope: null, cause: null, writeSummary: true, forceSharing: false }),
-    recalculateAll: () => run({ scope: null, cause: 'Schemalagd omräkning', writeSummary: true, forceSharing: true }),
+    recalculateAll: async () => run({ scope: null, cause: 'Schemalagd omräkning', writeSummary: true, forceSharing: true, kolada: await dailyKolada() }),
   };
+
+  /**
+   * Once a day, the scheduled run fetches Kolada first (domain.md §7): when the summary's state says it has not
+   * today. Kolada unreachable is reported and the recalculation runs anyway; the day is then not recorded, so
+   * the next scheduled run tries again.
+   */
+  async function dailyKolada(): Promise<{ fetchedOn: string | null; notes: string[] }> {
+    const today = isoDateInStockholm(now());
+    const { store, summary } = stores();
+    const state = await summary.readState({ models: [] });
+    if (state?.koladaFetchedOn === today) return { fetchedOn: null, notes: [] };
+    try {
+      const report = await fetchKoladaOutcomes({ store, today, fetch: (query) => fetchKolada({ root: config.koladaRoot, ...deps.kolada }, query) });
+      if (report.nothingToFetch) return { fetchedOn: today, notes: [] };
+      const filled = report.workbooks.flatMap((w) => w.rows).flatMap((r) => r.decisions).filter((d) => d.action === 'write').length;
+      const failed = report.failures.map((f) => `Kolada: ${f.kpi} kunde inte hämtas: ${f.reason}`);
+      return { fetchedOn: today, notes: [`Kolada: ${filled} utfall ifyllda (${report.kpis.length} nyckeltal, ${report.requests} anrop)`, ...failed] };
+    } catch (error) {
+      if (error instanceof KoladaError) return { fetchedOn: null, notes: [`${error.message} – omräkningen gjordes ändå`] };
+      throw error;
+    }
+  }
 }

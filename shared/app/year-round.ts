@@ -18,6 +18,8 @@ export interface YearRoundConfig {
   alerts?: AlertsConfig | null;
   /** the day Kolada was fetched in this run (stored, so the scheduled run fetches once a day) */
   koladaFetchedOn?: IsoDate | null;
+  /** Swedish lines for the report from work done before the recalculation (the Kolada fetch) */
+  notes?: string[];
 }
 
 export interface YearRoundReport {
@@ -76,7 +78,7 @@ export function prepareYearRound(config: YearRoundConfig, input: RoundInput): Pr
   return {
     state,
     async finish(summary, written) {
-      const report: YearRoundReport = { alert: null, archived: [], notes: [] };
+      const report: YearRoundReport = { alert: null, archived: [], notes: [...(config.notes ?? [])] };
       report.alert = await announcement.send();
       let current: SummaryState | null = written ?? previous;
       if (current && report.alert?.delivered) current = { ...current, alerts: { changes: [], dropped: 0 } };

@@ -8,3 +8,4 @@ export { withRetry, GoogleApiError, DEFAULT_RETRY, type RetryPolicy } from './re
 export { createSheetsSummaryStore, CHANGE_LOG_HEADERS, type SheetsSummaryStore, type SheetsSummaryStoreDeps } from './summary-store.ts';
 export { type ShareResult } from './sharing.ts';
 export { PROTECTION_DESCRIPTION } from './protection.ts';
+export { createSheetsArchiveStore, archiveTitle, type SheetsArchiveDeps } from './archive-store.ts';

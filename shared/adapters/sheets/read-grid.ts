@@ -36,6 +36,8 @@ export interface WorkbookLayout {
   /** by normalised title */
   sheets: Map<string, SheetLayout>;
   stateSheet: SheetLayout | null;
+  /** the version the stored statuses were computed from (the state's `basedOnVersion`) */
+  basedOnVersion?: string | null;
 }
 
 const ERROR_TEXT: Record<string, string> = {
@@ -184,7 +186,8 @@ export function gridFromSpreadsheet(
     id,
     name: spreadsheet.properties?.title ?? id,
     sheets,
-    state: state ? { written: state.written ?? {}, ...(state.changeLog ? { changeLog: state.changeLog } : {}) } : null,
+    state: state ? { written: state.written ?? {}, ...(state.changeLog ? { changeLog: state.changeLog } : {}), ...(state.kolada ? { kolada: state.kolada } : {}) } : null,
   };
+  layout.basedOnVersion = state?.basedOnVersion ?? null;
   return { grid, version: gridVersion(sheets), layout, stateText };
 }

@@ -5,7 +5,7 @@
  * @module
  */
 import type { sheets_v4 } from '@googleapis/sheets';
-import { SHEETS, type ChangeLogState, type WorkbookModel } from '../../engine/index.ts';
+import { SHEETS, type AlertChange, type ChangeLogState, type KoladaRecord, type WorkbookModel } from '../../engine/index.ts';
 
 export const STATE_HEADER = 'Målkolls eget tillstånd – ändra inte';
 const CHUNK = 40_000;
@@ -21,6 +21,8 @@ export interface WorkbookStateDoc {
   basedOnVersion: string | null;
   /** the status changes written here that Ändringslogg may not hold yet (shared/app/change-log.ts) */
   changeLog?: ChangeLogState;
+  /** Kolada's figures per outcome cell (ProductState.kolada) */
+  kolada?: Record<string, KoladaRecord>;
 }
 
 export interface GrantedPermission {
@@ -46,6 +48,12 @@ export interface SummaryStateDoc {
   changeLogRows?: number;
   /** per workbook, the highest change sequence Ändringslogg holds (see SummaryState.logged) */
   logged?: Record<string, { epoch: string; seq: number }>;
+  /** the approved years' archives: date, the archive's address and its snapshot (gzip + base64 JSON) */
+  approved?: Record<string, { approvedOn: string; location: string; snapshot: string }>;
+  /** announcements not delivered yet (SummaryState.alerts) */
+  alerts?: { changes: AlertChange[]; dropped: number };
+  /** the day the scheduled run last fetched Kolada */
+  koladaFetchedOn?: string;
 }
 
 type StateDoc = WorkbookStateDoc | SummaryStateDoc;

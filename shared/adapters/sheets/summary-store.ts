@@ -18,6 +18,7 @@ import { decodeSummaryState, modelColumn, stateRanges, summaryStateRequests, typ
 import { layoutSummary } from './summary-layout.ts';
 import { styledCell } from './cell-format.ts';
 import { share, type ShareResult } from './sharing.ts';
+import { withYearState, yearStateOf } from './summary-year-state.ts';
 import { SPREADSHEET_MIME } from './drive-mime.ts';
 
 export interface SheetsSummaryStoreDeps {
@@ -36,6 +37,8 @@ export interface SheetsSummaryStoreDeps {
 
 export type SheetsSummaryStore = SummaryStore & {
   ensureSpreadsheet(): Promise<string>;
+  /** the summary spreadsheet's id, null until there is one */
+  spreadsheetId(): string | null;
   share(addresses: string[], agreed: boolean, options?: { force?: boolean }): Promise<ShareResult>;
 };
 
@@ -173,7 +176,7 @@ export function createSheetsSummaryStore(deps: SheetsSummaryStoreDeps): SheetsSu
     if (found.blank !== undefined) requests.push({ deleteSheet: { sheetId: found.blank } });
     const previous = internal ?? emptyState();
     internal = {
-      ...previous,
+      ...withYearState(previous, state),
       contentHash: state.contentHash,
       changedAt: state.changedAt,
       changeLogRows: logged + changeLog.length,
@@ -201,6 +204,19 @@ export function createSheetsSummaryStore(deps: SheetsSummaryStoreDeps): SheetsSu
 
   async function batch(spreadsheetId: string, requests: sheets_v4.Schema$Request[]): Promise<void> {
     await withRetry('sheets.spreadsheets.batchUpdate', (o) => batchUpdateStreamed(sheets, spreadsheetId, requests, o), deps.retry);
+  }
+
+  /** Column A of `_malkoll` alone: one small write, nothing a person reads changes (sharing, alerts delivered). */
+  async function writeInternal(spreadsheetId: string, doc: SummaryStateDoc): Promise<void> {
+    internal = doc;
+    let stateId = doc.layout?.state;
+    let taken = doc.layout ? fromLayout(doc.layout, 0).taken : [];
+    if (stateId === undefined) {
+      const found = await findSheets(spreadsheetId);
+      stateId = found.state;
+      taken = found.taken;
+    }
+    await batch(spreadsheetId, summaryStateRequests(doc, [], workbookIds.length + 1, stateId ?? null, freeSheetId(taken, STATE_SHEET_ID)));
   }
 
   async function ensureSpreadsheet(): Promise<string> {
@@ -231,6 +247,7 @@ export function createSheetsSummaryStore(deps: SheetsSummaryStoreDeps): SheetsSu
   return {
     cachesModels: true,
     ensureSpreadsheet,
+    spreadsheetId: () => id,
     location: () => (id ? `https://docs.google.com/spreadsheets/d/${id}/edit` : 'ingen sammanfattning ännu'),
 
     async readState(options = {}) {
@@ -243,7 +260,14 @@ export function createSheetsSummaryStore(deps: SheetsSummaryStoreDeps): SheetsSu
         ...(Object.keys(cachedModels).length ? { models: cachedModels } : {}),
         ...(Object.keys(fingerprints).length ? { modelFingerprints: fingerprints } : {}),
         ...(doc.logged ? { logged: doc.logged } : {}),
+        ...yearStateOf(doc),
       };
+    },
+
+    async writeState(state) {
+      const spreadsheetId = await ensureSpreadsheet();
+      const current = (await loadInternal()) ?? emptyState();
+      await writeInternal(spreadsheetId, { ...withYearState(current, state), contentHash: state.contentHash, changedAt: state.changedAt, ...(state.logged ? { logged: state.logged } : {}) });
     },
 
     async write(doc, state, changeLog) {
@@ -271,17 +295,7 @@ export function createSheetsSummaryStore(deps: SheetsSummaryStoreDeps): SheetsSu
       const fileId = await ensureSpreadsheet();
       const current = (await loadInternal()) ?? emptyState();
       const result = await share({ drive, fileId, shareDomains: deps.shareDomains, ...(deps.retry ? { retry: deps.retry } : {}) }, addresses, agreed, current.granted, options);
-      if (JSON.stringify(result.grants) !== JSON.stringify(current.granted)) {
-        internal = { ...current, granted: result.grants };
-        let stateId = current.layout?.state;
-        let taken = current.layout ? fromLayout(current.layout, 0).taken : [];
-        if (stateId === undefined) {
-          const found = await findSheets(fileId);
-          stateId = found.state;
-          taken = found.taken;
-        }
-        await batch(fileId, summaryStateRequests(internal, [], workbookIds.length + 1, stateId ?? null, freeSheetId(taken, STATE_SHEET_ID)));
-      }
+      if (JSON.stringify(result.grants) !== JSON.stringify(current.granted)) await writeInternal(fileId, { ...current, granted: result.grants });
       return { granted: result.granted, revoked: result.revoked, refused: result.refused };
     },
   };

@@ -10,7 +10,8 @@
  * @module
  */
 import type { sheets_v4 } from '@googleapis/sheets';
-import type { WritePlan } from '../../engine/index.ts';
+import { normalizeName, type InputPlan, type ProductState, type WritePlan } from '../../engine/index.ts';
+import { googleRowLink } from '../alerts/links.ts';
 import { UnreadableWorkbookError, type WorkbookRef, type WorkbookSnapshot, type WorkbookStore, type WriteOutcome } from '../../ports.ts';
 import { batchUpdateStreamed } from './json-body.ts';
 import { GoogleApiError, withRetry, type RetryPolicy } from './retry.ts';
@@ -18,7 +19,8 @@ import { READ_FIELDS, gridFromSpreadsheet, templateCellsAsRead, type WorkbookLay
 import { readJsonStream } from './json-stream.ts';
 import { planRequests } from './apply-plan.ts';
 import { protectionRequests } from './protection.ts';
-import { STATE_SHEET_ID, freeSheetId, stateSheetRequests } from './state.ts';
+import { STATE_SHEET_ID, freeSheetId, stateSheetRequests, type WorkbookStateDoc } from './state.ts';
+import { inputRequests } from './input-requests.ts';
 
 export interface SheetsWorkbookStoreDeps {
   sheets: sheets_v4.Sheets;
@@ -33,10 +35,23 @@ function refusal(error: unknown): string | null {
   return null;
 }
 
+function stateDoc(state: ProductState, basedOnVersion: string | null): WorkbookStateDoc {
+  return {
+    kind: 'workbook',
+    version: 1,
+    written: state.written,
+    basedOnVersion,
+    ...(state.changeLog ? { changeLog: state.changeLog } : {}),
+    ...(state.kolada ? { kolada: state.kolada } : {}),
+  };
+}
+
 export function createSheetsWorkbookStore(deps: SheetsWorkbookStoreDeps): WorkbookStore {
   const { sheets } = deps;
   // the layout from the last read of each workbook: lets write() send its one batch without reading
   const layouts = new Map<string, WorkbookLayout>();
+  // each read workbook's sheet ids by normalised title, kept after a write (an alert links to a changed row)
+  const sheetIds = new Map<string, Map<string, number>>();
 
   /**
    * One `spreadsheets.get`, its answer read as a stream: each cell becomes a CellInput as it arrives, so
@@ -52,8 +67,32 @@ export function createSheetsWorkbookStore(deps: SheetsWorkbookStoreDeps): Workbo
       deps.retry,
     );
 
+  /** The layout of the last read (or a read now, when write comes without one). */
+  const layoutOf = async (ref: WorkbookRef): Promise<WorkbookLayout> =>
+    layouts.get(ref.id) ?? gridFromSpreadsheet(ref.id, await fetchSpreadsheet(ref.id, READ_FIELDS), { converted: true }).layout;
+
+  /** One batchUpdate; a refusal (no access, no such spreadsheet) skips the workbook. */
+  const send = async (ref: WorkbookRef, requests: sheets_v4.Schema$Request[]): Promise<WriteOutcome> => {
+    try {
+      await withRetry('sheets.spreadsheets.batchUpdate', (o) => batchUpdateStreamed(sheets, ref.id, requests, o), deps.retry);
+    } catch (error) {
+      const reason = refusal(error);
+      if (reason) return { kind: 'skipped', reason: `${ref.name}: ${reason}` };
+      throw error;
+    } finally {
+      // the sheet's shape changed (or may have): the next write must not reuse this layout
+      layouts.delete(ref.id);
+    }
+    return { kind: 'written' };
+  };
+
   return {
     keepsChangeLog: true,
+    insertsColumns: true,
+    rowLink(workbookId, sheet, rowNumber) {
+      const id = sheetIds.get(workbookId)?.get(normalizeName(sheet));
+      return id === undefined ? null : googleRowLink(workbookId, id, rowNumber);
+    },
     async list() {
       // names come with the read (the spreadsheet title); listing costs no call
       return deps.spreadsheetIds.map((id) => ({ id, name: id }));
@@ -70,24 +109,15 @@ export function createSheetsWorkbookStore(deps: SheetsWorkbookStoreDeps): Workbo
       }
       const { grid, version, layout } = gridFromSpreadsheet(ref.id, data, { converted: true });
       layouts.set(ref.id, layout);
+      sheetIds.set(ref.id, new Map([...layout.sheets].map(([key, sheet]) => [key, sheet.sheetId])));
       return { grid, version };
     },
 
     async write(ref: WorkbookRef, plan: WritePlan, expectedVersion: string): Promise<WriteOutcome> {
       if (plan.writes.length === 0 && !plan.stateChanged) return { kind: 'unchanged' };
-      let layout = layouts.get(ref.id);
-      if (!layout) {
-        // only when write() comes without a read in this process (not the normal path)
-        layout = gridFromSpreadsheet(ref.id, await fetchSpreadsheet(ref.id, READ_FIELDS), { converted: true }).layout;
-      }
+      const layout = await layoutOf(ref);
       const taken = [...layout.sheets.values()].map((s) => s.sheetId);
-      const state = {
-        kind: 'workbook' as const,
-        version: 1 as const,
-        written: plan.state.written,
-        basedOnVersion: expectedVersion,
-        ...(plan.state.changeLog ? { changeLog: plan.state.changeLog } : {}),
-      };
+      const state = stateDoc(plan.state, expectedVersion);
       let requests: sheets_v4.Schema$Request[];
       try {
         requests = [
@@ -98,17 +128,25 @@ export function createSheetsWorkbookStore(deps: SheetsWorkbookStoreDeps): Workbo
       } catch (error) {
         return { kind: 'skipped', reason: (error as Error).message };
       }
+      return send(ref, requests);
+    },
+
+    async writeInputs(ref: WorkbookRef, plan: InputPlan): Promise<WriteOutcome> {
+      if (plan.writes.length === 0 && plan.state === null) return { kind: 'unchanged' };
+      const layout = await layoutOf(ref);
+      const taken = [...layout.sheets.values()].map((s) => s.sheetId);
+      let requests: sheets_v4.Schema$Request[];
       try {
-        await withRetry('sheets.spreadsheets.batchUpdate', (o) => batchUpdateStreamed(sheets, ref.id, requests, o), deps.retry);
+        requests = inputRequests(layout.sheets, plan);
+        if (plan.state) {
+          // the statuses stay computed from the version they were: only the next recalculation changes that
+          const state = stateDoc(plan.state, layout.basedOnVersion ?? null);
+          requests.push(...stateSheetRequests(state, layout.stateSheet?.sheetId ?? null, freeSheetId(taken, STATE_SHEET_ID)));
+        }
       } catch (error) {
-        const reason = refusal(error);
-        if (reason) return { kind: 'skipped', reason: `${ref.name}: ${reason}` };
-        throw error;
-      } finally {
-        // the sheet's shape changed (or may have): the next write must not reuse this layout
-        layouts.delete(ref.id);
+        return { kind: 'skipped', reason: (error as Error).message };
       }
-      return { kind: 'written' };
+      return send(ref, requests);
     },
   };
 }

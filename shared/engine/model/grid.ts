@@ -46,8 +46,6 @@ export interface SheetGrid {
   hiddenRows?: RowNumber[];
   /** merged cells as the sheet holds them; only the top-left cell of each has a value */
   merges?: CellRange[];
-  /** the sheet's numeric id, when the adapter has one (Google Sheets' sheetId) */
-  sheetId?: number;
 }
 
 /** The product's own remembered state for one workbook (kept in the hidden sheet `_malkoll`). */

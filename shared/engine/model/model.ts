@@ -405,8 +405,6 @@ export interface StatusChange {
   to: string;
   /** the row's Förklaring as written with the new status (for the alert; absent for Läge) */
   explanation?: string;
-  /** the sheet's numeric id, when the adapter has one (Google: the row's link in an alert) */
-  sheetId?: number;
 }
 
 /** One product-owned cell to write. Only Utveckling, Förklaring, Läge and their headers are ever planned. */

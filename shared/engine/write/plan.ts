@@ -93,7 +93,6 @@ export function planWrites(grid: WorkbookGrid, model: WorkbookModel, assessment:
               from: previous.trim() === '' ? null : previous.trim(),
               to: target,
               ...(explanation !== undefined ? { explanation } : {}),
-              ...(sheet.sheetId !== undefined ? { sheetId: sheet.sheetId } : {}),
             });
           }
         }

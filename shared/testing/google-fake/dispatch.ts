@@ -60,6 +60,22 @@ export function dispatch(state: FakeState, m: ResolvedMethod, q: URLSearchParams
       if (!file || (file.driveId && !allDrives)) throw notFound(`File not found: ${m.pathParams.fileId}.`);
       return { json: { kind: 'drive#file', id: file.id, name: file.name, mimeType: file.mimeType, parents: file.parents, ...(file.driveId ? { driveId: file.driveId } : {}) } };
     }
+    case 'drive.files.copy': {
+      const sourceId = m.pathParams.fileId ?? '';
+      const file = drive.copy(sourceId, body ?? {}, allDrives);
+      const source = state.books.get(sourceId);
+      if (source) {
+        const copy = structuredClone(source);
+        copy.spreadsheetId = file.id;
+        copy.properties.title = file.name;
+        state.books.set(file.id, copy);
+      }
+      return { json: { kind: 'drive#file', id: file.id, name: file.name, mimeType: file.mimeType, parents: file.parents } };
+    }
+    case 'drive.files.list': {
+      const files = drive.list(q.get('q') ?? '', allDrives && q.get('includeItemsFromAllDrives') === 'true');
+      return { json: { kind: 'drive#fileList', incompleteSearch: false, files: files.map((f) => ({ kind: 'drive#file', id: f.id, name: f.name, mimeType: f.mimeType, parents: f.parents })) } };
+    }
     case 'drive.permissions.list':
       return { json: drive.listPermissions(m.pathParams.fileId ?? '', allDrives, Number(q.get('pageSize') ?? 100), q.get('pageToken')) };
     case 'drive.permissions.create':

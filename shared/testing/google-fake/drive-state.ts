@@ -46,9 +46,54 @@ export class FakeDrive {
     return id;
   }
 
-  /** a spreadsheet a person owns and shared with the service account */
-  addPersonOwnedFile(id: string, name: string): void {
-    this.files.set(id, { id, name, mimeType: SPREADSHEET_MIME, parents: [], permissions: [{ ...OWNER }] });
+  /** a spreadsheet a person owns and shared with the service account (in `parent`, a folder, when given) */
+  addPersonOwnedFile(id: string, name: string, parent?: string): void {
+    const folder = parent ? this.files.get(parent) : undefined;
+    if (parent && folder?.mimeType !== FOLDER_MIME) throw new Error(`no folder ${parent}`);
+    this.files.set(id, {
+      id, name, mimeType: SPREADSHEET_MIME, parents: parent ? [parent] : [],
+      ...(folder?.driveId ? { driveId: folder.driveId } : {}),
+      permissions: [{ ...OWNER }],
+    });
+  }
+
+  /**
+   * A copy made by the service account: in `body.parents` or the source's parent, which must be a folder in a
+   * shared drive (a service account can own no files elsewhere). Explicit permissions are not copied.
+   */
+  copy(fileId: string, body: drive_v3.Schema$File, supportsAllDrives: boolean): FakeFile {
+    const source = this.visible(fileId, supportsAllDrives);
+    const parents = body.parents ?? source.parents;
+    if (parents.length > 1) throw badRequest('A shared drive item must have exactly one parent.');
+    const parent = parents[0] ? this.visible(parents[0], supportsAllDrives) : undefined;
+    if (parent && parent.mimeType !== FOLDER_MIME) throw badRequest(`The parent ${parent.id} is not a folder.`);
+    if (!parent?.driveId) throw storageQuotaExceeded();
+    const file: FakeFile = { id: this.newId('copy'), name: body.name ?? `Kopia av ${source.name}`, mimeType: source.mimeType, parents: [parent.id], driveId: parent.driveId, permissions: [] };
+    this.files.set(file.id, file);
+    return file;
+  }
+
+  /**
+   * `files.list` for the queries Målkoll sends: `name = '…'`, `'<id>' in parents`, `trashed = false`, joined by
+   * `and`; anything else is answered 400 so a query the fake does not understand is noticed.
+   */
+  list(q: string, supportsAllDrives: boolean): FakeFile[] {
+    const terms = q.split(/\s+and\s+/i).map((t) => t.trim()).filter(Boolean);
+    const tests = terms.map((term): ((f: FakeFile) => boolean) => {
+      let m = /^name\s*=\s*'((?:[^'\\]|\\.)*)'$/.exec(term);
+      if (m) {
+        const name = m[1]!.replace(/\\(.)/g, '$1');
+        return (f) => f.name === name;
+      }
+      m = /^'([^']+)'\s+in\s+parents$/.exec(term);
+      if (m) {
+        const parent = m[1]!;
+        return (f) => f.parents.includes(parent);
+      }
+      if (/^trashed\s*=\s*false$/.test(term)) return () => true;
+      throw badRequest(`Invalid Value: the Google fake does not understand the query term ${term}`);
+    });
+    return [...this.files.values()].filter((f) => (!f.driveId || supportsAllDrives) && tests.every((t) => t(f)));
   }
 
   private visible(fileId: string, supportsAllDrives: boolean): FakeFile {

@@ -65,7 +65,8 @@ export interface GoogleFake {
   close(): void;
   /** one request → its answer; what msw and the fake's own HTTP server both call */
   handle(request: Request): Promise<Response>;
-  createSpreadsheet(title: string, sheets: SheetSeed[], options?: { id?: string }): string;
+  /** `parent`: a folder (fake.drive.addFolder) the spreadsheet lives in */
+  createSpreadsheet(title: string, sheets: SheetSeed[], options?: { id?: string; parent?: string }): string;
   getSpreadsheet(id: string): FakeSpreadsheet;
   getSheetValues(id: string, sheetName: string): (string | number | boolean | null)[][];
   getCell(id: string, sheetName: string, rowNumber: number, columnNumber: number): CellData | undefined;
@@ -102,7 +103,7 @@ export function createGoogleFake(options: GoogleFakeOptions = {}): GoogleFake {
     createSpreadsheet(title, seeds, opts = {}) {
       const id = opts.id ?? `ss-${state.drive.newId('')}-${title.replace(/\W+/g, '').slice(0, 12)}`;
       state.books.set(id, seedSpreadsheet(id, title, seeds));
-      state.drive.addPersonOwnedFile(id, title);
+      state.drive.addPersonOwnedFile(id, title, opts.parent);
       return id;
     },
     getSpreadsheet: (id) => book(state, id),

@@ -59,6 +59,10 @@ export function applyBatch(original: FakeSpreadsheet, requests: Request[]): Batc
         replies.push({});
         break;
       }
+      case 'insertDimension':
+        insertDimension(book, r, where);
+        replies.push({});
+        break;
       case 'addProtectedRange': {
         const pr = structuredClone(r.protectedRange ?? {});
         const sheet = sheetById(book, pr.range?.sheetId ?? 0, where);
@@ -286,4 +290,60 @@ function updateDimensionProperties(book: FakeSpreadsheet, r: sheets_v4.Schema$Up
     if (Object.keys(props).length) store.set(i, props);
     else store.delete(i);
   }
+}
+
+/**
+ * Empty rows or columns at `range`, everything from there on moved along (cells, their dimension properties,
+ * protected ranges and merges; a range that spans the place grows). `inheritFromBefore` gives the new cells the
+ * format and validation of the row or column before them, as Sheets does.
+ */
+function insertDimension(book: FakeSpreadsheet, r: sheets_v4.Schema$InsertDimensionRequest, where: string): void {
+  const range = r.range;
+  if (!range) throw badRequest(`${where}: range is required.`);
+  const sheet = sheetById(book, range.sheetId ?? 0, where);
+  const rows = range.dimension === 'ROWS';
+  if (!rows && range.dimension !== 'COLUMNS') throw badRequest(`${where}: range.dimension must be ROWS or COLUMNS.`);
+  const grid = sheet.properties.gridProperties;
+  const size = rows ? grid.rowCount : grid.columnCount;
+  const start = range.startIndex ?? 0;
+  const end = range.endIndex ?? start;
+  const n = end - start;
+  if (start < 0 || n <= 0 || start > size) throw badRequest(`${where}: Invalid dimension range ${start}–${end}.`);
+  if (r.inheritFromBefore && start === 0) throw badRequest(`${where}: Cannot inherit properties from before the first ${rows ? 'row' : 'column'}.`);
+  const inherit = (cell: CellData | undefined): CellData | undefined => {
+    if (!r.inheritFromBefore || !cell) return undefined;
+    const kept: CellData = {};
+    if (cell.userEnteredFormat) kept.userEnteredFormat = structuredClone(cell.userEnteredFormat);
+    if (cell.dataValidation) kept.dataValidation = structuredClone(cell.dataValidation);
+    if (!Object.keys(kept).length) return undefined;
+    deriveCell(kept);
+    return kept;
+  };
+  if (rows) {
+    const before = sheet.rows[start - 1] ?? [];
+    const fresh = Array.from({ length: n }, () => before.map(inherit));
+    if (sheet.rows.length > start) sheet.rows.splice(start, 0, ...fresh);
+    grid.rowCount += n;
+    sheet.hiddenRows = new Set([...sheet.hiddenRows].map((i) => (i >= start ? i + n : i)));
+  } else {
+    for (const line of sheet.rows) {
+      if (line.length <= start - (r.inheritFromBefore ? 1 : 0)) continue;
+      const copies = Array.from({ length: n }, () => inherit(line[start - 1]));
+      while (line.length < start) line.push(undefined);
+      line.splice(start, 0, ...copies);
+    }
+    grid.columnCount += n;
+  }
+  const props = rows ? sheet.rowProperties : sheet.columnProperties;
+  const moved = new Map([...props].map(([i, p]) => [i >= start ? i + n : i, p] as const));
+  props.clear();
+  for (const [i, p] of moved) props.set(i, p);
+  const shift = (g: sheets_v4.Schema$GridRange | undefined | null) => {
+    if (!g) return;
+    const [from, to] = rows ? (['startRowIndex', 'endRowIndex'] as const) : (['startColumnIndex', 'endColumnIndex'] as const);
+    if ((g[from] ?? 0) >= start) g[from] = (g[from] ?? 0) + n;
+    if (g[to] != null && g[to]! > start) g[to] = g[to]! + n;
+  };
+  for (const pr of sheet.protectedRanges) shift(pr.range);
+  for (const m of sheet.merges) shift(m);
 }

@@ -1,0 +1,59 @@
+/**
+ * The year-after-year parts of the summary's state (domain.md §7) as column A of `_malkoll` keeps them: the
+ * approved archives with their snapshots (gzip + base64, so a large set's snapshot stays a few cells), the
+ * announcements not delivered yet, and the day Kolada was last fetched.
+ * @module
+ */
+import { gunzipSync, gzipSync } from 'node:zlib';
+import type { ApprovedSnapshot } from '../../engine/index.ts';
+import type { ApprovedArchive, SummaryState } from '../../ports.ts';
+import type { SummaryStateDoc } from './state.ts';
+
+type YearState = Pick<SummaryState, 'approved' | 'alerts' | 'koladaFetchedOn'>;
+
+/** Decoded snapshots, by their encoded text: each is decoded once per instance. */
+const decoded = new WeakMap<object, Map<string, ApprovedSnapshot>>();
+
+export function yearStateOf(doc: SummaryStateDoc): YearState {
+  const out: YearState = {};
+  if (doc.approved && Object.keys(doc.approved).length > 0) {
+    let cache = decoded.get(doc.approved);
+    if (!cache) decoded.set(doc.approved, (cache = new Map()));
+    const approved: Record<string, ApprovedArchive> = {};
+    for (const [year, a] of Object.entries(doc.approved)) {
+      let snapshot = cache.get(a.snapshot);
+      if (!snapshot) {
+        try {
+          snapshot = JSON.parse(gunzipSync(Buffer.from(a.snapshot, 'base64')).toString('utf8')) as ApprovedSnapshot;
+        } catch {
+          continue; // damaged by hand: that year is archived again only if its date is set, and adopted
+        }
+        cache.set(a.snapshot, snapshot);
+      }
+      approved[year] = { approvedOn: a.approvedOn, location: a.location, snapshot };
+    }
+    out.approved = approved;
+  }
+  if (doc.alerts && doc.alerts.changes.length + doc.alerts.dropped > 0) out.alerts = doc.alerts;
+  if (doc.koladaFetchedOn) out.koladaFetchedOn = doc.koladaFetchedOn;
+  return out;
+}
+
+/** The doc's year parts for `state`; an archive the doc already holds keeps its encoded snapshot. */
+export function withYearState(doc: SummaryStateDoc, state: YearState): SummaryStateDoc {
+  const next: SummaryStateDoc = { ...doc };
+  delete next.approved;
+  delete next.alerts;
+  delete next.koladaFetchedOn;
+  if (state.approved && Object.keys(state.approved).length > 0) {
+    next.approved = {};
+    for (const [year, a] of Object.entries(state.approved)) {
+      const kept = doc.approved?.[year];
+      const snapshot = kept && kept.approvedOn === a.approvedOn && kept.location === a.location ? kept.snapshot : gzipSync(JSON.stringify(a.snapshot)).toString('base64');
+      next.approved[year] = { approvedOn: a.approvedOn, location: a.location, snapshot };
+    }
+  }
+  if (state.alerts && state.alerts.changes.length + state.alerts.dropped > 0) next.alerts = state.alerts;
+  if (state.koladaFetchedOn) next.koladaFetchedOn = state.koladaFetchedOn;
+  return next;
+}
