@@ -10,6 +10,7 @@
 export const TEMPLATE_FILE = 'Målkoll-mall.xlsx';
 import {
   ACTION_HEADERS,
+  APPROVED_SETTING_PREFIX,
   ASSESSMENTS,
   DIMENSIONS,
   DEFAULT_ANSWER_ORDER,
@@ -182,6 +183,13 @@ function metricColumns(outcomeYears: readonly number[]): ColumnSpec[] {
         'dimension) eller Agenda 2030. Sammanfattningen inleds med dem. Valfritt.',
     },
     {
+      header: h.koladaKpi,
+      width: 11,
+      note:
+        'Valfritt: ett nyckeltal i Kolada (en bokstav och fem siffror, t.ex. N00945). npm run malkoll -- kolada fyller då ' +
+        'tomma Utfall-celler med Koladas värden för organisationens Kolada-id (i Inställningar); inskrivna värden skrivs aldrig över.',
+    },
+    {
       header: h.development,
       width: 13,
       computed: true,
@@ -337,7 +345,24 @@ export function defaultSettings(): SettingSpec[] {
       value: DEFAULTS.strengthsCount,
       note: 'Hur många styrkor och utvecklingsområden från självskattningen som listas.',
     },
+    {
+      name: s.koladaId,
+      value: null,
+      note: 'Organisationens id i Kolada, fyra siffror (0019 för Region Västmanland, 0180 för Stockholm). Behövs för Kolada-KPI på Mätetal.',
+    },
+    approvedSetting(TEMPLATE_OUTCOME_YEARS[TEMPLATE_OUTCOME_YEARS.length - 1]!),
   ];
+}
+
+/** `Fastställd ÅÅÅÅ`: one row per approved year; the template has one for its latest year, empty. */
+export function approvedSetting(year: number): SettingSpec {
+  return {
+    name: `${APPROVED_SETTING_PREFIX} ${year}`,
+    value: null,
+    note:
+      `Dagen redovisningen för ${year} fastställdes, ÅÅÅÅ-MM-DD. Nästa omräkning sparar då sammanfattningen som den ser ut ` +
+      `(Sammanfattning ${year} fastställd), och sammanfattningen visar sedan vad som ändrats. Lägg till en rad per år.`,
+  };
 }
 
 /**
@@ -359,8 +384,10 @@ export function findColumnSpec(sheetName: string, header: string): ColumnSpec | 
   return undefined;
 }
 
-/** The spec of a setting row by its name (case and spaces ignored). */
+/** The spec of a setting row by its name (case and spaces ignored); `Fastställd ÅÅÅÅ` for any year. */
 export function findSettingSpec(name: string): SettingSpec | undefined {
   const wanted = normalizeName(name);
+  const approved = new RegExp(`^${normalizeName(APPROVED_SETTING_PREFIX)} (\\d{4})$`).exec(wanted);
+  if (approved) return { ...approvedSetting(Number(approved[1])), name };
   return defaultSettings().find((s) => normalizeName(s.name) === wanted);
 }

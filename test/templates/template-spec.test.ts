@@ -64,8 +64,9 @@ describe('template spec', () => {
     expect(findColumnSpec(sheet, header)).toBeUndefined();
   });
 
-  it('has one default row per setting name, in the constants’ order', () => {
-    expect(defaultSettings().map((s) => s.name)).toEqual(Object.values(SETTING_NAMES));
+  it('has one default row per setting name, in the constants’ order, then the latest year’s Fastställd row', () => {
+    expect(defaultSettings().map((s) => s.name)).toEqual([...Object.values(SETTING_NAMES), 'Fastställd 2025']);
+    expect(findSettingSpec('fastställd 2031')?.note).toContain('2031');
     expect(findSettingSpec('  tolerans ')?.value).toEqual({ value: 0.005, format: 'percent' });
   });
 

@@ -14,7 +14,7 @@ const EXPECTED: Record<string, string[]> = {
   Mätetal: [
     'Målområde', 'Indikator', 'Mätetal', 'Enhet', 'Riktning', 'Målvärde', 'Målår', 'Basår', 'Basvärde',
     'Årlig förändring', 'Tolerans', 'Tolerans (absolut)', ...UTFALL, 'Manuell bedömning', 'Motivering',
-    'Bedömningsår', 'Följs upp t.o.m.', 'Antal jämförda', 'Jämförelse', 'Styrmått', 'Utveckling', 'Förklaring',
+    'Bedömningsår', 'Följs upp t.o.m.', 'Antal jämförda', 'Jämförelse', 'Styrmått', 'Kolada-KPI', 'Utveckling', 'Förklaring',
   ],
   Indikatorer: ['Målområde', 'Indikator', 'Målvärde 2030', 'Styrande mätetal', 'Manuell bedömning', 'Motivering', 'Utveckling', 'Förklaring'],
   Målområden: ['Målområde', 'Hållbarhetsmål', 'Manuell bedömning', 'Motivering', 'Dimension', 'Utveckling', 'Förklaring'],
@@ -59,6 +59,8 @@ const SETTINGS: [string, string | number | null, string | null][] = [
   ['Svarsordning', 'Instämmer helt, Instämmer delvis, Instämmer inte, Vet ej', null],
   ['Förvaltningar', null, null],
   ['Antal styrkor', 3, null],
+  ['Kolada-id', null, null],
+  ['Fastställd 2025', null, null],
 ];
 
 const COMMITTED = join(import.meta.dirname, '../../sheets-templates/Målkoll-mall.xlsx');
