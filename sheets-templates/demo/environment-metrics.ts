@@ -13,6 +13,16 @@ import type { DemoSheet } from './types.ts';
 export const DEMO_YEARS = [2021, 2022, 2023, 2024, 2025] as const;
 export const DEMO_REPORTING_YEAR = 2025;
 
+/**
+ * The demo's approved report (`Fastställd 2025`) and the one correction made after it: diklofenak's 2025 outcome,
+ * approved as 33,7 kg (Positiv against 33,9 in 2024), corrected to 34,8 kg (Negativ). `init` archives the
+ * summary as it was approved, so the live summary's "Ändrat sedan fastställd rapport" has that row.
+ */
+export const DEMO_APPROVAL = { year: 2025, approvedOn: '2026-03-02', approved: '33,7 kg', corrected: '34,8 kg' } as const;
+
+/** The demo's Kolada ids: an example key figure, and an id no region has (Region Exempelland is not in Kolada). */
+export const DEMO_KOLADA = { kpi: 'N00945', id: '0099' } as const;
+
 export const GOAL_AREAS = {
   climate: 'Minskad klimatpåverkan',
   procurement: 'Hållbar upphandling',
@@ -71,7 +81,8 @@ function outcomes(values: Outcomes): Record<string, TemplateCell> {
   return Object.fromEntries(DEMO_YEARS.map((y, i) => [u(y), values[i] ?? null]));
 }
 
-export function demoMetricsSheet(): DemoSheet {
+/** `approved`: the sheet as it stood when the 2025 report was approved (before the correction). */
+export function demoMetricsSheet(options: { approved?: boolean } = {}): DemoSheet {
   const headers = demoMetricHeaders();
   const row = (cells: Record<string, TemplateCell>) => rowOf(headers, cells);
   const climate = { [M.goalArea]: GOAL_AREAS.climate };
@@ -145,12 +156,14 @@ export function demoMetricsSheet(): DemoSheet {
     row({
       ...pharma, [M.indicator]: INDICATORS.residues, [M.metric]: METRICS.diclofenac, [M.unit]: 'kg',
       [M.direction]: 'Minska',
-      ...outcomes(['41,2 kg', 38.7, '35,1', 33.9, '34,8 kg']),
+      ...outcomes(['41,2 kg', 38.7, '35,1', 33.9, options.approved ? DEMO_APPROVAL.approved : DEMO_APPROVAL.corrected]),
     }),
     row({
       ...pharma, [M.indicator]: INDICATORS.residues, [M.metric]: METRICS.discarded, [M.unit]: 'kg',
       [M.direction]: 'Minska', [M.tolerance]: '2 %',
       ...outcomes(['8 940', 9310, '8 770', 8420, null]),
+      // an example key figure: `kolada` fills the empty 2025 cell from Kolada (in the tests, from the fake)
+      [M.koladaKpi]: DEMO_KOLADA.kpi,
     }),
     row({
       ...economy, [M.indicator]: INDICATORS.investments, [M.metric]: METRICS.greenBonds, [M.unit]: '%',

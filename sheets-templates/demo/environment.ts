@@ -4,6 +4,7 @@
  * @module
  */
 import {
+  APPROVED_SETTING_PREFIX,
   ACTION_HEADERS as A,
   GOAL_AREA_HEADERS as G,
   INDICATOR_HEADERS as I,
@@ -13,7 +14,7 @@ import {
 } from '../../shared/engine/index.ts';
 import { templateSheets } from '../template-spec.ts';
 import type { TemplateCell } from '../template-spec.ts';
-import { GOAL_AREAS, INDICATORS, METRICS, demoMetricsSheet } from './environment-metrics.ts';
+import { DEMO_APPROVAL, DEMO_KOLADA, GOAL_AREAS, INDICATORS, METRICS, demoMetricsSheet } from './environment-metrics.ts';
 import { date, pct, rowOf } from './types.ts';
 import { politicalPyramidSheet, riskAreasSheet } from './agenda-and-risks.ts';
 import type { DemoSheet, DemoWorkbook } from './types.ts';
@@ -109,11 +110,12 @@ function actionPlanSheet(): DemoSheet {
   ]);
 }
 
-export function environmentWorkbook(): DemoWorkbook {
+/** `approved`: the workbook as it stood when the 2025 report was approved (DEMO_APPROVAL). */
+export function environmentWorkbook(options: { approved?: boolean } = {}): DemoWorkbook {
   return {
     fileName: 'Miljöprogram.xlsx',
     sheets: [
-      demoMetricsSheet(),
+      demoMetricsSheet(options),
       indicatorsSheet(),
       goalAreasSheet(),
       settingsSheet([
@@ -124,6 +126,8 @@ export function environmentWorkbook(): DemoWorkbook {
         [S.shareWith, SHARE_WITH],
         [S.manualOverall, null],
         [S.manualOverallJustification, null],
+        [S.koladaId, DEMO_KOLADA.id],
+        [`${APPROVED_SETTING_PREFIX} ${DEMO_APPROVAL.year}`, date(DEMO_APPROVAL.approvedOn)],
       ]),
       actionPlanSheet(),
       politicalPyramidSheet(),

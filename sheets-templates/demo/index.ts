@@ -9,6 +9,9 @@ import type { DemoWorkbook } from './types.ts';
 
 export type { DemoSheet, DemoWorkbook } from './types.ts';
 
-export function demoWorkbooks(): DemoWorkbook[] {
-  return [environmentWorkbook(), socialWorkbook(), divisionWorkbook()];
+/** `approved`: the set as it stood when its 2025 report was approved, before the one later correction. */
+export function demoWorkbooks(options: { approved?: boolean } = {}): DemoWorkbook[] {
+  return [environmentWorkbook(options), socialWorkbook(), divisionWorkbook()];
 }
+
+export { DEMO_APPROVAL, DEMO_KOLADA } from './environment-metrics.ts';

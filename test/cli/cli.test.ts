@@ -56,9 +56,14 @@ describe('init and recalc', () => {
     expect(await runCli(['init', dir], recordingConsole())).toBe(0);
   });
 
-  it('init writes the template outside the set and the demo workbooks', async () => {
+  it('init writes the template outside the set, the demo workbooks and the demo’s approved 2025 report', async () => {
     expect(existsSync(path.join(dir, 'mall', 'Målkoll-mall.xlsx'))).toBe(true);
-    expect((await readdir(dir)).filter((f) => f.endsWith('.xlsx')).sort()).toEqual(['Hälso- och sjukvården.xlsx', 'Miljöprogram.xlsx', 'Social hållbarhet.xlsx']);
+    expect((await readdir(dir)).filter((f) => f.endsWith('.xlsx')).sort()).toEqual([
+      'Hälso- och sjukvården.xlsx',
+      'Miljöprogram.xlsx',
+      'Sammanfattning 2025 fastställd.xlsx',
+      'Social hållbarhet.xlsx',
+    ]);
   });
 
   it('init never overwrites a file', async () => {

@@ -19,4 +19,9 @@ export async function demoCommand(dir: string, io: CliConsole): Promise<void> {
   io.out('');
   io.out(`Öppna arbetsböckerna i ${abs} i Excel eller LibreOffice, ändra ett utfall och kör igen:`);
   io.out(`  npm run malkoll -- recalc ${dir}     (eller: npm run malkoll -- watch ${dir})`);
+  io.out('');
+  io.out('Nästa år: lägg till kolumnen Utfall 2026 i varje arbetsbok (ingen omräkning görs; kör igen så ändras inget):');
+  io.out(`  npm run malkoll -- new-year ${dir}`);
+  io.out(`Sammanfattningen visar vad som ändrats sedan den fastställda redovisningen för 2025 (${path.join(abs, 'Sammanfattning 2025 fastställd.xlsx')}).`);
+  io.out(`Utfall från Kolada för mätetal med Kolada-KPI: npm run malkoll -- kolada ${dir}`);
 }

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { demoWorkbooks } from '../../../sheets-templates/demo/index.ts';
+import { DEMO_APPROVAL, demoWorkbooks } from '../../../sheets-templates/demo/index.ts';
 import { TEMPLATE_FILE } from '../../../sheets-templates/template-spec.ts';
 import type { CliConsole } from '../console.ts';
 
@@ -19,13 +19,20 @@ export async function initCommand(dir: string, io: CliConsole): Promise<void> {
       write: () => writeTemplateWorkbook(path.join(abs, wb.fileName), wb),
     })),
   ];
+  let created = 0;
   for (const target of targets) {
     if (existsSync(target.file)) {
       io.out(`  finns redan, lämnas orörd: ${target.file}`);
       continue;
     }
     await target.write();
+    created++;
     io.out(`  skapad: ${target.file}`);
+  }
+  // the demo's approved 2025 report, archived as it stood before its one later correction
+  if (created === targets.length) {
+    const { archiveDemoApproval } = await import('../demo-approval.ts');
+    io.out(`  skapad: ${await archiveDemoApproval(abs)} (den fastställda redovisningen för ${DEMO_APPROVAL.year})`);
   }
   io.out(`Klart. Räkna om med: malkoll recalc ${dir}`);
 }
