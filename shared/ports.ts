@@ -89,6 +89,8 @@ export interface SummaryState {
   alerts?: { changes: AlertChange[]; dropped: number };
   /** the day Kolada was last fetched by the scheduled run (Europe/Stockholm) */
   koladaFetchedOn?: IsoDate;
+  /** the last archive that could not be made (Google tries again the next day, not at every edit) */
+  archiveAttempt?: { year: number; on: IsoDate; reason: string };
 }
 
 /** An approved year's archive: when it was approved, where it is, and what it said. */

@@ -115,6 +115,7 @@ export function createProductionRecalc(config: Config, deps: ProductionDeps = cr
           linkOf: (c) => store.rowLink?.(c.workbookId, c.sheet, c.rowNumber) ?? null,
           ...(deps.alertTimeoutMs !== undefined ? { timeoutMs: deps.alertTimeoutMs } : {}),
         },
+        archiveRetry: 'daily',
         koladaFetchedOn: mode.kolada?.fetchedOn ?? null,
         notes: mode.kolada?.notes ?? [],
       },

@@ -20,6 +20,11 @@ export interface YearRoundConfig {
   koladaFetchedOn?: IsoDate | null;
   /** Swedish lines for the report from work done before the recalculation (the Kolada fetch) */
   notes?: string[];
+  /**
+   * 'daily': an archive that could not be made is tried again the next day, not at every run (Google: every
+   * try costs Drive calls at each edit); default: at every run
+   */
+  archiveRetry?: 'every-run' | 'daily';
 }
 
 export interface YearRoundReport {
@@ -52,6 +57,7 @@ export function carriedState(previous: SummaryState | null): Partial<SummaryStat
     ...(previous.approved ? { approved: previous.approved } : {}),
     ...(previous.alerts ? { alerts: previous.alerts } : {}),
     ...(previous.koladaFetchedOn ? { koladaFetchedOn: previous.koladaFetchedOn } : {}),
+    ...(previous.archiveAttempt ? { archiveAttempt: previous.archiveAttempt } : {}),
   };
 }
 
@@ -73,19 +79,26 @@ export function prepareYearRound(config: YearRoundConfig, input: RoundInput): Pr
   if (announcement.outbox) state.alerts = announcement.outbox;
   const fetched = config.koladaFetchedOn ?? null;
   if (fetched && fetched !== previous?.koladaFetchedOn) state.koladaFetchedOn = fetched;
-  const archiving = config.archives && result.toArchive ? archiveStep(config.archives, input, result.toArchive.approvedOn) : null;
+  const attempt = previous?.archiveAttempt;
+  const waiting = config.archiveRetry === 'daily' && result.toArchive !== null && attempt?.year === result.toArchive.year && attempt.on === input.today;
+  const archiving = config.archives && result.toArchive && !waiting ? archiveStep(config.archives, input, result.toArchive.approvedOn, config.archiveRetry === 'daily') : null;
 
   return {
     state,
     async finish(summary, written) {
       const report: YearRoundReport = { alert: null, archived: [], notes: [...(config.notes ?? [])] };
+      if (waiting) report.notes.push(`Redovisningen för ${attempt!.year} kunde inte arkiveras som fastställd: ${attempt!.reason}. Det görs vid första omräkningen i morgon.`);
       report.alert = await announcement.send();
+      // what the summary's state should now hold, and whether that still has to be written
       let current: SummaryState | null = written ?? previous;
-      if (current && report.alert?.delivered) current = { ...current, alerts: { changes: [], dropped: 0 } };
-      const archived = archiving ? await archiving(summary, current, report) : false;
-      if (!archived && current && (report.alert?.delivered || (state.koladaFetchedOn && !written))) {
-        await summary.writeState?.({ ...current, ...(state.koladaFetchedOn ? { koladaFetchedOn: state.koladaFetchedOn } : {}) });
+      let dirty = false;
+      if (current && report.alert?.delivered) [current, dirty] = [{ ...current, alerts: { changes: [], dropped: 0 } }, true];
+      if (current && state.koladaFetchedOn && !written) [current, dirty] = [{ ...current, koladaFetchedOn: state.koladaFetchedOn }, true];
+      if (archiving) {
+        const after = await archiving(summary, current, report);
+        if (after) [current, dirty] = after;
       }
+      if (dirty && current) await summary.writeState?.(current);
       return report;
     },
   };
@@ -96,7 +109,7 @@ export function prepareYearRound(config: YearRoundConfig, input: RoundInput): Pr
  * then the live summary again with its difference section. The set is kept for that second document only in
  * the run that archives (once a year).
  */
-function archiveStep(store: ArchiveStore, input: RoundInput, approvedOn: IsoDate) {
+function archiveStep(store: ArchiveStore, input: RoundInput, approvedOn: IsoDate, remember: boolean) {
   const { result } = input;
   const set = result.set;
   const settings = result.settings;
@@ -104,19 +117,23 @@ function archiveStep(store: ArchiveStore, input: RoundInput, approvedOn: IsoDate
   const snapshot = approvedSnapshot(set, { approvedOn, workbooks: sources });
   const doc = archiveDocument(result.summary, set.year ?? 0, approvedOn);
   const readers = { addresses: settings.shareWith, agreed: settings.shareAgreed };
-  return async (summary: SummaryStore, current: SummaryState | null, report: YearRoundReport): Promise<boolean> => {
-    if (!snapshot) return false;
+  /** the state after it, and whether that is still to be written (null: nothing changed) */
+  return async (summary: SummaryStore, current: SummaryState | null, report: YearRoundReport): Promise<[SummaryState, boolean] | null> => {
+    if (!snapshot) return null;
     let made: ApprovedArchive;
     try {
       made = await store.archive(doc, snapshot, readers);
     } catch (error) {
-      report.notes.push(`Redovisningen för ${snapshot.year} kunde inte arkiveras som fastställd: ${error instanceof Error ? error.message : String(error)}. Det görs vid nästa omräkning.`);
-      return false;
+      const reason = error instanceof Error ? error.message : String(error);
+      report.notes.push(`Redovisningen för ${snapshot.year} kunde inte arkiveras som fastställd: ${reason}. Det görs vid ${remember ? 'första omräkningen i morgon' : 'nästa omräkning'}.`);
+      return remember && current ? [{ ...current, archiveAttempt: { year: snapshot.year, on: input.today, reason } }, true] : null;
     }
     report.archived.push({ year: snapshot.year, location: made.location, adopted: made.snapshot !== snapshot });
     const live = buildSummary(set, settings, { sources, today: input.today, changedAt: input.at, approved: made.snapshot });
     const approved = { ...(current?.approved ?? {}), [String(snapshot.year)]: made };
-    await summary.write(live, { ...(current ?? { contentHash: null, changedAt: null }), contentHash: live.contentHash, changedAt: input.at, approved }, []);
-    return true;
+    const { archiveAttempt: _done, ...rest } = current ?? { contentHash: null, changedAt: null };
+    const next: SummaryState = { ...rest, contentHash: live.contentHash, changedAt: input.at, approved };
+    await summary.write(live, next, []);
+    return [next, false];
   };
 }

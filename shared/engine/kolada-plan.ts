@@ -7,7 +7,7 @@
 import { findSheet, type WorkbookGrid } from './model/grid.ts';
 import type { IsoDate, SetSettings, WorkbookModel } from './model/model.ts';
 import type { InputCellWrite, InputPlan } from './model/input-plan.ts';
-import { koladaKey, type KoladaRecord } from './model/kolada.ts';
+import { koladaKey, sameFigure, type KoladaRecord } from './model/kolada.ts';
 import { OUTCOME_PREFIX, SHEETS } from './model/template.ts';
 import { isPercentUnit } from './model/units.ts';
 import { metricHeaderMatch } from './parse/metrics.ts';
@@ -95,8 +95,13 @@ export function planKolada(grid: WorkbookGrid, model: WorkbookModel, fetched: Re
     for (const [year, w] of Object.entries(result.written)) records[koladaKey(identity, Number(year))] = { ...w, written: true };
     for (const d of result.decisions) {
       if (d.action !== 'conflict') continue;
+      const key = koladaKey(identity, d.year);
       const kolada = values[d.year]!;
-      records[koladaKey(identity, d.year)] = { value: percent ? Number((kolada / 100).toPrecision(12)) : kolada, kpi: row.koladaKpi, fetchedOn, written: false };
+      const value = percent ? Number((kolada / 100).toPrecision(12)) : kolada;
+      // the same difference as last time keeps the day it was first seen: a run that finds nothing new writes nothing
+      const seen = before[key];
+      const same = seen && !seen.written && seen.kpi === row.koladaKpi && sameFigure(seen.value, value);
+      records[key] = same ? seen : { value, kpi: row.koladaKpi, fetchedOn, written: false };
     }
     for (const w of result.writes) {
       const column = columns.find((c) => c.year === w.year)!.column;

@@ -54,6 +54,8 @@ export interface SummaryStateDoc {
   alerts?: { changes: AlertChange[]; dropped: number };
   /** the day the scheduled run last fetched Kolada */
   koladaFetchedOn?: string;
+  /** the last archive that could not be made (tried again the next day) */
+  archiveAttempt?: { year: number; on: string; reason: string };
 }
 
 type StateDoc = WorkbookStateDoc | SummaryStateDoc;
