@@ -41,7 +41,7 @@ export async function typeInto(file: string, metric: string, header: string, val
     row++;
     if (row > 500) throw new Error(`no metric ${metric}`);
   }
-  sheet.cell(row, find(header)).value(value === null ? undefined : value);
+  sheet.cell(row, find(header)).value(value ?? (undefined as never));
   await writeFile(file, (await wb.outputAsync()) as Buffer);
 }
 
@@ -54,6 +54,6 @@ export async function typeSetting(file: string, name: string, value: string | nu
     row++;
     if (row > 200) throw new Error(`no setting ${name}`);
   }
-  sheet.cell(row, 2).value(value === null ? undefined : value);
+  sheet.cell(row, 2).value(value ?? (undefined as never));
   await writeFile(file, (await wb.outputAsync()) as Buffer);
 }
