@@ -87,8 +87,6 @@ export interface SummaryState {
   approved?: Record<string, ApprovedArchive>;
   /** status changes whose announcement has not been delivered yet, oldest first (shared/app/announce.ts) */
   alerts?: { changes: AlertChange[]; dropped: number };
-  /** the day Kolada was last fetched by the scheduled run (Europe/Stockholm) */
-  koladaFetchedOn?: IsoDate;
   /** the last archive that could not be made (Google tries again the next day, not at every edit) */
   archiveAttempt?: { year: number; on: IsoDate; reason: string };
 }

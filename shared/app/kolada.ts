@@ -5,7 +5,7 @@
  * state. Kolada being unreachable changes nothing: the KoladaError reaches the caller before any write.
  * @module
  */
-import { koladaQuery, parseWorkbook, planKolada, resolveSetSettings, type IsoDate, type KoladaRowReport, type WorkbookGrid } from '../engine/index.ts';
+import { koladaQuery, parseWorkbook, planKolada, resolveSetSettings, type InputPlan, type IsoDate, type KoladaRowReport, type WorkbookGrid } from '../engine/index.ts';
 import type { KoladaQuery, KoladaResult } from '../adapters/kolada/index.ts';
 import { UnreadableWorkbookError, type WorkbookRef, type WorkbookStore, type WriteOutcome } from '../ports.ts';
 
@@ -35,24 +35,37 @@ export interface KoladaReport {
   workbooks: KoladaWorkbookReport[];
 }
 
-interface Read {
+/** A workbook as a run read it; the merge updates its grid (and version) to what it wrote. */
+export interface ReadWorkbook {
   ref: WorkbookRef;
   grid: WorkbookGrid;
   version: string;
 }
 
+/** Reads the set, then merges Kolada into it (`mergeKolada`). */
 export async function fetchKoladaOutcomes(deps: KoladaDeps): Promise<KoladaReport> {
-  const read: Read[] = [];
-  const workbooks: KoladaWorkbookReport[] = [];
+  const read: ReadWorkbook[] = [];
+  const unreadable: KoladaWorkbookReport[] = [];
   for (const ref of await deps.store.list()) {
     try {
       const s = await deps.store.read(ref);
       read.push({ ref, grid: s.grid, version: s.version });
     } catch (error) {
       if (!(error instanceof UnreadableWorkbookError)) throw error;
-      workbooks.push({ name: ref.name, outcome: 'unreadable', reason: error.reason, rows: [] });
+      unreadable.push({ name: ref.name, outcome: 'unreadable', reason: error.reason, rows: [] });
     }
   }
+  const report = await mergeKolada(deps, read);
+  return { ...report, workbooks: [...unreadable, ...report.workbooks] };
+}
+
+/**
+ * Kolada merged into workbooks already read (the scheduled run's own reads: no second read): the query from
+ * their rows, one fetch, and each workbook's cells and record written; each grid is updated to hold what was
+ * written, so the recalculation that follows sees it.
+ */
+export async function mergeKolada(deps: KoladaDeps, read: ReadWorkbook[]): Promise<KoladaReport> {
+  const workbooks: KoladaWorkbookReport[] = [];
   const models = read.map((r) => parseWorkbook(r.grid));
   const query = koladaQuery(models, resolveSetSettings(models));
   const report: KoladaReport = { nothingToFetch: null, municipality: query.municipality, kpis: query.kpis, years: query.years, requests: 0, failures: [], workbooks };
@@ -72,6 +85,25 @@ export async function fetchKoladaOutcomes(deps: KoladaDeps): Promise<KoladaRepor
     w.outcome = outcome.kind;
     if (outcome.kind === 'skipped') w.reason = outcome.reason;
     if (outcome.kind === 'conflict') w.reason = 'ändrades under körningen och skrevs inte – kör kommandot igen';
+    if (outcome.kind === 'written') {
+      item.grid = withInputs(item.grid, planned.plan);
+      if (outcome.version) item.version = outcome.version;
+    }
   }
   return report;
+}
+
+/** The grid as it is after the plan's cells and state were written. */
+function withInputs(grid: WorkbookGrid, plan: InputPlan): WorkbookGrid {
+  const sheets = grid.sheets.map((sheet) => {
+    const writes = plan.writes.filter((w) => w.sheet === sheet.name);
+    if (writes.length === 0) return sheet;
+    const rows = sheet.rows.map((r) => (r ? [...r] : r));
+    for (const w of writes) {
+      const row = (rows[w.rowNumber - 1] ??= []);
+      row[w.columnNumber - 1] = 'text' in w.value ? { value: w.value.text } : { value: w.value.number, ...(w.value.percent ? { percent: true } : {}) };
+    }
+    return { ...sheet, rows };
+  });
+  return { ...grid, sheets, state: plan.state ?? grid.state };
 }

@@ -15,9 +15,10 @@ import type { sheets_v4 } from '@googleapis/sheets';
 import type { Config } from '../config.ts';
 import { createGoogleClients, createSheetsArchiveStore, createSheetsSummaryStore, createSheetsWorkbookStore, type RetryPolicy } from '../adapters/sheets/index.ts';
 import { fetchKolada, KoladaError } from '../adapters/kolada/index.ts';
-import { fetchKoladaOutcomes } from './kolada.ts';
+import { mergeKolada, type ReadWorkbook } from './kolada.ts';
+import type { YearRoundConfig } from './year-round.ts';
 import { isoDateInStockholm } from './recalc-set.ts';
-import type { SummaryState, SummaryStore } from '../ports.ts';
+import type { SummaryState, SummaryStore, WorkbookStore } from '../ports.ts';
 import { recalcSet, type RecalcDeps } from './recalc-set.ts';
 import type { RecalcReport } from './report.ts';
 
@@ -84,11 +85,27 @@ export function createProductionRecalc(config: Config, deps: ProductionDeps = cr
     }),
   });
 
-  type Mode = { scope: string[] | null; cause: string | null; writeSummary: boolean; forceSharing: boolean; kolada?: { fetchedOn: string | null; notes: string[] } };
+  type Mode = { scope: string[] | null; cause: string | null; writeSummary: boolean; forceSharing: boolean; kolada?: boolean };
   const run = async (mode: Mode) => {
     const { store, summary } = stores();
     let shareWith: { addresses: string[]; agreed: boolean } | null = null;
     const fresh = known !== null && now().getTime() - known.at < KNOWN_STATE_MS ? known.state : undefined;
+    const yearRound: YearRoundConfig = {
+      archives: createSheetsArchiveStore({
+        sheets: deps.sheets,
+        drive: deps.drive,
+        summarySpreadsheetId: () => summary.spreadsheetId(),
+        driveFolderId: config.driveFolder,
+        shareDomains: config.shareDomains,
+        ...retry,
+      }),
+      alerts: {
+        target: config.alertTarget,
+        linkOf: (c) => store.rowLink?.(c.workbookId, c.sheet, c.rowNumber) ?? null,
+        ...(deps.alertTimeoutMs !== undefined ? { timeoutMs: deps.alertTimeoutMs } : {}),
+      },
+      archiveRetry: 'daily',
+    };
     const recalcDeps: RecalcDeps = {
       store,
       summary: remembering(summary),
@@ -101,24 +118,8 @@ export function createProductionRecalc(config: Config, deps: ProductionDeps = cr
       afterCompute: async (result) => {
         shareWith = { addresses: result.settings.shareWith, agreed: result.settings.shareAgreed };
       },
-      yearRound: {
-        archives: createSheetsArchiveStore({
-          sheets: deps.sheets,
-          drive: deps.drive,
-          summarySpreadsheetId: () => summary.spreadsheetId(),
-          driveFolderId: config.driveFolder,
-          shareDomains: config.shareDomains,
-          ...retry,
-        }),
-        alerts: {
-          target: config.alertTarget,
-          linkOf: (c) => store.rowLink?.(c.workbookId, c.sheet, c.rowNumber) ?? null,
-          ...(deps.alertTimeoutMs !== undefined ? { timeoutMs: deps.alertTimeoutMs } : {}),
-        },
-        archiveRetry: 'daily',
-        koladaFetchedOn: mode.kolada?.fetchedOn ?? null,
-        notes: mode.kolada?.notes ?? [],
-      },
+      yearRound,
+      ...(mode.kolada ? { beforeCompute: (loaded) => dailyKolada(store, loaded, yearRound) } : {}),
     };
     const report = await recalcSet(recalcDeps);
     // sharing follows the summary: only when it was (re)written, or on the scheduled full run
@@ -133,28 +134,25 @@ export function createProductionRecalc(config: Config, deps: ProductionDeps = cr
     recalculate: (spreadsheetId, edit) => run({ scope: [spreadsheetId], cause: causeOf(edit), writeSummary: true, forceSharing: false }),
     recalculateWorkbook: (spreadsheetId, edit) => run({ scope: [spreadsheetId], cause: causeOf(edit), writeSummary: false, forceSharing: false }),
     rebuildSummary: () => run({ scope: null, cause: null, writeSummary: true, forceSharing: false }),
-    recalculateAll: async () => run({ scope: null, cause: 'Schemalagd omräkning', writeSummary: true, forceSharing: true, kolada: await dailyKolada() }),
+    recalculateAll: () => run({ scope: null, cause: 'Schemalagd omräkning', writeSummary: true, forceSharing: true, kolada: true }),
   };
 
   /**
-   * Once a day, the scheduled run fetches Kolada first (domain.md §7): when the summary's state says it has not
-   * today. Kolada unreachable is reported and the recalculation runs anyway; the day is then not recorded, so
-   * the next scheduled run tries again.
+   * The scheduled run (daily, Cloud Scheduler) merges Kolada into the workbooks it has just read (domain.md §7), so
+   * nothing is read twice and nothing is remembered for it: a run that changes nothing writes nothing. Kolada
+   * unreachable is reported and the recalculation runs anyway; the next scheduled run asks again.
    */
-  async function dailyKolada(): Promise<{ fetchedOn: string | null; notes: string[] }> {
+  async function dailyKolada(store: WorkbookStore, loaded: ReadWorkbook[], yearRound: YearRoundConfig): Promise<void> {
     const today = isoDateInStockholm(now());
-    const { store, summary } = stores();
-    const state = await summary.readState({ models: [] });
-    if (state?.koladaFetchedOn === today) return { fetchedOn: null, notes: [] };
     try {
-      const report = await fetchKoladaOutcomes({ store, today, fetch: (query) => fetchKolada({ root: config.koladaRoot, ...deps.kolada }, query) });
-      if (report.nothingToFetch) return { fetchedOn: today, notes: [] };
+      const report = await mergeKolada({ store, today, fetch: (query) => fetchKolada({ root: config.koladaRoot, ...deps.kolada }, query) }, loaded);
+      if (report.nothingToFetch) return;
       const filled = report.workbooks.flatMap((w) => w.rows).flatMap((r) => r.decisions).filter((d) => d.action === 'write').length;
       const failed = report.failures.map((f) => `Kolada: ${f.kpi} kunde inte hämtas: ${f.reason}`);
-      return { fetchedOn: today, notes: [`Kolada: ${filled} utfall ifyllda (${report.kpis.length} nyckeltal, ${report.requests} anrop)`, ...failed] };
+      yearRound.notes = [`Kolada: ${filled} utfall ifyllda (${report.kpis.length} nyckeltal, ${report.requests} anrop)`, ...failed];
     } catch (error) {
-      if (error instanceof KoladaError) return { fetchedOn: null, notes: [`${error.message} – omräkningen gjordes ändå`] };
-      throw error;
+      if (!(error instanceof KoladaError)) throw error;
+      yearRound.notes = [`${error.message} – omräkningen gjordes ändå`];
     }
   }
 }

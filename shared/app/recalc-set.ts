@@ -55,9 +55,14 @@ export interface RecalcDeps {
   codeVersion?: string;
   /** archives of approved years, announcements of status changes, the Kolada fetch day (year-round.ts) */
   yearRound?: YearRoundConfig;
+  /**
+   * after the workbooks are read and before anything is computed (the scheduled run merges Kolada into the
+   * workbooks it has just read: app/kolada.ts); may write inputs and update the grids and versions it was given
+   */
+  beforeCompute?: (loaded: Loaded[], previous: SummaryState | null) => Promise<void>;
 }
 
-interface Loaded {
+export interface Loaded {
   ref: WorkbookRef;
   grid: WorkbookGrid;
   version: string;
@@ -91,6 +96,7 @@ export async function recalcSet(deps: RecalcDeps): Promise<RecalcReport> {
     const snapshot = await readOrReport(deps.store, ref, unreadable, unreadableRefs);
     if (snapshot) loaded.push({ ref, grid: snapshot.grid, version: snapshot.version });
   }
+  await deps.beforeCompute?.(loaded, previous ?? null);
 
   const at = deps.now().toISOString();
   const cause = deps.cause ?? null;

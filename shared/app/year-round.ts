@@ -16,8 +16,6 @@ import { planAnnouncement, type AlertsConfig, type AnnounceResult } from './anno
 export interface YearRoundConfig {
   archives?: ArchiveStore | null;
   alerts?: AlertsConfig | null;
-  /** the day Kolada was fetched in this run (stored, so the scheduled run fetches once a day) */
-  koladaFetchedOn?: IsoDate | null;
   /** Swedish lines for the report from work done before the recalculation (the Kolada fetch) */
   notes?: string[];
   /**
@@ -56,7 +54,6 @@ export function carriedState(previous: SummaryState | null): Partial<SummaryStat
   return {
     ...(previous.approved ? { approved: previous.approved } : {}),
     ...(previous.alerts ? { alerts: previous.alerts } : {}),
-    ...(previous.koladaFetchedOn ? { koladaFetchedOn: previous.koladaFetchedOn } : {}),
     ...(previous.archiveAttempt ? { archiveAttempt: previous.archiveAttempt } : {}),
   };
 }
@@ -77,8 +74,6 @@ export function prepareYearRound(config: YearRoundConfig, input: RoundInput): Pr
   const announcement = planAnnouncement(config.alerts ?? { target: null }, previous, input.changeLog);
   const state: Partial<SummaryState> = {};
   if (announcement.outbox) state.alerts = announcement.outbox;
-  const fetched = config.koladaFetchedOn ?? null;
-  if (fetched && fetched !== previous?.koladaFetchedOn) state.koladaFetchedOn = fetched;
   const attempt = previous?.archiveAttempt;
   const waiting = config.archiveRetry === 'daily' && result.toArchive !== null && attempt?.year === result.toArchive.year && attempt.on === input.today;
   const archiving = config.archives && result.toArchive && !waiting ? archiveStep(config.archives, input, result.toArchive.approvedOn, config.archiveRetry === 'daily') : null;
@@ -93,7 +88,6 @@ export function prepareYearRound(config: YearRoundConfig, input: RoundInput): Pr
       let current: SummaryState | null = written ?? previous;
       let dirty = false;
       if (current && report.alert?.delivered) [current, dirty] = [{ ...current, alerts: { changes: [], dropped: 0 } }, true];
-      if (current && state.koladaFetchedOn && !written) [current, dirty] = [{ ...current, koladaFetchedOn: state.koladaFetchedOn }, true];
       if (archiving) {
         const after = await archiving(summary, current, report);
         if (after) [current, dirty] = after;

@@ -12,6 +12,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../scripts/build.ts';
 import { spawnGoogleServer, type GoogleServerProcess } from '../../shared/testing/google-server/client.ts';
 import { cleanEnv, freePort, serveFunction, type FunctionProcess } from '../../shared/testing/functions-process.ts';
+import { startKoladaFake, type KoladaFake } from '../../shared/testing/kolada-fake/index.ts';
 import { gridFromSpreadsheet, READ_FIELDS } from '../../shared/adapters/sheets/read-grid.ts';
 import { recalculate } from '../../shared/engine/recalculate.ts';
 import { METRIC_HEADERS, SHEETS } from '../../shared/engine/model/template.ts';
@@ -25,6 +26,8 @@ const SECRET = 'built-e2e-secret-0123456789-abcdefghij';
 const QUEUE = 'projects/malkoll-test/locations/europe-north1/queues/malkoll-edits';
 
 let google: GoogleServerProcess;
+// the demo set has a Kolada-KPI: the scheduled run asks Kolada, here a fake with nothing to say (no network in tests)
+let kolada: KoladaFake;
 const ids: string[] = [];
 let summaryId = '';
 const functions: Record<'inline' | 'all' | 'queued', FunctionProcess> = {} as never;
@@ -40,6 +43,7 @@ beforeAll(async () => {
     MALKOLL_SPREADSHEETS: ids.join(','),
     MALKOLL_SUMMARY_SPREADSHEET: summaryId,
     MALKOLL_SHARE_DOMAINS: 'exempelland.se',
+    MALKOLL_KOLADA_URL: (kolada = await startKoladaFake()).url,
   };
   const source = (target: string) => path.join(out, 'functions', target);
   functions.inline = await serveFunction({ source: source('onSheetEdit'), target: 'onSheetEdit', env: cleanEnv(env) });
@@ -56,6 +60,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const f of Object.values(functions)) await f?.close();
   await google?.close();
+  await kolada?.close();
   rmSync(out, { recursive: true, force: true });
 });
 

@@ -25,6 +25,7 @@ import { computeSignature } from '../../functions/signature.ts';
 import { demoWorkbooks } from '../../sheets-templates/demo/index.ts';
 import { SHARE_WITH } from '../../sheets-templates/demo/environment.ts';
 import { seedsOf, titleOf } from './support/demo-seeds.ts';
+import { startKoladaFake, type KoladaFake } from '../../shared/testing/kolada-fake/index.ts';
 
 const SECRET = 'e2e-secret-0123456789-abcdefghijklmnopq';
 const NOW = new Date('2026-03-02T09:00:00Z');
@@ -37,6 +38,8 @@ let summaryId = '';
 let editUrl = '';
 let allUrl = '';
 const servers: Server[] = [];
+// the demo set has a Kolada-KPI: the scheduled run asks Kolada, here a fake with nothing to say (no network in tests)
+let kolada: KoladaFake;
 
 /** The demo set, with one address outside the allowed domain added to `Sammanfattning delas med`. */
 function demoSeeds(): { title: string; seeds: SheetSeed[] }[] {
@@ -67,6 +70,7 @@ beforeAll(async () => {
     MALKOLL_SPREADSHEETS: ids.join(','),
     MALKOLL_SUMMARY_SPREADSHEET: summaryId,
     MALKOLL_SHARE_DOMAINS: 'exempelland.se',
+    MALKOLL_KOLADA_URL: (kolada = await startKoladaFake()).url,
   });
   const production = createProductionRecalc(config, { ...fakeClients(), now: () => NOW });
   expect(relaxFrameworkJsonParsing()).toBe(true);
@@ -79,6 +83,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const s of servers) await new Promise<void>((resolve) => s.close(() => resolve()));
+  await kolada?.close();
   fake.close();
 });
 afterEach(() => expect(fake.validationErrors).toEqual([]));

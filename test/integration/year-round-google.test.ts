@@ -2,7 +2,8 @@
  * The year round in Google (domain.md §7), through the functions' production wiring and the real googleapis
  * clients against the Google fake (every request checked against Google's discovery documents), with the Kolada
  * fake and webhook receivers on the loopback:
- * - the scheduled `recalculateAll` (over HTTP) fetches Kolada once a day, recalculates anyway when it cannot;
+ * - the scheduled `recalculateAll` (over HTTP) merges Kolada into the workbooks it reads (one read each), and
+ *   recalculates anyway when Kolada cannot be reached;
  * - `Fastställd 2025` makes a copy of the summary beside it, shared read-only with the summary's readers, never
  *   written again, while the live summary lists what changed since;
  * - a Google Chat and a Teams webhook get exactly one message per changing run, none for an unchanged one, the
@@ -110,7 +111,7 @@ afterAll(async () => {
   fake.close();
 });
 
-describe('the scheduled run: Kolada once a day, the approved year archived', () => {
+describe('the scheduled run: Kolada merged, the approved year archived', () => {
   let report: Awaited<ReturnType<typeof scheduled>>;
   beforeAll(async () => {
     report = await scheduled();
@@ -144,16 +145,21 @@ describe('the scheduled run: Kolada once a day, the approved year archived', () 
     expect(chat.requests).toEqual([]);
   });
 
-  it('the same day again: no Kolada request, no new archive, nothing announced', async () => {
+  it('again: Kolada has nothing new, so nothing is written, archived again or announced', async () => {
     const asked = kolada.requests.length;
     const files = fake.drive.files.size;
+    fake.calls.reset();
     await scheduled();
-    expect(kolada.requests.length).toBe(asked);
+    expect(kolada.requests.length).toBeGreaterThan(asked);
+    for (const id of [...ids, summaryId]) {
+      expect(fake.calls.requests.filter((r) => r.method === 'sheets.spreadsheets.batchUpdate' && r.url.pathname.includes(id)), title(id)).toEqual([]);
+    }
+    for (const id of ids) expect(fake.calls.requests.filter((r) => r.method === 'sheets.spreadsheets.get' && r.url.pathname.includes(id)), title(id)).toHaveLength(1);
     expect(fake.drive.files.size).toBe(files);
     expect(chat.requests).toEqual([]);
   });
 
-  it('the next day Kolada is asked again; unreachable, the run reports it and recalculates anyway', async () => {
+  it('Kolada unreachable: the run reports it and recalculates anyway', async () => {
     now = new Date('2026-03-04T06:00:00Z');
     kolada.fail(503, 2);
     const next = await scheduled();

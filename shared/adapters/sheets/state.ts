@@ -52,8 +52,6 @@ export interface SummaryStateDoc {
   approved?: Record<string, { approvedOn: string; location: string; snapshot: string }>;
   /** announcements not delivered yet (SummaryState.alerts) */
   alerts?: { changes: AlertChange[]; dropped: number };
-  /** the day the scheduled run last fetched Kolada */
-  koladaFetchedOn?: string;
   /** the last archive that could not be made (tried again the next day) */
   archiveAttempt?: { year: number; on: string; reason: string };
 }

@@ -1,7 +1,7 @@
 /**
  * The year-after-year parts of the summary's state (domain.md §7) as column A of `_malkoll` keeps them: the
  * approved archives with their snapshots (gzip + base64, so a large set's snapshot stays a few cells), the
- * announcements not delivered yet, and the day Kolada was last fetched.
+ * announcements not delivered yet, and the last archive that could not be made.
  * @module
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -9,7 +9,7 @@ import type { ApprovedSnapshot } from '../../engine/index.ts';
 import type { ApprovedArchive, SummaryState } from '../../ports.ts';
 import type { SummaryStateDoc } from './state.ts';
 
-type YearState = Pick<SummaryState, 'approved' | 'alerts' | 'koladaFetchedOn' | 'archiveAttempt'>;
+type YearState = Pick<SummaryState, 'approved' | 'alerts' | 'archiveAttempt'>;
 
 /** Decoded snapshots, by their encoded text: each is decoded once per instance. */
 const decoded = new WeakMap<object, Map<string, ApprovedSnapshot>>();
@@ -35,7 +35,6 @@ export function yearStateOf(doc: SummaryStateDoc): YearState {
     out.approved = approved;
   }
   if (doc.alerts && doc.alerts.changes.length + doc.alerts.dropped > 0) out.alerts = doc.alerts;
-  if (doc.koladaFetchedOn) out.koladaFetchedOn = doc.koladaFetchedOn;
   if (doc.archiveAttempt) out.archiveAttempt = doc.archiveAttempt;
   return out;
 }
@@ -45,7 +44,6 @@ export function withYearState(doc: SummaryStateDoc, state: YearState): SummarySt
   const next: SummaryStateDoc = { ...doc };
   delete next.approved;
   delete next.alerts;
-  delete next.koladaFetchedOn;
   delete next.archiveAttempt;
   if (state.approved && Object.keys(state.approved).length > 0) {
     next.approved = {};
@@ -56,7 +54,6 @@ export function withYearState(doc: SummaryStateDoc, state: YearState): SummarySt
     }
   }
   if (state.alerts && state.alerts.changes.length + state.alerts.dropped > 0) next.alerts = state.alerts;
-  if (state.koladaFetchedOn) next.koladaFetchedOn = state.koladaFetchedOn;
   if (state.archiveAttempt) next.archiveAttempt = state.archiveAttempt;
   return next;
 }
