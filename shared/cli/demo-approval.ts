@@ -5,7 +5,7 @@
  * @module
  */
 import { approvedSnapshot, recalculate } from '../engine/index.ts';
-import { createXlsxArchiveStore } from '../adapters/xlsx/archive-store.ts';
+import { createXlsxArchiveStore } from '../adapters/xlsx/index.ts';
 import { archiveDocument } from '../app/year-round.ts';
 import { DEMO_APPROVAL, demoWorkbooks } from '../../sheets-templates/demo/index.ts';
 import { demoGrid } from '../../sheets-templates/demo/grid.ts';

@@ -5,7 +5,7 @@
  */
 import { ConfigError } from '../config.ts';
 import { alertTarget } from '../adapters/alerts/index.ts';
-import { createXlsxArchiveStore } from '../adapters/xlsx/archive-store.ts';
+import { createXlsxArchiveStore } from '../adapters/xlsx/index.ts';
 import type { YearRoundConfig } from '../app/year-round.ts';
 import { CliError } from './cli-error.ts';
 
