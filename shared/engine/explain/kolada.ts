@@ -4,8 +4,7 @@
  * typed outcome differs from Kolada's. Figures go through format.ts (sv-SE).
  * @module
  */
-import type { IsoDate } from '../model/model.ts';
-import type { KoladaSource } from '../model/kolada.ts';
+import type { KoladaDifference, KoladaSource } from '../model/kolada.ts';
 import { formatWithUnit } from './format.ts';
 
 export type { KoladaSource };
@@ -32,17 +31,8 @@ export function koladaSourceNote(sources: KoladaSource[]): string | null {
     .join('; ');
 }
 
-export interface KoladaConflict {
-  year: number;
-  kpi: string;
-  fetchedOn: IsoDate;
-  /** what the cell holds as a number in the metric's unit, or null when it is not a number (then `text`) */
-  typed: number | null;
-  text: string;
-  kolada: number;
-  /** unit shown beside both figures (`%` for percent metrics) */
-  unit: string | null;
-}
+/** A typed figure that differs from Kolada's, with the unit shown beside both figures (`%` for percent metrics). */
+export type KoladaConflict = KoladaDifference & { unit: string | null };
 
 export function koladaConflictMessage(c: KoladaConflict): string {
   const typed = c.typed === null ? `'${c.text}'` : formatWithUnit(c.typed, c.unit, QUOTED_DECIMALS);
