@@ -113,11 +113,15 @@ afterAll(async () => {
 
 describe('the scheduled run: Kolada merged, the approved year archived', () => {
   let report: Awaited<ReturnType<typeof scheduled>>;
+  let reads: Record<string, number>;
   beforeAll(async () => {
+    fake.calls.reset();
     report = await scheduled();
+    reads = Object.fromEntries(ids.map((id) => [title(id), fake.calls.requests.filter((r) => r.method === 'sheets.spreadsheets.get' && r.url.pathname.includes(id)).length]));
   });
 
-  it('fetches Kolada first: the empty 2025 cell gets the total, the typed 2024 stays', () => {
+  it('merges Kolada into the workbooks it reads anyway: each read once, the empty 2025 cell gets the total, the typed 2024 stays', () => {
+    expect(reads).toEqual({ Miljöprogram: 1, 'Social hållbarhet': 1, 'Hälso- och sjukvården': 1 });
     expect(report.yearRound?.notes).toContainEqual(expect.stringMatching(/^Kolada: 1 utfall ifyllda \(1 nyckeltal, \d+ anrop\)$/));
     const rows = fake.getSheetValues(envOf(), SHEETS.metrics);
     const row = rows.find((r) => r.includes('Kassation av läkemedel'))!;

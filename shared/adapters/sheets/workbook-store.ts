@@ -72,7 +72,7 @@ export function createSheetsWorkbookStore(deps: SheetsWorkbookStoreDeps): Workbo
     layouts.get(ref.id) ?? gridFromSpreadsheet(ref.id, await fetchSpreadsheet(ref.id, READ_FIELDS), { converted: true }).layout;
 
   /** One batchUpdate; a refusal (no access, no such spreadsheet) skips the workbook. */
-  const send = async (ref: WorkbookRef, requests: sheets_v4.Schema$Request[]): Promise<WriteOutcome> => {
+  const send = async (ref: WorkbookRef, requests: sheets_v4.Schema$Request[], keepLayout = false): Promise<WriteOutcome> => {
     try {
       await withRetry('sheets.spreadsheets.batchUpdate', (o) => batchUpdateStreamed(sheets, ref.id, requests, o), deps.retry);
     } catch (error) {
@@ -81,7 +81,7 @@ export function createSheetsWorkbookStore(deps: SheetsWorkbookStoreDeps): Workbo
       throw error;
     } finally {
       // the sheet's shape changed (or may have): the next write must not reuse this layout
-      layouts.delete(ref.id);
+      if (!keepLayout) layouts.delete(ref.id);
     }
     return { kind: 'written' };
   };
@@ -146,7 +146,15 @@ export function createSheetsWorkbookStore(deps: SheetsWorkbookStoreDeps): Workbo
       } catch (error) {
         return { kind: 'skipped', reason: (error as Error).message };
       }
-      return send(ref, requests);
+      // values written into existing cells leave the layout as it was, and a state sheet added is known by the id
+      // it was given: the recalculation that follows (the scheduled run's Kolada merge) writes without reading again
+      const added = requests.find((r) => r.addSheet)?.addSheet?.properties;
+      const shaped = requests.some((r) => r.insertDimension || r.appendDimension);
+      const outcome = await send(ref, requests, !shaped);
+      if (outcome.kind === 'written' && !shaped && added?.sheetId != null) {
+        layout.stateSheet = { sheetId: added.sheetId, title: added.title ?? '', rowCount: added.gridProperties?.rowCount ?? 0, columnCount: 1, headers: new Map(), protectedColumns: new Set() };
+      }
+      return outcome;
     },
   };
 }

@@ -34,6 +34,8 @@ export async function koladaCommand(dir: string, io: CliConsole, env: Record<str
     if (error instanceof KoladaError) throw new CliError(`${error.message}. Inget ändrades.`);
     throw error;
   }
+  // key figures without the Kolada-id to ask for them: the command could not run
+  if (report.nothingToFetch && report.kpis.length > 0) throw new CliError(`inget hämtades: ${report.nothingToFetch}.`);
   printKolada(report, io);
   if (report.workbooks.some((w) => w.outcome === 'written')) {
     io.out('');
