@@ -87,6 +87,8 @@ export interface SummaryState {
   approved?: Record<string, ApprovedArchive>;
   /** status changes whose announcement has not been delivered yet, oldest first (shared/app/announce.ts) */
   alerts?: { changes: AlertChange[]; dropped: number };
+  /** the organisation's overall assessment the summary last showed (its change is logged and announced) */
+  organisationStatus?: string;
   /** the last archive that could not be made (Google tries again the next day, not at every edit) */
   archiveAttempt?: { year: number; on: IsoDate; reason: string };
 }

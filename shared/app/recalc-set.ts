@@ -171,7 +171,7 @@ export async function recalcSet(deps: RecalcDeps): Promise<RecalcReport> {
     issues,
     changes: changedCount,
   };
-  const round = writeSummary ? prepareYearRound(deps.yearRound ?? {}, { result, previous: previous ?? null, changeLog, today: isoDateInStockholm(deps.now()), at }) : null;
+  const round = writeSummary ? prepareYearRound(deps.yearRound ?? {}, { result, previous: previous ?? null, changeLog, cause, today: isoDateInStockholm(deps.now()), at }) : null;
   const lastRun =
     key && versionsBefore ? completedRun(key, versionsBefore, loaded.map((l) => ({ id: l.ref.id, version: l.version })), outcomes, done) : null;
   release(result, loaded);

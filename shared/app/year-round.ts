@@ -9,7 +9,7 @@
  * and an archive made by a run whose last write was lost is adopted, never made twice.
  * @module
  */
-import { approvedSnapshot, buildSummary, type ApprovedSnapshot, type ChangeLogRow, type IsoDate, type RecalculateResult, type SummaryDocument } from '../engine/index.ts';
+import { approvedSnapshot, buildSummary, SHEETS, type ApprovedSnapshot, type ChangeLogRow, type IsoDate, type RecalculateResult, type SummaryDocument } from '../engine/index.ts';
 import type { ApprovedArchive, ArchiveStore, SummaryState, SummaryStore } from '../ports.ts';
 import { planAnnouncement, type AlertsConfig, type AnnounceResult } from './announce.ts';
 
@@ -42,8 +42,10 @@ export interface PreparedRound {
 export interface RoundInput {
   result: RecalculateResult;
   previous: SummaryState | null;
-  /** the rows this run appends to Ändringslogg */
+  /** the rows this run appends to Ändringslogg (a change of the organisation's overall assessment is added here) */
   changeLog: ChangeLogRow[];
+  /** what caused the run, for Ändringslogg */
+  cause: string | null;
   today: IsoDate;
   at: string;
 }
@@ -55,6 +57,7 @@ export function carriedState(previous: SummaryState | null): Partial<SummaryStat
     ...(previous.approved ? { approved: previous.approved } : {}),
     ...(previous.alerts ? { alerts: previous.alerts } : {}),
     ...(previous.archiveAttempt ? { archiveAttempt: previous.archiveAttempt } : {}),
+    ...(previous.organisationStatus ? { organisationStatus: previous.organisationStatus } : {}),
   };
 }
 
@@ -71,8 +74,10 @@ export function archiveDocument(doc: SummaryDocument, year: number, approvedOn: 
 
 export function prepareYearRound(config: YearRoundConfig, input: RoundInput): PreparedRound {
   const { result, previous } = input;
+  const organisation = organisationChange(input);
+  if (organisation) input.changeLog.push(organisation);
   const announcement = planAnnouncement(config.alerts ?? { target: null }, previous, input.changeLog);
-  const state: Partial<SummaryState> = {};
+  const state: Partial<SummaryState> = { organisationStatus: result.set.organisation.status };
   if (announcement.outbox) state.alerts = announcement.outbox;
   const attempt = previous?.archiveAttempt;
   const waiting = config.archiveRetry === 'daily' && result.toArchive !== null && attempt?.year === result.toArchive.year && attempt.on === input.today;
@@ -94,6 +99,30 @@ export function prepareYearRound(config: YearRoundConfig, input: RoundInput): Pr
       }
       if (dirty && current) await summary.writeState?.(current);
       return report;
+    },
+  };
+}
+
+/**
+ * The organisation's overall assessment is a status like the others (domain.md §7: its change is announced), but it
+ * lives only in the summary: its change is logged by the summary write that shows it, which also remembers it.
+ */
+function organisationChange(input: RoundInput): ChangeLogRow | null {
+  const before = input.previous?.organisationStatus;
+  const now = input.result.set.organisation;
+  if (!before || before === now.status) return null;
+  return {
+    at: input.at,
+    cause: input.cause,
+    change: {
+      workbookId: '',
+      workbookName: input.result.settings.organisation ?? 'Organisationen',
+      sheet: SHEETS.summary,
+      rowNumber: 0,
+      subject: 'Samlad bedömning',
+      from: before,
+      to: now.status,
+      explanation: now.explanation,
     },
   };
 }

@@ -112,3 +112,41 @@ describe('alerts from the CLI', () => {
     vi.stubEnv('MALKOLL_ALERT_WEBHOOK', hook.url);
   });
 });
+
+describe('the organisation’s overall assessment is announced and logged like the rest', () => {
+  it('a change of Samlad bedömning goes to Ändringslogg and into the message, once', async () => {
+    const small = path.join(root, 'liten');
+    const { writeTemplateWorkbook } = await import('../../shared/adapters/xlsx/create-workbook.ts');
+    const { mkdir, readFile } = await import('node:fs/promises');
+    const { inspectXlsx, rowValues, sheetOf } = await import('../support/xlsx-inspect.ts');
+    await mkdir(small);
+    await writeTemplateWorkbook(path.join(small, 'Klimat.xlsx'), {
+      fileName: 'Klimat.xlsx',
+      sheets: [
+        { name: 'Mätetal', headers: ['Målområde', 'Indikator', 'Mätetal', 'Enhet', 'Riktning', 'Utfall 2024', 'Utfall 2025'], rows: [['Klimat', 'Energi', 'El', 'kWh', 'Minska', 1000, 950]] },
+        { name: 'Indikatorer', headers: ['Målområde', 'Indikator'], rows: [['Klimat', 'Energi']] },
+        { name: 'Målområden', headers: ['Målområde', 'Hållbarhetsmål'], rows: [['Klimat', 'Mindre utsläpp']] },
+        { name: 'Inställningar', headers: ['Inställning', 'Värde'], rows: [['Organisation', 'Region Liten']] },
+      ],
+    });
+    const run = async () => expect(await runCli(['recalc', small], recordingConsole())).toBe(0);
+    await run();
+    const before = hook.requests.length;
+    await typeInto(path.join(small, 'Klimat.xlsx'), 'El', 'Utfall 2025', 1100);
+    await run();
+    expect(hook.requests).toHaveLength(before + 1);
+    const message = hook.requests.at(-1)!.json as Sent;
+    expect(message.changes.map((c) => `${c.workbook} › ${c.sheet}: ${c.name} ${c.from} → ${c.to}`)).toEqual([
+      'Klimat › Mätetal: El Positiv → Negativ',
+      'Klimat › Indikatorer: Energi Positiv → Negativ',
+      'Klimat › Målområden: Klimat Positiv → Negativ',
+      'Region Liten › Sammanfattning: Samlad bedömning Positiv → Negativ',
+    ]);
+    expect(message.text).toContain('• Region Liten › Sammanfattning – Samlad bedömning: Positiv → Negativ.');
+    const log = sheetOf(inspectXlsx(await readFile(path.join(small, 'Sammanfattning.xlsx'))), 'Ändringslogg');
+    const rows = Array.from({ length: 12 }, (_, i) => rowValues(log, i + 2)).filter((r) => r.length > 0);
+    expect(rows.filter((r) => r[4] === 'Samlad bedömning').map((r) => [r[1], r[2], r[3] ?? null, r[5], r[6]])).toEqual([['Region Liten', 'Sammanfattning', null, 'Positiv', 'Negativ']]);
+    await run();
+    expect(hook.requests).toHaveLength(before + 1);
+  });
+});

@@ -52,6 +52,8 @@ export interface SummaryStateDoc {
   approved?: Record<string, { approvedOn: string; location: string; snapshot: string }>;
   /** announcements not delivered yet (SummaryState.alerts) */
   alerts?: { changes: AlertChange[]; dropped: number };
+  /** the organisation's overall assessment the summary last showed */
+  organisationStatus?: string;
   /** the last archive that could not be made (tried again the next day) */
   archiveAttempt?: { year: number; on: string; reason: string };
 }

@@ -163,7 +163,7 @@ export function createSheetsSummaryStore(deps: SheetsSummaryStoreDeps): SheetsSu
     const logged = found.changeLog === undefined ? 0 : (found.changeLogRows ?? 0);
     if (changeLog.length) {
       const rows = changeLog.map((r) => ({
-        values: [r.at, r.change.workbookName, r.change.sheet, String(r.change.rowNumber), r.change.subject, r.change.from ?? '', r.change.to, r.cause ?? ''].map(text),
+        values: [r.at, r.change.workbookName, r.change.sheet, r.change.rowNumber > 0 ? String(r.change.rowNumber) : '', r.change.subject, r.change.from ?? '', r.change.to, r.cause ?? ''].map(text),
       }));
       requests.push({
         updateSheetProperties: {

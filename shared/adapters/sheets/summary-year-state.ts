@@ -9,7 +9,7 @@ import type { ApprovedSnapshot } from '../../engine/index.ts';
 import type { ApprovedArchive, SummaryState } from '../../ports.ts';
 import type { SummaryStateDoc } from './state.ts';
 
-type YearState = Pick<SummaryState, 'approved' | 'alerts' | 'archiveAttempt'>;
+type YearState = Pick<SummaryState, 'approved' | 'alerts' | 'archiveAttempt' | 'organisationStatus'>;
 
 /** Decoded snapshots, by their encoded text: each is decoded once per instance. */
 const decoded = new WeakMap<object, Map<string, ApprovedSnapshot>>();
@@ -36,6 +36,7 @@ export function yearStateOf(doc: SummaryStateDoc): YearState {
   }
   if (doc.alerts && doc.alerts.changes.length + doc.alerts.dropped > 0) out.alerts = doc.alerts;
   if (doc.archiveAttempt) out.archiveAttempt = doc.archiveAttempt;
+  if (doc.organisationStatus) out.organisationStatus = doc.organisationStatus;
   return out;
 }
 
@@ -45,6 +46,7 @@ export function withYearState(doc: SummaryStateDoc, state: YearState): SummarySt
   delete next.approved;
   delete next.alerts;
   delete next.archiveAttempt;
+  delete next.organisationStatus;
   if (state.approved && Object.keys(state.approved).length > 0) {
     next.approved = {};
     for (const [year, a] of Object.entries(state.approved)) {
@@ -55,5 +57,6 @@ export function withYearState(doc: SummaryStateDoc, state: YearState): SummarySt
   }
   if (state.alerts && state.alerts.changes.length + state.alerts.dropped > 0) next.alerts = state.alerts;
   if (state.archiveAttempt) next.archiveAttempt = state.archiveAttempt;
+  if (state.organisationStatus) next.organisationStatus = state.organisationStatus;
   return next;
 }

@@ -163,7 +163,7 @@ function changeLogSheet(wb: Book, kept: LogValue[][], added: ChangeLogRow[]): vo
 function* logRows(kept: LogValue[][], added: ChangeLogRow[]): Generator<BookValue[]> {
   yield* kept;
   for (const { at, change, cause } of added) {
-    yield [at, change.workbookName, change.sheet, change.rowNumber, change.subject, change.from ?? '', change.to, cause ?? ''];
+    yield [at, change.workbookName, change.sheet, change.rowNumber > 0 ? change.rowNumber : '', change.subject, change.from ?? '', change.to, cause ?? ''];
   }
 }
 

@@ -60,7 +60,8 @@ function clip(text: string, max: number): string {
 
 function itemOf(c: AlertChange): AlertItem {
   return {
-    place: `${clip(c.workbook, MAX_NAME)} › ${clip(c.sheet, MAX_NAME)} rad ${c.row}`,
+    // the organisation's overall assessment has no row of a workbook (row 0)
+    place: `${clip(c.workbook, MAX_NAME)} › ${clip(c.sheet, MAX_NAME)}${c.row > 0 ? ` rad ${c.row}` : ''}`,
     status: `${clip(c.name, MAX_NAME)}: ${c.from ?? 'ingen tidigare status'} → ${c.to}`,
     förklaring: clip(c.förklaring, MAX_EXPLANATION),
     link: c.link ?? null,
