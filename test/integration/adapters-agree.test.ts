@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createGoogleFake, fakeClients } from '../../shared/testing/google-fake/index.ts';
+import { useGoogleFake } from '../support/use-google-fake.ts';
 import { inspectXlsx, sheetOf, type InspectedWorkbook } from '../support/xlsx-inspect.ts';
 import { writeTemplateWorkbook } from '../../shared/adapters/xlsx/create-workbook.ts';
 import { createXlsxWorkbookStore } from '../../shared/adapters/xlsx/index.ts';
@@ -20,7 +20,7 @@ import { seedsOf } from './support/demo-seeds.ts';
 
 type Table = (string | null)[][];
 const NOW = new Date('2026-02-10T08:00:00Z');
-const fake = createGoogleFake();
+const { fake, sheets, drive } = useGoogleFake();
 let dir = '';
 let local: InspectedWorkbook;
 let localSummary: InspectedWorkbook;
@@ -61,7 +61,6 @@ function written(t: Table, keys: string[]): string[][] {
 }
 
 beforeAll(async () => {
-  fake.listen();
   const wb = heldOutWorkbook();
   dir = mkdtempSync(path.join(tmpdir(), 'malkoll-agree-'));
   await writeTemplateWorkbook(path.join(dir, wb.fileName), wb);
@@ -72,7 +71,6 @@ beforeAll(async () => {
 
   googleId = fake.createSpreadsheet('Provland', seedsOf(wb));
   summaryId = fake.createSpreadsheet('Sammanfattning', [{ name: SHEETS.summary, rows: [] }]);
-  const { sheets, drive } = fakeClients();
   const googleReport = await recalcSet({
     store: createSheetsWorkbookStore({ sheets, spreadsheetIds: [googleId] }),
     summary: createSheetsSummaryStore({ sheets, drive, summarySpreadsheetId: summaryId, driveFolderId: null, shareDomains: [] }),
@@ -82,7 +80,6 @@ beforeAll(async () => {
 });
 
 afterAll(() => {
-  fake.close();
   rmSync(dir, { recursive: true, force: true });
 });
 

@@ -4,8 +4,9 @@
  * writes workbook and summary) and with the queue (the workbook's run, then the set's summary run).
  * Through the production wiring, the real googleapis clients and the Google fake.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createGoogleFake, fakeClients, type Fault, type SheetSeed } from '../../shared/testing/google-fake/index.ts';
+import { describe, expect, it } from 'vitest';
+import type { Fault, SheetSeed } from '../../shared/testing/google-fake/index.ts';
+import { useGoogleFake } from '../support/use-google-fake.ts';
 import { invoke } from '../../shared/testing/tasks-fake/invoke.ts';
 import { parseConfig } from '../../shared/config.ts';
 import { createProductionRecalc, type ProductionRecalc } from '../../shared/app/production.ts';
@@ -14,14 +15,7 @@ import { computeSignature } from '../../functions/signature.ts';
 import { NOW, METRIC_SHEET, applyEdit, seeds } from './interleaving-fixtures.ts';
 
 const SECRET = 'once-secret-0123456789-abcdefghijklmnopq';
-const fake = createGoogleFake();
-const clients = fakeClients();
-beforeAll(() => fake.listen());
-afterAll(() => fake.close());
-afterEach(() => {
-  fake.clearFaults();
-  expect(fake.validationErrors).toEqual([]);
-});
+const { fake, ...clients } = useGoogleFake({ fresh: true });
 
 function settingsWithSharing(): SheetSeed[] {
   return seeds().map((s) => (s.name !== 'Inställningar' ? s : { ...s, rows: [...s.rows, ['Sammanfattning delas med', 'ledning@region.se']] }));

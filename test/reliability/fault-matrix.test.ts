@@ -10,8 +10,9 @@
  * Sleeps are instant (retry policy injection); the timeout is 150 ms per attempt.
  */
 import { delay, http, HttpResponse } from 'msw';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createGoogleFake, fakeClients, type SheetSeed } from '../../shared/testing/google-fake/index.ts';
+import { describe, expect, it } from 'vitest';
+import type { SheetSeed } from '../../shared/testing/google-fake/index.ts';
+import { useGoogleFake } from '../support/use-google-fake.ts';
 import { invoke } from '../../shared/testing/tasks-fake/invoke.ts';
 import { parseConfig } from '../../shared/config.ts';
 import { createProductionRecalc } from '../../shared/app/production.ts';
@@ -24,14 +25,7 @@ const SECRET = 'fault-secret-0123456789-abcdefghijklmnop';
 const TIMEOUT_MS = 150;
 const RETRIES = 2;
 
-const fake = createGoogleFake();
-const clients = fakeClients();
-beforeAll(() => fake.listen());
-afterAll(() => fake.close());
-afterEach(() => {
-  fake.server.resetHandlers();
-  expect(fake.validationErrors).toEqual([]);
-});
+const { fake, ...clients } = useGoogleFake({ fresh: true });
 
 type Target = { name: string; operation: string; leaves: 'old' | 'new'; matches: (method: string, url: URL, ids: { book: string; summary: string }) => boolean };
 

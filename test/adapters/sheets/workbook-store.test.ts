@@ -1,6 +1,6 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { sheets_v4 } from '@googleapis/sheets';
-import { createGoogleFake, fakeClients } from '../../../shared/testing/google-fake/index.ts';
+import { useGoogleFake } from '../../support/use-google-fake.ts';
 import { createSheetsWorkbookStore } from '../../../shared/adapters/sheets/index.ts';
 import { GoogleApiError } from '../../../shared/adapters/sheets/retry.ts';
 import { hexOf } from '../../../shared/adapters/sheets/cell-format.ts';
@@ -8,15 +8,7 @@ import { PALETTE } from '../../../shared/engine/model/palette.ts';
 import { UnreadableWorkbookError } from '../../../shared/ports.ts';
 import { INPUT_COLUMNS, emptyPlan, fastRetry, metricSheet, planFor } from './fixtures.ts';
 
-const fake = createGoogleFake();
-const { sheets } = fakeClients();
-beforeAll(() => fake.listen());
-afterAll(() => fake.close());
-beforeEach(() => {
-  fake.calls.reset();
-  fake.clearFaults();
-});
-afterEach(() => expect(fake.validationErrors).toEqual([]));
+const { fake, sheets } = useGoogleFake({ fresh: true });
 
 const store = (ids: string[], slept: number[] = []) => createSheetsWorkbookStore({ sheets, spreadsheetIds: ids, retry: fastRetry(slept) });
 const ref = (id: string) => ({ id, name: 'Klimat' });
