@@ -24,7 +24,6 @@ import { createXlsxSummaryStore } from '../../shared/adapters/xlsx/summary-store
 import { createSheetsSummaryStore, createSheetsWorkbookStore } from '../../shared/adapters/sheets/index.ts';
 import { recalcSet } from '../../shared/app/recalc-set.ts';
 import { useGoogleFake } from '../support/use-google-fake.ts';
-import { cellFromSeed } from '../../shared/testing/google-fake/sheets-state.ts';
 import { inspectXlsx } from '../support/xlsx-inspect.ts';
 import { diffOutsideProductCells, productColumnCells, stateParts } from '../support/package-diff.ts';
 import { applyEdit, lostCells, scenario, type Scenario, type TypedSheet } from './typed-workbook.ts';
@@ -114,13 +113,7 @@ async function checkGoogle(s: Scenario): Promise<void> {
   };
   await recalc();
   for (const [i, edit] of s.edits.entries()) {
-    const book = fake.getSpreadsheet(id).sheets.find((x) => x.properties.title === 'Mätetal')!;
-    for (const c of applyEdit(typed, edit, i)) {
-      while (book.rows.length < c.row) book.rows.push([]);
-      const row = book.rows[c.row - 1]!;
-      while (row.length < c.column) row.push(undefined);
-      row[c.column - 1] = cellFromSeed(c.value);
-    }
+    for (const c of applyEdit(typed, edit, i)) fake.typeCell(id, 'Mätetal', c.row, c.column, c.value);
     await recalc();
   }
   googleRuns++;
