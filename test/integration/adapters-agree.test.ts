@@ -1,7 +1,8 @@
 /**
- * One held-out workbook, two adapters: the local .xlsx path and the Google path must write identical
- * statuses and Förklaring texts at metric, indicator, goal-area and organisation level. The local side is
- * read back with the independent reader (fflate + fast-xml-parser), the Google side from the fake's cells.
+ * One held-out workbook, two adapters: read into the same engine input (the grids deep-equal but for the id), and
+ * the local .xlsx path and the Google path must write identical statuses and Förklaring texts at metric,
+ * indicator, goal-area and organisation level. The local side is read back with the independent reader (fflate +
+ * fast-xml-parser), the Google side from the fake's cells.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,8 +16,9 @@ import { createXlsxSummaryStore, SUMMARY_FILE } from '../../shared/adapters/xlsx
 import { createSheetsSummaryStore, createSheetsWorkbookStore } from '../../shared/adapters/sheets/index.ts';
 import { recalcSet } from '../../shared/app/recalc-set.ts';
 import { SHEETS } from '../../shared/engine/model/template.ts';
+import type { WorkbookGrid } from '../../shared/engine/index.ts';
 import { heldOutWorkbook } from './support/held-out.ts';
-import { seedsOf } from './support/demo-seeds.ts';
+import { seedsOf, titleOf } from './support/demo-seeds.ts';
 
 type Table = (string | null)[][];
 const NOW = new Date('2026-02-10T08:00:00Z');
@@ -26,6 +28,8 @@ let local: InspectedWorkbook;
 let localSummary: InspectedWorkbook;
 let googleId = '';
 let summaryId = '';
+/** the workbook as each adapter read it, before either wrote anything */
+const read: { local?: WorkbookGrid; google?: WorkbookGrid } = {};
 
 function columnIndex(letters: string): number {
   let n = 0;
@@ -64,6 +68,7 @@ beforeAll(async () => {
   const wb = heldOutWorkbook();
   dir = mkdtempSync(path.join(tmpdir(), 'malkoll-agree-'));
   await writeTemplateWorkbook(path.join(dir, wb.fileName), wb);
+  read.local = (await createXlsxWorkbookStore(dir).read({ id: wb.fileName, name: titleOf(wb) })).grid;
   const localReport = await recalcSet({ store: createXlsxWorkbookStore(dir), summary: createXlsxSummaryStore(dir), now: () => NOW });
   expect(localReport.workbooks.map((w) => w.outcome)).toEqual(['written']);
   local = inspectXlsx(readFileSync(path.join(dir, wb.fileName)));
@@ -71,6 +76,8 @@ beforeAll(async () => {
 
   googleId = fake.createSpreadsheet('Provland', seedsOf(wb));
   summaryId = fake.createSpreadsheet('Sammanfattning', [{ name: SHEETS.summary, rows: [] }]);
+  read.google = (await createSheetsWorkbookStore({ sheets, spreadsheetIds: [googleId] }).read({ id: googleId, name: googleId })).grid;
+  fake.calls.reset();
   const googleReport = await recalcSet({
     store: createSheetsWorkbookStore({ sheets, spreadsheetIds: [googleId] }),
     summary: createSheetsSummaryStore({ sheets, drive, summarySpreadsheetId: summaryId, driveFolderId: null, shareDomains: [] }),
@@ -84,6 +91,11 @@ afterAll(() => {
 });
 
 describe('the same held-out workbook through both adapters', () => {
+  it('is read into the same engine input: the grids deep-equal but for the id', () => {
+    expect(read.local!.sheets.length).toBeGreaterThan(3);
+    expect({ ...read.google!, id: '' }).toStrictEqual({ ...read.local!, id: '' });
+  });
+
   const levels = [
     { sheet: SHEETS.metrics, keys: ['Målområde', 'Indikator', 'Mätetal'], rows: 12 },
     { sheet: SHEETS.indicators, keys: ['Målområde', 'Indikator'], rows: 5 },
