@@ -61,13 +61,16 @@ function cells(sheets: SheetGrid[]): SheetGrid[] {
   return sheets.map((s) => ({ ...s, rows: trimmed(s.rows.map((r) => trimmed(Array.from(r, (c) => c ?? null), (c) => c === null)), (r) => r.length === 0) }));
 }
 
-/** The sheets as a read gives them back after `plan`: the cells it wrote hold its values, every other cell is as it was. */
+/**
+ * The sheets as a read gives them back after `plan`: the cells it wrote hold its texts (an empty text leaves the cell
+ * empty), every other cell is as it was.
+ */
 function withWrites(grid: WorkbookGrid, plan: WritePlan): SheetGrid[] {
   const sheets = grid.sheets.map((s) => ({ ...s, rows: s.rows.map((r) => [...r]) }));
   for (const w of plan.writes) {
     const rows = sheets.find((s) => s.name === w.sheet)!.rows;
     while (rows.length < w.rowNumber) rows.push([]);
-    rows[w.rowNumber - 1]![w.columnNumber - 1] = { value: w.value };
+    rows[w.rowNumber - 1]![w.columnNumber - 1] = w.value === '' ? null : { value: w.value };
   }
   return cells(sheets);
 }
