@@ -2,7 +2,8 @@
  * The SummaryStore contract (shared/ports.ts): what the app layer (shared/app/recalc-set.ts, change-log.ts,
  * model-cache.ts) relies on, run against every adapter by test/adapters/<adapter>/contract.test.ts. The summary's
  * state round-trips (a store made afterwards, as by the next process, reads what was written), Ändringslogg rows
- * are appended and never rewritten, the summary itself is rewritten, and reading writes nothing.
+ * are appended and never rewritten, the summary itself is rewritten, and reading writes nothing. As recalcSet does,
+ * a state is written with the summary whose content hash it carries.
  *
  * Optional per store, checked where a store has it:
  * - `cachesModels`: SummaryState.models and modelFingerprints read back, the models asked for at least;
@@ -57,8 +58,12 @@ function withOverall(doc: SummaryDocument, text: string): SummaryDocument {
 }
 
 function withActionPlan(doc: SummaryDocument): SummaryDocument {
-  return { ...doc, actionPlan: { columns: ['Målområde', 'Aktivitet', 'Läge'], rows: [[{ text: 'Klimat' }, { text: 'Solceller' }, { text: 'Försenad', style: 'Försenad' }]] } };
+  const actionPlan = { columns: ['Målområde', 'Aktivitet', 'Läge'], rows: [[{ text: 'Klimat' }, { text: 'Solceller' }, { text: 'Försenad', style: 'Försenad' as const }]] };
+  return { ...doc, actionPlan, contentHash: `${doc.contentHash}-plan` };
 }
+
+/** The state recalcSet writes with a summary: its content hash is the document's. */
+const plainState = (doc: SummaryDocument, changedAt: string | null): SummaryState => ({ contentHash: doc.contentHash, changedAt });
 
 /** An Ändringslogg row as a person reads it. */
 const logged = (r: ChangeLogRow) => [r.at, r.change.workbookName, r.change.sheet, String(r.change.rowNumber), r.change.subject, r.change.from ?? '', r.change.to, r.cause ?? ''];
@@ -77,7 +82,7 @@ export function runSummaryStoreContract(setUp: SummaryStoreSetUp): void {
     return { ...run, set: await setUp.create(run.ids) };
   }
 
-  /** A state such as recalcSet writes, with what this store keeps. */
+  /** A state such as recalcSet writes with the first run's summary, with what this store keeps. */
   function stateFor(store: SummaryStore, run: ReturnType<typeof firstRun>, changedAt: string | null): SummaryState {
     const models = Object.fromEntries(run.models.map((m) => [m.workbookId, m]));
     return {
@@ -104,8 +109,9 @@ export function runSummaryStoreContract(setUp: SummaryStoreSetUp): void {
       const before = await run.set.stored();
       expect(await run.set.store().readState()).toEqual(first);
       expect(await run.set.stored()).toEqual(before);
-      const second = { ...first, contentHash: 'ett annat innehåll', changedAt: null };
-      await run.set.store().write(run.doc, second, []);
+      const other = withOverall(run.doc, 'Negativ');
+      const second = { ...first, contentHash: other.contentHash, changedAt: null };
+      await run.set.store().write(other, second, []);
       expect(await run.set.store().readState()).toEqual(second);
     });
 
@@ -124,9 +130,9 @@ export function runSummaryStoreContract(setUp: SummaryStoreSetUp): void {
     it('writes the summary anew each time: one Samlad bedömning row, the latest, first the title', async () => {
       const { set, doc } = await fresh();
       const title = doc.blocks.find((b) => b.kind === 'title');
-      await set.store().write(doc, { contentHash: doc.contentHash, changedAt: AT }, []);
+      await set.store().write(doc, plainState(doc, AT), []);
       const second = withOverall(doc, 'Negativ');
-      await set.store().write(second, { contentHash: second.contentHash, changedAt: LATER }, []);
+      await set.store().write(second, plainState(second, LATER), []);
       const rows = await set.rows(SHEETS.summary);
       expect(rows[0]![0]).toBe(title?.kind === 'title' ? title.text : null);
       expect(rows.filter((r) => r[0] === 'Samlad bedömning').map((r) => r.slice(0, 2))).toEqual([['Samlad bedömning', 'Negativ']]);
@@ -136,16 +142,18 @@ export function runSummaryStoreContract(setUp: SummaryStoreSetUp): void {
       const { set, doc, changes } = await fresh();
       expect(changes.length).toBeGreaterThanOrEqual(2);
       const later: ChangeLogRow = { at: LATER, change: { ...changes[0]!.change, from: changes[0]!.change.to, to: 'Negativ' }, cause: 'Redigering av Mätetal!P2' };
-      await set.store().write(doc, { contentHash: doc.contentHash, changedAt: AT }, changes);
-      await set.store().write(doc, { contentHash: 'b', changedAt: LATER }, [later]);
-      await set.store().write(doc, { contentHash: 'b', changedAt: LATER }, []);
+      const second = withOverall(doc, 'Negativ');
+      await set.store().write(doc, plainState(doc, AT), changes);
+      await set.store().write(second, plainState(second, LATER), [later]);
+      await set.store().write(second, plainState(second, LATER), []);
       expect(trimmed(await set.rows(SHEETS.changeLog))).toEqual(trimmed([[...setUp.changeLogHeaders], ...[...changes, later].map(logged)]));
     });
 
     it('keeps its own sheets in order, the state hidden, and Handlingsplan only while there is one', async () => {
       const { set, doc } = await fresh();
       const own = async () => (await set.sheets()).filter((s) => PRODUCT_SHEETS.includes(s.name));
-      await set.store().write(withActionPlan(doc), { contentHash: 'med plan', changedAt: AT }, []);
+      const planned = withActionPlan(doc);
+      await set.store().write(planned, plainState(planned, AT), []);
       expect(await own()).toEqual([
         { name: SHEETS.summary, hidden: false },
         { name: SHEETS.actionPlan, hidden: false },
@@ -153,7 +161,7 @@ export function runSummaryStoreContract(setUp: SummaryStoreSetUp): void {
         { name: SHEETS.state, hidden: true },
       ]);
       expect(trimmed((await set.rows(SHEETS.actionPlan)).slice(0, 2))).toEqual([['Målområde', 'Aktivitet', 'Läge'], ['Klimat', 'Solceller', 'Försenad']]);
-      await set.store().write(doc, { contentHash: 'utan plan', changedAt: AT }, []);
+      await set.store().write(doc, plainState(doc, AT), []);
       expect((await own()).map((s) => s.name)).toEqual([SHEETS.summary, SHEETS.changeLog, SHEETS.state]);
     });
 
@@ -164,7 +172,7 @@ export function runSummaryStoreContract(setUp: SummaryStoreSetUp): void {
       await store.write(run.doc, stateFor(store, run, AT), run.changes);
       const seen = async () => ({ sheets: await run.set.sheets(), summary: await run.set.rows(SHEETS.summary), log: await run.set.rows(SHEETS.changeLog) });
       const before = await seen();
-      const next = { ...stateFor(store, run, LATER), contentHash: 'bara tillståndet' };
+      const next = { ...stateFor(store, run, AT), logged: { [run.ids[0]!]: { epoch: `${AT}~kontrakt`, seq: 5 } } };
       await run.set.store().writeState!(next);
       expect(await run.set.store().readState()).toEqual(next);
       expect(await seen()).toEqual(before);
@@ -172,7 +180,7 @@ export function runSummaryStoreContract(setUp: SummaryStoreSetUp): void {
 
     it('tells where a person finds it, the same place after writing', async () => {
       const { set, doc } = await fresh();
-      await set.store().write(doc, { contentHash: doc.contentHash, changedAt: AT }, []);
+      await set.store().write(doc, plainState(doc, AT), []);
       const location = set.store().location();
       expect(location).toEqual(expect.any(String));
       expect(location.length).toBeGreaterThan(0);
