@@ -4,8 +4,7 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { createXlsxWorkbookStore } from '../adapters/xlsx/index.ts';
-import { createXlsxSummaryStore } from '../adapters/xlsx/summary-store.ts';
+import { createXlsxSummaryStore, createXlsxWorkbookStore } from '../adapters/xlsx/index.ts';
 import { recalcSet } from '../app/recalc-set.ts';
 import type { RecalcReport } from '../app/report.ts';
 import { CliError } from './cli-error.ts';

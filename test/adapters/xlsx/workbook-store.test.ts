@@ -1,6 +1,9 @@
-/** Acceptance (issue, 3): atomic write with backups, conflicts, lock files, unreadable files, the set. */
+/**
+ * Acceptance (issue, 3): atomic write with backups, lock files, unreadable files, the set. What every WorkbookStore
+ * does (an empty plan, a state alone, a long state, a conflict) is in the contract: contract.test.ts.
+ */
 import { describe, expect, it } from 'vitest';
-import { mkdir, readdir, readFile, writeFile, stat } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createXlsxWorkbookStore, listBackups, BACKUP_DIR, sha256 } from '../../../shared/adapters/xlsx/index.ts';
 import { writeAtomically } from '../../../shared/adapters/xlsx/atomic-write.ts';
@@ -22,24 +25,6 @@ async function withFixture(fn: (dir: string, path: string) => Promise<void>): Pr
 }
 
 describe('write', () => {
-  it('an empty plan writes nothing and touches nothing', () =>
-    withFixture(async (dir, path) => {
-      const store = createXlsxWorkbookStore(dir);
-      const before = await stat(path);
-      const outcome = await store.write(REF, plan([], { written: {} }, false), 'not even checked');
-      expect(outcome).toEqual({ kind: 'unchanged' });
-      expect((await stat(path)).mtimeMs).toBe(before.mtimeMs);
-      expect(await readdir(dir)).toEqual([FILE]);
-    }));
-
-  it('a state-only change is written', () =>
-    withFixture(async (dir) => {
-      const store = createXlsxWorkbookStore(dir);
-      const { version } = await store.read(REF);
-      expect(await store.write(REF, plan([], { written: { a: 'b' } }, true), version)).toEqual({ kind: 'written', version: sha256(await readFile(join(dir, FILE))) });
-      expect((await store.read(REF)).grid.state).toEqual({ written: { a: 'b' } });
-    }));
-
   it('keeps the newest N backups, each the file as it was before a write', () =>
     withFixture(async (dir, path) => {
       const store = createXlsxWorkbookStore(dir, { backups: 2 });
@@ -55,18 +40,6 @@ describe('write', () => {
       expect(kept.map((b) => sha256(b))).toEqual(versions.slice(-2).map((b) => sha256(b)));
       expect(findSheet((await store.read(REF)).grid, 'Mätetal')?.rows[1]?.[10]?.value).toBe('Inget värde');
       expect((await store.list()).map((r) => r.id)).toEqual([FILE]);
-    }));
-
-  it('reports a conflict when the file changed after it was read, and writes nothing', () =>
-    withFixture(async (dir, path) => {
-      const store = createXlsxWorkbookStore(dir);
-      const { version } = await store.read(REF);
-      // A person saves in between.
-      await copyFixture('mall-openpyxl.xlsx', dir, FILE);
-      const theirs = await readFile(path);
-      expect(await store.write(REF, write('Positiv'), version)).toEqual({ kind: 'conflict' });
-      expect(sha256(await readFile(path))).toBe(sha256(theirs));
-      expect(await listBackups(dir, FILE)).toEqual([]);
     }));
 
   it('the last check before the rename drops the temp file and leaves the original', async () => {
@@ -96,18 +69,6 @@ describe('write', () => {
         reason: "'mall-libreoffice.xlsx' är öppen i Excel (låsfilen ~$mall-libreoffice.xlsx finns) – stäng filen och kör igen",
       });
       expect(sha256(await readFile(path))).toBe(sha256(before));
-    }));
-
-  it('stores a long state in chunks and clears leftover chunks when it shrinks', () =>
-    withFixture(async (dir) => {
-      const store = createXlsxWorkbookStore(dir);
-      const long = { written: Object.fromEntries(Array.from({ length: 2000 }, (_, i) => [`Mätetal!rad ${i}!Förklaring`, `text ${'x'.repeat(40)} ${i}`])) };
-      let { version } = await store.read(REF);
-      expect(await store.write(REF, plan([], long), version)).toEqual({ kind: 'written', version: sha256(await readFile(join(dir, FILE))) });
-      ({ version } = await store.read(REF));
-      expect((await store.read(REF)).grid.state).toEqual(long);
-      expect(await store.write(REF, plan([], { written: { a: 'b' } }), version)).toEqual({ kind: 'written', version: sha256(await readFile(join(dir, FILE))) });
-      expect((await store.read(REF)).grid.state).toEqual({ written: { a: 'b' } });
     }));
 
   it('refuses a ref outside the folder', () =>
