@@ -42,6 +42,20 @@ export async function keepLastReadable(dir: string, fileName: string, bytes: Uin
   }
 }
 
+/**
+ * Drops the copies of workbooks no longer in the set (renamed, moved, deleted), once they are an hour old: a
+ * workbook missing for the instant of a save by rename keeps its copy.
+ */
+export async function pruneLastReadable(dir: string, fileNames: readonly string[], olderThanMs = 3_600_000): Promise<void> {
+  const folder = join(dir, LAST_READ_DIR);
+  const kept = new Set(fileNames.map((f) => fittedFileName(f, NAME_MAX_BYTES - TAG_LENGTH)));
+  for (const name of await readdir(folder).catch(() => [] as string[])) {
+    if (!/^[0-9a-f]{16}-/.test(name) || kept.has(name.slice(TAG_LENGTH))) continue;
+    const info = await stat(join(folder, name)).catch(() => null);
+    if (info && Date.now() - info.mtimeMs > olderThanMs) await rm(join(folder, name), { force: true }).catch(() => {});
+  }
+}
+
 /** The workbook's last readable bytes and when they were read, or null when none is kept. */
 export async function lastReadable(dir: string, fileName: string): Promise<{ bytes: Buffer; readAt: Date } | null> {
   const folder = join(dir, LAST_READ_DIR);

@@ -15,7 +15,7 @@ import { codeOf, recoverInterruptedReplaces, removeStaleTempFiles, replaceWorkbo
 import { DEFAULT_BACKUPS, pruneBackups } from './backups.ts';
 import { patchFromPlan } from './cell-patch.ts';
 import { sha256 } from './content-version.ts';
-import { keepLastReadable, lastReadable } from './last-readable.ts';
+import { keepLastReadable, lastReadable, pruneLastReadable } from './last-readable.ts';
 import { leftOutFiles } from './left-out-files.ts';
 import { isWorkbookFileName, listWorkbooks } from './list-workbooks.ts';
 import { openElsewhereReason } from './lock-files.ts';
@@ -86,7 +86,9 @@ export function createXlsxWorkbookStore(dir: string, options: XlsxStoreOptions =
 
     async list() {
       await recoverInterruptedReplaces(dir);
-      return listWorkbooks(dir);
+      const refs = await listWorkbooks(dir);
+      await pruneLastReadable(dir, refs.map((r) => r.id));
+      return refs;
     },
 
     leftOut() {

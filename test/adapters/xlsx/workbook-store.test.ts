@@ -1,6 +1,6 @@
 /** Acceptance (issue, 3): atomic write with backups, conflicts, lock files, unreadable files, the set. */
 import { describe, expect, it } from 'vitest';
-import { mkdir, readdir, readFile, writeFile, stat } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile, stat, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createXlsxWorkbookStore, listBackups, BACKUP_DIR, sha256 } from '../../../shared/adapters/xlsx/index.ts';
 import { writeAtomically } from '../../../shared/adapters/xlsx/atomic-write.ts';
@@ -191,6 +191,24 @@ describe('list', () => {
         { id: 'Åsa.xlsx', name: 'Åsa' },
         { id: 'Ängel.xlsx', name: 'Ängel' },
       ]);
+    } finally {
+      await cleanup();
+    }
+  });
+
+  it('drops the last-read copies of workbooks no longer in the set once they are an hour old (B.8)', async () => {
+    const { dir, cleanup } = await tempDir();
+    try {
+      await writeFile(join(dir, 'Kvar.xlsx'), 'x');
+      const folder = join(dir, BACKUP_DIR, 'last-read');
+      await mkdir(folder, { recursive: true });
+      const copies = ['0123456789abcdef-Kvar.xlsx', '0123456789abcdef-Borta.xlsx', 'fedcba9876543210-Nyss borta.xlsx'];
+      for (const c of copies) await writeFile(join(folder, c), 'x');
+      const old = new Date(Date.now() - 2 * 3_600_000);
+      await utimes(join(folder, copies[0]!), old, old);
+      await utimes(join(folder, copies[1]!), old, old);
+      await createXlsxWorkbookStore(dir).list();
+      expect((await readdir(folder)).sort()).toEqual([copies[0], copies[2]].sort());
     } finally {
       await cleanup();
     }
