@@ -6,15 +6,14 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { createXlsxWorkbookStore } from '../adapters/xlsx/index.ts';
-import type { ReplaceHook } from '../adapters/xlsx/atomic-replace.ts';
-import { removeLeftovers } from '../adapters/xlsx/leftovers.ts';
-import { createXlsxSummaryStore, type SummaryWriteHook } from '../adapters/xlsx/summary-store.ts';
-import { TEMPLATE_FILE } from '../../sheets-templates/template-spec.ts';
+import { createXlsxSummaryStore, createXlsxWorkbookStore } from '../adapters/xlsx/index.ts';
 import { recalcSet } from '../app/recalc-set.ts';
 import type { RecalcReport } from '../app/report.ts';
 import { CliError } from './cli-error.ts';
 import { codeVersion } from './code-version.ts';
+
+import { removeLeftovers, type ReplaceHook, type SummaryWriteHook } from '../adapters/xlsx/index.ts';
+import { TEMPLATE_FILE } from '../../sheets-templates/template-spec.ts';
 import { acquireFolderLock } from './folder-lock.ts';
 
 /** Where `init` puts the empty template: inside the folder, outside the set. */
