@@ -1,6 +1,6 @@
 /** Acceptance (issue, 3): atomic write with backups, conflicts, lock files, unreadable files, the set. */
 import { describe, expect, it } from 'vitest';
-import { mkdir, readdir, readFile, writeFile, stat, utimes } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createXlsxWorkbookStore, listBackups, BACKUP_DIR, sha256 } from '../../../shared/adapters/xlsx/index.ts';
 import { writeAtomically } from '../../../shared/adapters/xlsx/atomic-write.ts';
@@ -8,6 +8,7 @@ import { UnreadableWorkbookError } from '../../../shared/ports.ts';
 import { findSheet } from '../../../shared/engine/model/grid.ts';
 import { copyFixture, plan, tempDir } from './helpers.ts';
 import { inspectXlsx, sheetOf } from '../../support/xlsx-inspect.ts';
+import { utimes } from 'node:fs/promises';
 
 const FILE = 'mall-libreoffice.xlsx';
 const REF = { id: FILE, name: 'mall-libreoffice' };
