@@ -44,6 +44,25 @@ export interface WorkbookStore {
    * changes then reach Ändringslogg through the change log, exactly once (shared/app/change-log.ts)
    */
   readonly keepsChangeLog?: boolean;
+  /**
+   * A workbook `read` could not open, as it was the last time it could (local files: a copy of the last version
+   * read); the run then keeps its last known results in the summary instead of dropping them. null: none kept.
+   */
+  readLastKnown?(ref: WorkbookRef): Promise<LastKnownWorkbook | null>;
+  /** files beside the set that look like workbooks but are not read (another format, a link, a sub-folder), and why */
+  leftOut?(): Promise<LeftOutFile[]>;
+}
+
+export interface LastKnownWorkbook extends WorkbookSnapshot {
+  /** when that version was read (ISO) */
+  readAt: string;
+}
+
+export interface LeftOutFile {
+  /** the file as the person finds it, relative to the set's folder (`arkiv/Miljö.xlsx`) */
+  file: string;
+  /** why it is not read, and what to do (Swedish) */
+  reason: string;
 }
 
 /**
@@ -73,6 +92,13 @@ export interface SummaryState {
    * workbook's change log it belongs to): the other half of ProductState.changeLog, see shared/app/change-log.ts
    */
   logged?: Record<string, LoggedUpTo>;
+  /** per workbook id, since when (ISO) a workbook has been unreadable and shown with its last known results */
+  unreadableSince?: Record<string, string>;
+  /**
+   * set by `readState`, never stored: a file of the summary is missing or does not hold `contentHash` (a run was
+   * interrupted between writing them), so the next run writes the summary even when nothing changed
+   */
+  rewrite?: boolean;
 }
 
 /** How far a workbook's change log has reached Ändringslogg. */
@@ -97,6 +123,16 @@ export interface SummaryStore {
   location(): string;
   /** true when the store keeps `SummaryState.models` (Google: reads are expensive; local files: not needed) */
   readonly cachesModels?: boolean;
+}
+
+/** Thrown by `SummaryStore.write` when the summary could not be written at all; `reason` is Swedish and names the file. */
+export class SummaryWriteError extends Error {
+  readonly reason: string;
+  constructor(reason: string) {
+    super(reason);
+    this.name = 'SummaryWriteError';
+    this.reason = reason;
+  }
 }
 
 /** Thrown by `WorkbookStore.read` for a workbook that cannot be opened; the rest of the set still runs. */

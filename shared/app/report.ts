@@ -11,6 +11,8 @@ export interface WorkbookReport {
   outcome: string;
   /** Swedish reason for skipped/unreadable, or what a written workbook did not get */
   reason?: string;
+  /** where the run added the product's columns ("Mätetal: Utveckling och Förklaring tillagda i kolumn H och I") */
+  columnsAdded?: string[];
   counts: Record<Status, number>;
   cellsWritten: number;
 }
@@ -20,11 +22,15 @@ export interface RecalcReport {
   yearReason: string;
   organisation: Status | null;
   workbooks: WorkbookReport[];
-  summary: 'written' | 'unchanged' | 'skipped';
+  /** `failed`: the summary could not be written (`summaryReason` says why, in Swedish); the workbooks were */
+  summary: 'written' | 'unchanged' | 'skipped' | 'failed';
+  summaryReason?: string;
   summaryLocation: string;
   /** Swedish lines on Styrmått, rankings, agendapyramids, risk areas and survey themes (empty when the set has none) */
   highlights?: string[];
   /** data-quality lines (Swedish), as the summary lists them */
   issues: { kind: string; text: string }[];
   changes: number;
+  /** files beside the set that were not read, and why (Swedish) */
+  notRead?: { file: string; reason: string }[];
 }

@@ -14,6 +14,10 @@ export { readWorkbookFile, readWorkbookGrid } from './read-grid.ts';
 export { listWorkbooks, isWorkbookFileName, workbookNameOf } from './list-workbooks.ts';
 export { BACKUP_DIR, DEFAULT_BACKUPS, listBackups } from './backups.ts';
 export { STATE_LABEL } from './state-sheet.ts';
+/** What a local run needs beyond the stores: leftovers of an interrupted run, and the seams tests act at. */
+export { removeLeftovers } from './leftovers.ts';
+export type { ReplaceHook, ReplaceStep } from './atomic-replace.ts';
+export type { SummaryWriteHook, SummaryWriteStep, XlsxSummaryOptions } from './summary-store.ts';
 /** The name watch.ts uses for "is this file part of the set". */
 export { isWorkbookFileName as isSetWorkbookName } from './list-workbooks.ts';
 

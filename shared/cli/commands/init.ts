@@ -4,8 +4,9 @@ import { demoWorkbooks } from '../../../sheets-templates/demo/index.ts';
 import { TEMPLATE_FILE } from '../../../sheets-templates/template-spec.ts';
 import { writeTemplateWorkbook } from '../../adapters/xlsx/index.ts';
 import type { CliConsole } from '../console.ts';
+import { TEMPLATE_FOLDER } from '../local-set.ts';
 
-export const TEMPLATE_FOLDER = 'mall';
+export { TEMPLATE_FOLDER };
 
 /** Creates the empty template (in DIR/mall, outside the set) and the demo workbooks; never overwrites a file. */
 export async function initCommand(dir: string, io: CliConsole): Promise<void> {

@@ -38,7 +38,8 @@ export type IssueKind =
   | 'typed-in-product-column' // a person typed into Utveckling/Förklaring/Läge
   | 'note' // a row without Mätetal that holds an outcome, a footnote mark, …
   | 'refused-sharing' // an address outside MALKOLL_SHARE_DOMAINS
-  | 'unreadable-workbook'; // a file that could not be opened
+  | 'unreadable-workbook' // a file that could not be opened
+  | 'not-read-file'; // a file beside the set that is not read (another format, a link, a sub-folder)
 
 /** A problem tied to a place; the engine never throws for bad user data. Messages are Swedish. */
 export interface Issue {

@@ -7,6 +7,7 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { XMLParser } from 'fast-xml-parser';
 import { createXlsxSummaryStore } from '../../../shared/adapters/xlsx/summary-store.ts';
 import { buildSummary } from '../../../shared/engine/summary/build.ts';
+import type { ChangeLogRow } from '../../../shared/engine/model/summary-model.ts';
 import { PALETTE } from '../../../shared/engine/model/palette.ts';
 import { demoSet, settings, SOURCES } from '../../engine/set-fixtures.ts';
 
@@ -66,6 +67,12 @@ function str(t: unknown): string {
   return String(t ?? '');
 }
 
+const log = (at: string, subject: string, from: string | null, to: string, cause: string | null = null): ChangeLogRow => ({
+  at,
+  change: { workbookId: 'klimat.xlsx', workbookName: 'Klimat', sheet: 'Mätetal', rowNumber: 4, subject, from, to },
+  cause,
+});
+
 describe('createXlsxSummaryStore', () => {
   let dir: string;
   beforeEach(() => {
@@ -116,13 +123,40 @@ describe('createXlsxSummaryStore', () => {
     expect(readdirSync(dir).sort()).toEqual(['Sammanfattning.html', 'Sammanfattning.xlsx']); // no temp files left
   });
 
-  it('keeps whatever the state holds, however long', async () => {
+  it('appends Ändringslogg rows in its own columns, and tells a page whose hash is not the state\'s (rewrite)', async () => {
+    const store = createXlsxSummaryStore(dir);
+    const d = doc();
+    await store.write(d, { contentHash: 'a', changedAt: '2026-03-14T09:00:00Z' }, [
+      log('2026-03-14T09:00:00Z', 'Energi i lokaler', null, 'Negativ'),
+      log('2026-03-14T09:00:00Z', 'Resor och transporter', 'Oförändrad', 'Positiv', '”Bra!” skrevs i Utveckling'),
+    ]);
+    await store.write(d, { contentHash: 'b', changedAt: '2026-03-15T08:00:00Z' }, [log('2026-03-15T08:00:00Z', 'Energi i lokaler', 'Negativ', 'Oförändrad')]);
+    await store.write(d, { contentHash: 'b', changedAt: '2026-03-15T08:00:00Z' }, []);
+    const rows = readXlsx(join(dir, 'Sammanfattning.xlsx')).grid('Ändringslogg');
+    expect(rows).toEqual([
+      ['Tidpunkt', 'Arbetsbok', 'Blad', 'Rad', 'Vad', 'Från', 'Till', 'Orsak'],
+      ['2026-03-14T09:00:00Z', 'Klimat', 'Mätetal', '4', 'Energi i lokaler', '', 'Negativ', ''],
+      ['2026-03-14T09:00:00Z', 'Klimat', 'Mätetal', '4', 'Resor och transporter', 'Oförändrad', 'Positiv', '”Bra!” skrevs i Utveckling'],
+      ['2026-03-15T08:00:00Z', 'Klimat', 'Mätetal', '4', 'Energi i lokaler', 'Negativ', 'Oförändrad', ''],
+    ]);
+    // the page carries the document's own hash, not the made-up 'b' of the state: the next run would write both again
+    expect(await store.readState()).toEqual({ contentHash: 'b', changedAt: '2026-03-15T08:00:00Z', rewrite: true });
+  });
+
+  it('keeps whatever the state holds, however long, and can replace only the state', async () => {
     const store = createXlsxSummaryStore(dir);
     const d = doc();
     const pending = Array.from({ length: 2000 }, (_, i) => ({ id: `ändring-${i}`, text: 'x'.repeat(40) }));
     const state = { contentHash: d.contentHash, changedAt: '2026-03-14T09:22:00Z', pending, nested: { a: [1, 'två', null] } };
     await store.write(d, state as never, []);
     expect(await store.readState()).toEqual(state);
+    const before = readXlsx(join(dir, 'Sammanfattning.xlsx'));
+    await store.writeState!({ contentHash: 'c', changedAt: null });
+    // the page still carries the hash of the document it was written from, not 'c'
+    expect(await store.readState()).toEqual({ contentHash: 'c', changedAt: null, rewrite: true });
+    const after = readXlsx(join(dir, 'Sammanfattning.xlsx'));
+    expect(after.grid('Sammanfattning')).toEqual(before.grid('Sammanfattning'));
+    expect(after.sheets.map((s) => [s.name, s.state])).toEqual(before.sheets.map((s) => [s.name, s.state]));
   });
 
   it('omits the Handlingsplan sheet without actions, and keeps a copy of an unreadable old file', async () => {

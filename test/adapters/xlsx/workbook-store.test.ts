@@ -10,6 +10,8 @@ import { writeAtomically } from '../../../shared/adapters/xlsx/atomic-write.ts';
 import { UnreadableWorkbookError } from '../../../shared/ports.ts';
 import { findSheet } from '../../../shared/engine/model/grid.ts';
 import { copyFixture, plan, tempDir } from './helpers.ts';
+import { inspectXlsx, sheetOf } from '../../support/xlsx-inspect.ts';
+import { utimes } from 'node:fs/promises';
 
 const FILE = 'mall-libreoffice.xlsx';
 const REF = { id: FILE, name: 'mall-libreoffice' };
@@ -130,4 +132,49 @@ describe('list', () => {
       await cleanup();
     }
   });
+
+  it('drops the last-read copies of workbooks no longer in the set once they are an hour old (B.8)', async () => {
+    const { dir, cleanup } = await tempDir();
+    try {
+      await writeFile(join(dir, 'Kvar.xlsx'), 'x');
+      const folder = join(dir, BACKUP_DIR, 'last-read');
+      await mkdir(folder, { recursive: true });
+      const copies = ['0123456789abcdef-Kvar.xlsx', '0123456789abcdef-Borta.xlsx', 'fedcba9876543210-Nyss borta.xlsx'];
+      for (const c of copies) await writeFile(join(folder, c), 'x');
+      const old = new Date(Date.now() - 2 * 3_600_000);
+      await utimes(join(folder, copies[0]!), old, old);
+      await utimes(join(folder, copies[1]!), old, old);
+      await createXlsxWorkbookStore(dir).list();
+      expect((await readdir(folder)).sort()).toEqual([copies[0], copies[2]].sort());
+    } finally {
+      await cleanup();
+    }
+  });
+});
+
+describe('the change log (17 B.5)', () => {
+  it('keeps the change log written with the statuses (17 B.5), packed in the state sheet and read back as it was', () =>
+    withFixture(async (dir) => {
+      const store = createXlsxWorkbookStore(dir);
+      expect(store.keepsChangeLog).toBe(true);
+      const change = (rowNumber: number, from: string | null, to: string) => ({ workbookId: FILE, workbookName: 'mall-libreoffice', sheet: 'Mätetal', rowNumber, subject: `Mätetal ${rowNumber}`, from, to });
+      const changeLog = {
+        epoch: '2026-03-01T09:00:00.000Z~abcd1234',
+        seq: 3,
+        pending: [
+          { seq: 1, at: '2026-03-01T09:00:00.000Z', cause: null, change: change(2, null, 'Positiv') },
+          { seq: 2, at: '2026-03-01T09:00:00.000Z', cause: null, change: change(3, null, 'Negativ') },
+          { seq: 3, at: '2026-03-02T10:00:00.000Z', cause: 'Sparad: mall-libreoffice.xlsx', change: change(2, 'Positiv', 'Oförändrad') },
+        ],
+      };
+      const { version } = await store.read(REF);
+      expect((await store.write(REF, plan([], { written: { a: 'b' }, changeLog }), version)).kind).toBe('written');
+      expect((await store.read(REF)).grid.state).toEqual({ written: { a: 'b' }, changeLog });
+      // stored a run at a time: time, cause and workbook once, each change as a short row
+      const json = [...sheetOf(inspectXlsx(await readFile(join(dir, FILE))), '_malkoll').cells.entries()].filter(([a]) => a !== 'A1').map(([, c]) => c.value).join('');
+      expect(JSON.parse(json).changeLog.runs).toEqual([
+        { at: '2026-03-01T09:00:00.000Z', cause: null, workbookId: FILE, workbookName: 'mall-libreoffice', rows: [[1, 'Mätetal', 2, 'Mätetal 2', null, 'Positiv'], [2, 'Mätetal', 3, 'Mätetal 3', null, 'Negativ']] },
+        { at: '2026-03-02T10:00:00.000Z', cause: 'Sparad: mall-libreoffice.xlsx', workbookId: FILE, workbookName: 'mall-libreoffice', rows: [[3, 'Mätetal', 2, 'Mätetal 2', 'Positiv', 'Oförändrad']] },
+      ]);
+    }));
 });
