@@ -7,7 +7,8 @@
 /** The part of shared/app/report.ts's RecalcReport the functions rely on (a structural subset). */
 export interface RecalcReport {
   workbooks: { id: string; name: string; outcome: string; counts: Record<string, number> }[];
-  summary: 'written' | 'unchanged' | 'skipped';
+  /** `failed` only locally: the Google summary store's failures are thrown (and retried) */
+  summary: 'written' | 'unchanged' | 'skipped' | 'failed';
   /** data-quality lines; kind 'error' marks rows that could not be assessed */
   issues: { kind: string; text: string }[];
   /** what the run announced and archived (domain.md §7), when it did */

@@ -32,7 +32,7 @@ export const OLD_SPACE_MB = { onSheetEdit: 128, recalculateAll: FUNCTION_MEMORY_
 
 /**
  * glibc's malloc gives each thread (Node has a handful) an arena of its own and keeps what is freed in them;
- * with one arena the 10,000-metric edit measured 226–268 MB over five runs, without it 249–266 (docs/performance.md).
+ * one arena gives the 10,000-metric edit a lower median peak (the runs are in docs/performance.md).
  * Set in the functions' environment by deploy, and by the benchmark.
  */
 export const FUNCTION_ENV = { MALLOC_ARENA_MAX: '1' } as const;

@@ -10,7 +10,7 @@ import { unzipSync } from 'fflate';
 import XlsxPopulate from 'xlsx-populate';
 import { createXlsxWorkbookStore } from '../shared/adapters/xlsx/index.ts';
 import type { CellWrite } from '../shared/engine/index.ts';
-import { largeWorkbook } from '../test/adapters/xlsx/large-workbook.ts';
+import { largeWorkbook } from '../shared/testing/large-workbook.ts';
 
 const FOREIGN = join(import.meta.dirname, '../test/fixtures/foreign');
 

@@ -54,6 +54,25 @@ export interface WorkbookStore {
   readonly insertsColumns?: boolean;
   /** a link to a row of a workbook read in this run (Google), for an alert; stores without links leave it out */
   rowLink?(workbookId: string, sheet: string, rowNumber: number): string | null;
+  /**
+   * A workbook `read` could not open, as it was the last time it could (local files: a copy of the last version
+   * read); the run then keeps its last known results in the summary instead of dropping them. null: none kept.
+   */
+  readLastKnown?(ref: WorkbookRef): Promise<LastKnownWorkbook | null>;
+  /** files beside the set that look like workbooks but are not read (another format, a link, a sub-folder), and why */
+  leftOut?(): Promise<LeftOutFile[]>;
+}
+
+export interface LastKnownWorkbook extends WorkbookSnapshot {
+  /** when that version was read (ISO) */
+  readAt: string;
+}
+
+export interface LeftOutFile {
+  /** the file as the person finds it, relative to the set's folder (`arkiv/Miljö.xlsx`) */
+  file: string;
+  /** why it is not read, and what to do (Swedish) */
+  reason: string;
 }
 
 /**
@@ -91,6 +110,13 @@ export interface SummaryState {
   organisationStatus?: string;
   /** the last archive that could not be made (Google tries again the next day, not at every edit) */
   archiveAttempt?: { year: number; on: IsoDate; reason: string };
+  /** per workbook id, since when (ISO) a workbook has been unreadable and shown with its last known results */
+  unreadableSince?: Record<string, string>;
+  /**
+   * set by `readState`, never stored: a file of the summary is missing or does not hold `contentHash` (a run was
+   * interrupted between writing them), so the next run writes the summary even when nothing changed
+   */
+  rewrite?: boolean;
 }
 
 /** An approved year's archive: when it was approved, where it is, and what it said. */
@@ -133,6 +159,16 @@ export interface SummaryStore {
   location(): string;
   /** true when the store keeps `SummaryState.models` (Google: reads are expensive; local files: not needed) */
   readonly cachesModels?: boolean;
+}
+
+/** Thrown by `SummaryStore.write` when the summary could not be written at all; `reason` is Swedish and names the file. */
+export class SummaryWriteError extends Error {
+  readonly reason: string;
+  constructor(reason: string) {
+    super(reason);
+    this.name = 'SummaryWriteError';
+    this.reason = reason;
+  }
 }
 
 /** Thrown by `WorkbookStore.read` for a workbook that cannot be opened; the rest of the set still runs. */

@@ -17,11 +17,13 @@ import {
   type RecalculateResult,
   type ApprovedSnapshot,
 } from '../engine/index.ts';
-import { UnreadableWorkbookError, type SummaryState, type SummaryStore, type WorkbookRef, type WorkbookStore, type WriteOutcome } from '../ports.ts';
+import { SummaryWriteError, type SummaryState, type SummaryStore, type WorkbookRef, type WorkbookStore, type WriteOutcome } from '../ports.ts';
 import type { RecalcReport, WorkbookReport } from './report.ts';
 import { nextModelCache } from './model-cache.ts';
 import { nextChangeLog, toAppend } from './change-log.ts';
 import { completedRun, currentVersions, inputsOf, repeatedReport, type InputsKey } from './unchanged-inputs.ts';
+import { UnreadableWorkbooks } from './unreadable-workbooks.ts';
+import { columnsAdded } from './columns-added.ts';
 import { archivedSnapshots, carriedState, prepareYearRound, type YearRoundConfig } from './year-round.ts';
 
 export interface RecalcDeps {
@@ -79,37 +81,47 @@ export async function recalcSet(deps: RecalcDeps): Promise<RecalcReport> {
     deps.knownState !== undefined && !writeSummary
       ? deps.knownState
       : await deps.summary.readState({ models: scope ? allRefs.filter((r) => !scope.includes(r.id)).map((r) => r.id) : [] });
+  const leftOut = (await deps.store.leftOut?.()) ?? [];
   const key: InputsKey | null =
-    deps.codeVersion && !scope && writeSummary ? { codeVersion: deps.codeVersion, today: isoDateInStockholm(deps.now()), shareDomains: deps.shareDomains ?? null } : null;
+    deps.codeVersion && !scope && writeSummary
+      ? { codeVersion: deps.codeVersion, today: isoDateInStockholm(deps.now()), shareDomains: deps.shareDomains ?? null, ...(leftOut.length ? { leftOut } : {}) }
+      : null;
   const versionsBefore = key ? await currentVersions(deps.store, allRefs) : null;
-  if (key && versionsBefore && previous?.lastRun?.inputs === inputsOf(key, versionsBefore)) {
+  // a summary file missing or older than the other (a run stopped between them) is written even when nothing changed
+  if (key && versionsBefore && !previous?.rewrite && previous?.lastRun?.inputs === inputsOf(key, versionsBefore)) {
     return repeatedReport(previous.lastRun, deps.summary.location());
   }
   const cached = deps.summary.cachesModels && deps.scope ? (previous?.models ?? {}) : {};
   const refs = deps.scope ? allRefs.filter((r) => deps.scope!.includes(r.id) || !cached[r.id]) : allRefs;
   const readIds = new Set(refs.map((r) => r.id));
   const otherModels = allRefs.filter((r) => !readIds.has(r.id)).map((r) => cached[r.id]!);
-  const unreadable: Issue[] = [];
-  const unreadableRefs: { ref: WorkbookRef; reason: string }[] = [];
+  const at = deps.now().toISOString();
+  const unreadable = new UnreadableWorkbooks(deps.store, previous, at);
   const loaded: Loaded[] = [];
   for (const ref of refs) {
-    const snapshot = await readOrReport(deps.store, ref, unreadable, unreadableRefs);
+    const snapshot = await unreadable.read(ref);
     if (snapshot) loaded.push({ ref, grid: snapshot.grid, version: snapshot.version });
   }
   await deps.beforeCompute?.(loaded, previous ?? null);
+  const extraIssues: Issue[] = [...leftOut.map(notReadIssue), ...unreadable.issues];
 
-  const at = deps.now().toISOString();
   const cause = deps.cause ?? null;
   const outcomes = new Map<string, WriteOutcome>();
   /** each workbook's change log as it now stands in the workbook (tracked stores) */
   const logs = new Map<string, ChangeLogState | undefined>();
   const approved = archivedSnapshots(previous ?? null);
-  let result = compute(deps, loaded, unreadable, otherModels, approved);
+  let result = compute(deps, loaded, extraIssues, otherModels, approved);
   // A workbook edited while we computed is never overwritten with a stale result: re-read it and recompute.
   for (let attempt = 0; ; attempt++) {
     const conflicts: Loaded[] = [];
     for (const item of loaded) {
       if (outcomes.has(item.ref.id)) continue;
+      // shown with its last known results: never written, its change log waits for a run that reads it
+      const lastKnown = unreadable.lastKnown.get(item.ref.id);
+      if (lastKnown !== undefined) {
+        outcomes.set(item.ref.id, { kind: 'skipped', reason: lastKnown });
+        continue;
+      }
       const plan = result.plans.find((p) => p.workbookId === item.grid.id)!;
       const before = item.grid.state?.changeLog;
       if (tracked) {
@@ -130,11 +142,12 @@ export async function recalcSet(deps: RecalcDeps): Promise<RecalcReport> {
       break;
     }
     for (const c of conflicts) {
-      const fresh = await readOrReport(deps.store, c.ref, unreadable, unreadableRefs);
+      const fresh = await unreadable.read(c.ref);
       if (fresh) Object.assign(c, { grid: fresh.grid, version: fresh.version });
       else loaded.splice(loaded.indexOf(c), 1);
     }
-    result = compute(deps, loaded, unreadable, otherModels, approved);
+    extraIssues.splice(0, extraIssues.length, ...leftOut.map(notReadIssue), ...unreadable.issues);
+    result = compute(deps, loaded, extraIssues, otherModels, approved);
   }
   await deps.afterCompute?.(result);
 
@@ -153,7 +166,7 @@ export async function recalcSet(deps: RecalcDeps): Promise<RecalcReport> {
     }
   }
   // what the report needs of the plans and grids, before they are let go (they are the bulk of a large run)
-  const workbookReports = workbookReport(result, loaded, outcomes, unreadableRefs);
+  const workbookReports = workbookReport(result, loaded, outcomes, unreadable);
   // the status changes this run wrote (with a change log, Ändringslogg may get them later, or earlier ones now)
   const written = result.plans.filter((p) => outcomes.get(p.workbookId)?.kind === 'written');
   const changedCount = written.reduce((n, p) => n + p.changes.length, 0);
@@ -170,6 +183,7 @@ export async function recalcSet(deps: RecalcDeps): Promise<RecalcReport> {
     summaryLocation: deps.summary.location(),
     issues,
     changes: changedCount,
+    ...(leftOut.length > 0 ? { notRead: leftOut } : {}),
   };
   const round = writeSummary ? prepareYearRound(deps.yearRound ?? {}, { result, previous: previous ?? null, changeLog, cause, today: isoDateInStockholm(deps.now()), at }) : null;
   const lastRun =
@@ -177,35 +191,50 @@ export async function recalcSet(deps: RecalcDeps): Promise<RecalcReport> {
   release(result, loaded);
 
   let summaryOutcome = done.summary;
+  let summaryReason: string | undefined;
   let writtenState: SummaryState | null = null;
   if (writeSummary) {
     const cache = deps.summary.cachesModels ? nextModelCache(allRefs, previous, result) : undefined;
     const summaryChanged = previous?.contentHash !== result.summary.contentHash;
     const modelsChanged = cache?.changed ?? false;
-    if (summaryChanged || modelsChanged || changeLog.length > 0) {
-      const changedAt = summaryChanged ? at : (previous?.changedAt ?? at);
-      const doc = summaryChanged ? result.summary : rebuildSummary(result, deps, changedAt);
-      // the set's assessment is the largest thing left, and the summary document holds what it needs of it
-      result.set = null as never;
-      writtenState = {
-        ...carriedState(previous ?? null),
-        ...round?.state,
-        contentHash: doc.contentHash,
-        changedAt,
-        ...(cache ? { models: cache.models, modelFingerprints: cache.fingerprints } : {}),
-        ...(tracked ? { logged } : {}),
-        ...(lastRun ? { lastRun } : {}),
-      };
-      await deps.summary.write(doc, writtenState, changeLog);
-      summaryOutcome = 'written';
-    } else if (lastRun && previous && lastRun.inputs !== previous.lastRun?.inputs) {
-      await deps.summary.writeState?.({ ...previous, lastRun });
+    const unreadableSince = unreadable.since();
+    try {
+      if (summaryChanged || modelsChanged || changeLog.length > 0 || previous?.rewrite) {
+        const changedAt = summaryChanged ? at : (previous?.changedAt ?? at);
+        const doc = summaryChanged ? result.summary : rebuildSummary(result, deps, changedAt);
+        // the set's assessment is the largest thing left, and the summary document holds what it needs of it
+        result.set = null as never;
+        const state: SummaryState = {
+          ...carriedState(previous ?? null),
+          ...round?.state,
+          contentHash: doc.contentHash,
+          changedAt,
+          ...(cache ? { models: cache.models, modelFingerprints: cache.fingerprints } : {}),
+          ...(tracked ? { logged } : {}),
+          ...(lastRun ? { lastRun } : {}),
+          ...(unreadableSince ? { unreadableSince } : {}),
+        };
+        await deps.summary.write(doc, state, changeLog);
+        writtenState = state;
+        summaryOutcome = 'written';
+      } else if (lastRun && previous && lastRun.inputs !== previous.lastRun?.inputs) {
+        await deps.summary.writeState?.({ ...previous, lastRun });
+      }
+    } catch (error) {
+      // the workbooks are written and their changes wait in their change logs for the next run that can write it
+      if (!(error instanceof SummaryWriteError)) throw error;
+      summaryOutcome = 'failed';
+      summaryReason = error.reason;
     }
   }
 
   const yearRound = round ? await round.finish(deps.summary, writtenState) : null;
   const said = yearRound && (yearRound.alert !== null || yearRound.archived.length > 0 || yearRound.notes.length > 0);
-  return { ...done, summary: summaryOutcome, ...(said ? { yearRound } : {}) };
+  return { ...done, summary: summaryOutcome, ...(summaryReason ? { summaryReason } : {}), ...(said ? { yearRound } : {}) };
+}
+
+function notReadIssue(file: { file: string; reason: string }): Issue {
+  return { kind: 'not-read-file', workbookId: '', workbookName: file.file, sheet: '', message: file.reason };
 }
 
 /** The plans, assessments and grids are the bulk of a large run and are not needed for the summary: let them go. */
@@ -240,29 +269,6 @@ function compute(deps: RecalcDeps, loaded: Loaded[], unreadable: Issue[], otherM
   );
 }
 
-async function readOrReport(
-  store: WorkbookStore,
-  ref: WorkbookRef,
-  issues: Issue[],
-  unreadableRefs: { ref: WorkbookRef; reason: string }[],
-) {
-  try {
-    return await store.read(ref);
-  } catch (error) {
-    if (!(error instanceof UnreadableWorkbookError)) throw error;
-    issues.push({
-      kind: 'unreadable-workbook',
-      workbookId: ref.id,
-      workbookName: ref.name,
-      sheet: '',
-      subject: ref.name,
-      message: error.reason,
-    });
-    unreadableRefs.push({ ref, reason: error.reason });
-    return null;
-  }
-}
-
 /** The region's calendar day: a deadline passes at midnight in Sweden, not in UTC. */
 export function isoDateInStockholm(date: Date): IsoDate {
   return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
@@ -272,24 +278,26 @@ function workbookReport(
   result: RecalculateResult,
   loaded: Loaded[],
   outcomes: Map<string, WriteOutcome>,
-  unreadable: { ref: WorkbookRef; reason: string }[],
+  unreadable: UnreadableWorkbooks,
 ): WorkbookReport[] {
   const workbooks: WorkbookReport[] = loaded.map((item) => {
     const assessment = result.assessments.find((a) => a.workbookId === item.grid.id);
     const plan = result.plans.find((p) => p.workbookId === item.grid.id);
     const counts = countStatuses(assessment?.metrics ?? []);
     const outcome = outcomes.get(item.ref.id) ?? { kind: 'unchanged' as const };
+    const added = outcome.kind === 'written' && plan ? columnsAdded(plan) : [];
     return {
       id: item.ref.id,
       name: item.ref.name,
-      outcome: outcome.kind,
+      outcome: unreadable.lastKnown.has(item.ref.id) ? 'unreadable' : outcome.kind,
       ...(outcome.kind === 'skipped' ? { reason: outcome.reason } : {}),
       ...(outcome.kind === 'written' && outcome.notes?.length ? { reason: outcome.notes.join('; ') } : {}),
+      ...(added.length > 0 ? { columnsAdded: added } : {}),
       counts,
       cellsWritten: outcome.kind === 'written' ? (plan?.writes.length ?? 0) : 0,
     };
   });
-  for (const u of unreadable) {
+  for (const u of unreadable.refs) {
     workbooks.push({ id: u.ref.id, name: u.ref.name, outcome: 'unreadable', reason: u.reason, counts: countStatuses([]), cellsWritten: 0 });
   }
   return workbooks;

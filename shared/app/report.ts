@@ -12,6 +12,8 @@ export interface WorkbookReport {
   outcome: string;
   /** Swedish reason for skipped/unreadable, or what a written workbook did not get */
   reason?: string;
+  /** where the run added the product's columns ("Mätetal: Utveckling och Förklaring tillagda i kolumn H och I") */
+  columnsAdded?: string[];
   counts: Record<Status, number>;
   cellsWritten: number;
 }
@@ -21,7 +23,9 @@ export interface RecalcReport {
   yearReason: string;
   organisation: Status | null;
   workbooks: WorkbookReport[];
-  summary: 'written' | 'unchanged' | 'skipped';
+  /** `failed`: the summary could not be written (`summaryReason` says why, in Swedish); the workbooks were */
+  summary: 'written' | 'unchanged' | 'skipped' | 'failed';
+  summaryReason?: string;
   summaryLocation: string;
   /** Swedish lines on Styrmått, rankings, agendapyramids, risk areas and survey themes (empty when the set has none) */
   highlights?: string[];
@@ -30,4 +34,6 @@ export interface RecalcReport {
   changes: number;
   /** the announcement and archives of this run (domain.md §7), when it wrote or could write the summary */
   yearRound?: YearRoundReport;
+  /** files beside the set that were not read, and why (Swedish) */
+  notRead?: { file: string; reason: string }[];
 }

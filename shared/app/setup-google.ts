@@ -21,10 +21,7 @@ import {
   type SheetLayout,
 } from '../../sheets-templates/sheet-layout.ts';
 import { demoWorkbooks, type DemoSheet } from '../../sheets-templates/demo/index.ts';
-import { colour } from '../adapters/sheets/cell-format.ts';
-import { PROTECTION_DESCRIPTION } from '../adapters/sheets/protection.ts';
-import { withRetry } from '../adapters/sheets/retry.ts';
-import { SPREADSHEET_MIME } from '../adapters/sheets/drive-mime.ts';
+import { PROTECTION_DESCRIPTION, SPREADSHEET_MIME, colour, withRetry } from '../adapters/sheets/index.ts';
 
 export const TEMPLATE_TITLE = 'Målkoll-mall';
 export const SUMMARY_TITLE = 'Målkoll – Sammanfattning';

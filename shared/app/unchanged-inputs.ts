@@ -15,6 +15,8 @@ export interface InputsKey {
   /** the region's calendar day (action plans are judged on the day of the run) */
   today: string;
   shareDomains: string[] | null;
+  /** files left out of the set (a new .xls beside it must be reported, so it is a change) */
+  leftOut?: { file: string; reason: string }[];
 }
 
 export function inputsOf(key: InputsKey, versions: Record<string, string>): string {
@@ -50,6 +52,6 @@ export function completedRun(
     else if (outcome.kind === 'unchanged') versions[id] = version;
     else return null;
   }
-  const workbooks = report.workbooks.map((w) => ({ ...w, outcome: w.outcome === 'written' ? 'unchanged' : w.outcome, cellsWritten: 0 }));
+  const workbooks = report.workbooks.map(({ columnsAdded: _, ...w }) => ({ ...w, outcome: w.outcome === 'written' ? 'unchanged' : w.outcome, cellsWritten: 0 }));
   return { inputs: inputsOf(key, versions), report: { ...report, workbooks, summary: 'unchanged', changes: 0 } };
 }

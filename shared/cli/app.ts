@@ -3,6 +3,8 @@
  * 0 when it ran (even if rows had errors), 1 when it could not run, 2 for a usage error.
  * @module
  */
+import { statSync } from 'node:fs';
+import path from 'node:path';
 import type { CliConsole } from './console.ts';
 import { initCommand } from './commands/init.ts';
 import { recalcCommand } from './commands/recalc.ts';
@@ -12,6 +14,8 @@ import { koladaCommand } from './commands/kolada.ts';
 import { CliError } from './cli-error.ts';
 import type { SetupCommandDeps } from './commands/setup-google.ts';
 import type { GoogleCommandDeps } from './commands/google-set.ts';
+import { fileSystemMessage } from './file-system-message.ts';
+import type { LocalRunOptions } from './local-set.ts';
 
 export const USAGE = `Användning: malkoll <kommando>
 
@@ -28,7 +32,7 @@ export const USAGE = `Användning: malkoll <kommando>
                 skapar mallen (eller demo-arbetsböckerna) och sammanfattningen i en Drive-mapp
                 (MALKOLL_DRIVE_FOLDER) och skriver ut de steg som återstår; körs som person`;
 
-type Command = (dir: string, io: CliConsole) => Promise<void>;
+type Command = (dir: string, io: CliConsole, local: LocalRunOptions) => Promise<void>;
 
 const COMMANDS: Record<string, Command> = {
   init: initCommand,
@@ -38,8 +42,12 @@ const COMMANDS: Record<string, Command> = {
   kolada: (dir, io) => koladaCommand(dir, io),
 };
 
-/** `context.setup` lets tests hand `setup google` its environment and Google clients. */
-export async function runCli(args: string[], io: CliConsole, context: { setup?: SetupCommandDeps; google?: GoogleCommandDeps } = {}): Promise<number> {
+/**
+ * `context.setup` lets tests hand `setup google` its environment and Google clients, `context.google` those of the
+ * year-round commands on Google; `context.local` the seams of a local run (a kill or a full disk at a given step,
+ * how long to wait for another run).
+ */
+export async function runCli(args: string[], io: CliConsole, context: { setup?: SetupCommandDeps; google?: GoogleCommandDeps; local?: LocalRunOptions } = {}): Promise<number> {
   const [name, dir, ...rest] = args;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.out(USAGE);
@@ -56,12 +64,22 @@ export async function runCli(args: string[], io: CliConsole, context: { setup?: 
     io.err(`'${name}' behöver exakt en mapp, t.ex. malkoll ${name} demo\n\n${USAGE}`);
     return 2;
   }
+  const notAFolder = notAFolderReason(name, dir);
+  if (notAFolder) {
+    io.err(`${notAFolder}\n\n${USAGE}`);
+    return 2;
+  }
   try {
-    await command(dir, io);
+    await command(dir, io, context.local ?? {});
     return 0;
   } catch (error) {
     if (error instanceof CliError) {
       io.err(`malkoll ${name}: ${error.message}`);
+      return 1;
+    }
+    const refused = fileSystemMessage(error);
+    if (refused) {
+      io.err(`malkoll ${name}: ${refused}`);
       return 1;
     }
     io.err(`malkoll ${name}: oväntat fel – ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
@@ -82,6 +100,23 @@ async function runYearRound(name: string, io: CliConsole, run: () => Promise<voi
     }
     io.err(`malkoll ${name}: ${error instanceof CliError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     return 1;
+  }
+}
+
+/** Every local command works on a folder: a workbook's name given instead is a usage error (exit 2). */
+function notAFolderReason(command: string, dir: string): string | null {
+  const example = `malkoll ${command} ${path.dirname(dir)}`;
+  const info = statOrNull(path.resolve(dir));
+  if (info && !info.isDirectory()) return `'${dir}' är en fil, inte en mapp: '${command}' arbetar på alla arbetsböcker i en mapp, t.ex. ${example}`;
+  if (!info && /\.(xlsx|xlsm|xls|xlsb|ods|csv)$/i.test(dir)) return `'${dir}' finns inte och ser ut som en fil: '${command}' behöver mappen som arbetsböckerna ligger i, t.ex. ${example}`;
+  return null;
+}
+
+function statOrNull(target: string) {
+  try {
+    return statSync(target);
+  } catch {
+    return null;
   }
 }
 

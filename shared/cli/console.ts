@@ -7,7 +7,10 @@
 export interface CliConsole {
   out(line: string): void;
   err(line: string): void;
-  /** resolves when the user asks to stop (Ctrl-C); used by `watch` */
+  /**
+   * resolves when the user asks to stop (Ctrl-C); used by `watch`, which then finishes what it is writing. From the
+   * call on, Ctrl-C no longer ends the process: a second one while a write finishes is only answered.
+   */
   interrupted(): Promise<void>;
 }
 
@@ -15,7 +18,14 @@ export function processConsole(): CliConsole {
   return {
     out: (line) => process.stdout.write(`${line}\n`),
     err: (line) => process.stderr.write(`${line}\n`),
-    interrupted: () => new Promise((resolve) => process.once('SIGINT', () => resolve())),
+    interrupted: () =>
+      new Promise((resolve) => {
+        let count = 0;
+        process.on('SIGINT', () => {
+          if (++count === 1) resolve();
+          else process.stderr.write('Målkoll avslutar så snart det som skrivs nu är skrivet – vänta.\n');
+        });
+      }),
   };
 }
 

@@ -27,6 +27,8 @@ export function printReport(report: RecalcReport, io: CliConsole): void {
   for (const r of rows) io.out(line(r));
   io.out('');
   for (const w of report.workbooks.filter((w) => w.reason)) io.out(`! ${w.name}: ${w.reason}`);
+  for (const w of report.workbooks) for (const added of w.columnsAdded ?? []) io.out(`+ ${w.name}: ${added}`);
+  for (const f of report.notRead ?? []) io.out(`– Läses inte: ${f.reason}`);
   io.out(`Redovisningsår: ${report.year ?? '–'} (${report.yearReason})`);
   io.out(`Samlad bedömning: ${report.organisation ?? '–'}`);
   for (const line of report.highlights ?? []) io.out(line);
@@ -40,6 +42,11 @@ export function printReport(report: RecalcReport, io: CliConsole): void {
   printYearRound(report, io);
   const where = report.summaryLocation;
   const html = path.join(path.dirname(where), 'Sammanfattning.html');
+  if (report.summary === 'failed') {
+    io.out(`! Sammanfattningen skrevs inte: ${report.summaryReason ?? 'okänt fel'}`);
+    io.out('  Statusändringarna väntar i arbetsböckerna och förs in i Ändringslogg nästa gång sammanfattningen kan skrivas.');
+    return;
+  }
   io.out(report.summary === 'written' ? `Sammanfattningen uppdaterad:` : `Sammanfattningen var redan aktuell:`);
   io.out(`  ${where}`);
   io.out(`  ${html}`);

@@ -53,7 +53,7 @@ export { resolveSetSettings } from './assess/set-settings.ts';
 export { assessWorkbook } from './assess/workbook.ts';
 export { assessSet } from './assess/set.ts';
 export { partitionShareTargets } from './assess/sharing.ts';
-export { buildSummary } from './summary/build.ts';
+export { buildSummary, formatChangedAt } from './summary/build.ts';
 export { reportHighlights } from './summary/highlights.ts';
 export { planWrites } from './write/plan.ts';
 export { recalculate, assessedRows, type RecalculateResult, type RecalculateOptions } from './recalculate.ts';

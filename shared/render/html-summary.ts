@@ -45,6 +45,12 @@ footer { margin-top: 2rem; font-size: .9rem; }
 }
 `;
 
+/**
+ * The content hash in the page's head, as the summary workbook holds it in its state: a page that does not carry
+ * the workbook's hash (a run interrupted between writing the two) is written again by the next run.
+ */
+export const CONTENT_HASH_META = 'malkoll-content-hash';
+
 export function renderSummaryHtml(doc: SummaryDocument): string {
   return [...renderSummaryHtmlParts(doc)].join('');
 }
@@ -58,6 +64,7 @@ export function* renderSummaryHtmlParts(doc: SummaryDocument): Generator<string>
     '<head>',
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<meta name="${CONTENT_HASH_META}" content="${esc(doc.contentHash)}">`,
     `<title>${esc(title)}</title>`,
     `<style>${STYLE}</style>`,
     '</head>',

@@ -111,6 +111,12 @@ describe('headers below a title line or empty rows (A.1)', () => {
     const indicators = sheetOf(run.after, 'Indikatorer');
     expect([value(indicators, 'C1'), value(indicators, 'C2'), value(indicators, 'C3')]).toEqual([null, 'Utveckling', 'Oförändrad']);
   });
+
+  it('says where it added the product columns, in the run’s report only (A.2: "and the run says where")', () => {
+    expect(run.output).toContain('+ Arbetsbok: Mätetal: Utveckling och Förklaring tillagda i kolumn H och I');
+    expect(run.output).toContain('+ Arbetsbok: Indikatorer: Utveckling och Förklaring tillagda i kolumn C och D');
+    expect(summaryTexts(run).some((t) => t.includes('tillagd') || t.includes('läggs till'))).toBe(false);
+  });
 });
 
 describe('a sheet whose headers are not in its first ten rows (A.1)', () => {
@@ -152,6 +158,7 @@ describe('notes in the column where the product would add its own (A.2)', () => 
     const message = "Kolumnen 'Utveckling' läggs till i kolumn J (rubrik i rad 1): kolumnerna närmare rubrikerna har innehåll som inte skrivs över";
     expect(run.output).toContain(message);
     expect(summaryTexts(run)).toContain(message);
+    expect(run.output).toContain('+ Arbetsbok: Mätetal: Utveckling och Förklaring tillagda i kolumn J och K');
   });
 });
 

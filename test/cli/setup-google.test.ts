@@ -1,6 +1,7 @@
 import type { sheets_v4 } from '@googleapis/sheets';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createGoogleFake, fakeClients } from '../../shared/testing/google-fake/index.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeClients } from '../../shared/testing/google-fake/index.ts';
+import { useGoogleFake } from '../support/use-google-fake.ts';
 import { runCli } from '../../shared/cli/app.ts';
 import { recordingConsole } from '../../shared/cli/console.ts';
 import { parseSetupConfig, setupGoogle, SUMMARY_TITLE, TEMPLATE_TITLE, COMPUTED_HEADER_FILL } from '../../shared/app/setup-google.ts';
@@ -13,16 +14,12 @@ import { ConfigError } from '../../shared/config.ts';
 import { SHEETS } from '../../shared/engine/model/template.ts';
 import { titleOf } from '../integration/support/demo-seeds.ts';
 
-const fake = createGoogleFake();
+const { fake, sheets } = useGoogleFake({ fresh: true });
 let folder = '';
 
-beforeAll(() => fake.listen());
-afterAll(() => fake.close());
 beforeEach(() => {
   folder = fake.drive.addFolder('Målkoll', { sharedDrive: true });
-  fake.calls.reset();
 });
-afterEach(() => expect(fake.validationErrors).toEqual([]));
 
 const run = async (args: string[], env: Record<string, string | undefined> = { MALKOLL_DRIVE_FOLDER: folder }) => {
   const io = recordingConsole();
@@ -68,7 +65,7 @@ describe('setup google --demo', () => {
   it('the created workbooks read back through the production store with percent and date cells intact', async () => {
     await run(['setup', 'google', '--demo']);
     const files = createdSpreadsheets();
-    const store = createSheetsWorkbookStore({ sheets: fakeClients().sheets, spreadsheetIds: [files[0]!.id] });
+    const store = createSheetsWorkbookStore({ sheets, spreadsheetIds: [files[0]!.id] });
     const { grid } = await store.read({ id: files[0]!.id, name: 'x' });
     const demo = demoWorkbooks()[0]!;
     const metrics = demo.sheets.find((s) => s.name === SHEETS.metrics)!;

@@ -1,8 +1,8 @@
 /**
  * The engine is pure (docs/architecture.md): no I/O, no clock, no platform or spreadsheet library. Its
  * folders are the stages data passes through, and each imports only the stages before it; everything
- * outside the engine comes in through engine/index.ts. Greps as tests, so a stray import fails CI instead
- * of waiting for a review.
+ * outside the engine comes in through engine/index.ts, and every adapter's caller through the adapter's index.ts.
+ * Greps as tests, so a stray import fails CI instead of waiting for a review.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -96,5 +96,22 @@ describe('the product never imports the test fakes (shared/testing needs dev dep
     .flatMap((dir) => walk(path.resolve(dir)));
   it.each(production.map((f) => path.relative(path.resolve('.'), f)))('%s', (file) => {
     expect(importsOf(path.resolve(file)).filter((t) => t.startsWith(TESTING + path.sep))).toEqual([]);
+  });
+});
+
+describe('the app, the CLI and the functions reach an adapter only through its index.ts', () => {
+  const ADAPTERS = path.resolve('shared/adapters');
+  const callers = ['shared/app', 'shared/cli', 'functions'].flatMap((dir) => walk(path.resolve(dir)));
+  const pastIndex = (target: string) => target.startsWith(ADAPTERS + path.sep) && path.basename(target) !== 'index.ts';
+  it.each(callers.map((f) => path.relative(path.resolve('.'), f)))('%s', (file) => {
+    expect(importsOf(path.resolve(file)).filter(pastIndex).map((t) => path.relative(path.resolve('.'), t))).toEqual([]);
+  });
+});
+
+describe('the benchmark, the scripts and the shared fakes import nothing from test/ (what they share is in shared/testing)', () => {
+  const TESTS = path.resolve('test');
+  const sharers = ['bench', 'scripts', 'shared/testing'].flatMap((dir) => walk(path.resolve(dir)));
+  it.each(sharers.map((f) => path.relative(path.resolve('.'), f)))('%s', (file) => {
+    expect(importsOf(path.resolve(file)).filter((t) => t.startsWith(TESTS + path.sep)).map((t) => path.relative(path.resolve('.'), t))).toEqual([]);
   });
 });

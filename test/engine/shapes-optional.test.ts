@@ -9,19 +9,12 @@ import { recalculate } from '../../shared/engine/recalculate.ts';
 import type { CellInput, WorkbookGrid } from '../../shared/engine/model/grid.ts';
 import type { RecalculateResult } from '../../shared/engine/recalculate.ts';
 import { demoWorkbooks, type DemoWorkbook } from '../../sheets-templates/demo/index.ts';
-import type { TemplateCell } from '../../sheets-templates/template-spec.ts';
+import { cellInputOf } from '../integration/support/demo-seeds.ts';
 
 const NEW_COLUMNS = new Set(['Antal jämförda', 'Jämförelse', 'Styrmått', 'Dimension', 'Tema']);
 const NEW_SHEETS = new Set(['Agendapyramid', 'Riskområden']);
 const NEW_METRICS = new Set(['Placering i Aktuell Hållbarhets regionranking']);
 const NEW_STATEMENTS = new Set(['Barn och unga ges möjlighet att påverka beslut som rör dem', 'Förvaltningen gör barnkonsekvensanalyser inför större beslut']);
-
-function cellOf(value: TemplateCell | undefined): CellInput | null {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'number') return { value };
-  if ('format' in value) return { value: value.value, percent: true };
-  return { value: (Date.parse(`${value.date}T00:00:00Z`) - Date.UTC(1899, 11, 30)) / 86_400_000, date: value.date };
-}
 
 function gridOf(wb: DemoWorkbook, old: boolean): WorkbookGrid {
   const sheets = wb.sheets
@@ -31,7 +24,7 @@ function gridOf(wb: DemoWorkbook, old: boolean): WorkbookGrid {
       const rows = s.rows.filter((r) => !(old && r.some((c) => typeof c === 'string' && (NEW_METRICS.has(c) || NEW_STATEMENTS.has(c)))));
       return {
         name: s.name,
-        rows: [s.headers, ...rows].map((r, i) => (i === 0 ? s.headers.map((h) => ({ value: h }) as CellInput) : r.map(cellOf)).filter((_, c) => keep[c] ?? true)),
+        rows: [s.headers, ...rows].map((r, i) => (i === 0 ? s.headers.map((h) => ({ value: h }) as CellInput) : r.map(cellInputOf)).filter((_, c) => keep[c] ?? true)),
       };
     });
   return { id: wb.fileName, name: wb.fileName.replace(/\.xlsx$/, ''), sheets, state: null };

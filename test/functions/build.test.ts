@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../scripts/build.ts';
 import { computeSignature } from '../../functions/signature.ts';
+import { CHANGES, ENV, FULL_LIST, READ_ONLY, useDeployWork } from '../support/deploy-run.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const realProduction = path.join(root, 'shared/app/production.ts');
@@ -14,6 +15,7 @@ const SECRET = 'build-test-secret-0123456789-abcdefgh';
 const ID = '1BuildTestSheet_abc';
 const env = { ...process.env, MALKOLL_SIGNING_SECRET: SECRET, MALKOLL_SPREADSHEETS: ID };
 const children: ChildProcess[] = [];
+const { deploy } = useDeployWork();
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -134,4 +136,22 @@ describe('npm run build', () => {
     const manifest = JSON.parse(readFileSync(path.join(root, 'dist/apps-script/appsscript.json'), 'utf8'));
     expect(manifest).toMatchObject({ timeZone: 'Europe/Stockholm', runtimeVersion: 'V8' });
   });
+});
+
+// here, not in deploy.test.ts: a run without --dry-run deploys dist/, which this file's build has just written
+describe('npm run deploy, after npm run build', () => {
+  it('runs: creates what is missing, the secret generated and piped, never printed; a second run creates nothing new', () => {
+    const first = deploy(['--project=p'], ENV, 'none');
+    expect(first.status).toBe(0);
+    const ran = first.calls.filter((c) => !READ_ONLY.test(c.args.join(' ')));
+    expect(ran.filter((c) => CHANGES.test(`gcloud ${c.args.join(' ')}`)).length).toBe(FULL_LIST.length - 2);
+    const secret = ran.find((c) => c.args.slice(0, 3).join(' ') === 'secrets versions add')!;
+    expect(secret.stdinBytes).toBe(64); // 48 random bytes in base64
+    expect(first.stdout + first.stderr).not.toMatch(/[A-Za-z0-9+/]{64}/);
+    const second = deploy(['--project=p'], ENV, 'all');
+    expect(second.status).toBe(0);
+    const changed = second.calls.filter((c) => !READ_ONLY.test(c.args.join(' '))).map((c) => c.args.slice(0, 3).join(' '));
+    expect(changed).toEqual(['functions deploy onSheetEdit', 'functions deploy recalculateAll']);
+  });
+
 });

@@ -1,13 +1,14 @@
 /**
- * One held-out workbook, two adapters: the local .xlsx path and the Google path must write identical
- * statuses and Förklaring texts at metric, indicator, goal-area and organisation level. The local side is
- * read back with the independent reader (fflate + fast-xml-parser), the Google side from the fake's cells.
+ * One held-out workbook, two adapters: read into the same engine input (the grids deep-equal but for the id), and
+ * the local .xlsx path and the Google path must write identical statuses and Förklaring texts at metric,
+ * indicator, goal-area and organisation level. The local side is read back with the independent reader (fflate +
+ * fast-xml-parser), the Google side from the fake's cells.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createGoogleFake, fakeClients } from '../../shared/testing/google-fake/index.ts';
+import { useGoogleFake } from '../support/use-google-fake.ts';
 import { inspectXlsx, sheetOf, type InspectedWorkbook } from '../support/xlsx-inspect.ts';
 import { writeTemplateWorkbook } from '../../shared/adapters/xlsx/create-workbook.ts';
 import { createXlsxWorkbookStore } from '../../shared/adapters/xlsx/index.ts';
@@ -15,17 +16,20 @@ import { createXlsxSummaryStore, SUMMARY_FILE } from '../../shared/adapters/xlsx
 import { createSheetsSummaryStore, createSheetsWorkbookStore } from '../../shared/adapters/sheets/index.ts';
 import { recalcSet } from '../../shared/app/recalc-set.ts';
 import { SHEETS } from '../../shared/engine/model/template.ts';
+import type { WorkbookGrid } from '../../shared/engine/index.ts';
 import { heldOutWorkbook } from './support/held-out.ts';
-import { seedsOf } from './support/demo-seeds.ts';
+import { seedsOf, titleOf } from './support/demo-seeds.ts';
 
 type Table = (string | null)[][];
 const NOW = new Date('2026-02-10T08:00:00Z');
-const fake = createGoogleFake();
+const { fake, sheets, drive } = useGoogleFake();
 let dir = '';
 let local: InspectedWorkbook;
 let localSummary: InspectedWorkbook;
 let googleId = '';
 let summaryId = '';
+/** the workbook as each adapter read it, before either wrote anything */
+const read: { local?: WorkbookGrid; google?: WorkbookGrid } = {};
 
 function columnIndex(letters: string): number {
   let n = 0;
@@ -61,10 +65,10 @@ function written(t: Table, keys: string[]): string[][] {
 }
 
 beforeAll(async () => {
-  fake.listen();
   const wb = heldOutWorkbook();
   dir = mkdtempSync(path.join(tmpdir(), 'malkoll-agree-'));
   await writeTemplateWorkbook(path.join(dir, wb.fileName), wb);
+  read.local = (await createXlsxWorkbookStore(dir).read({ id: wb.fileName, name: titleOf(wb) })).grid;
   const localReport = await recalcSet({ store: createXlsxWorkbookStore(dir), summary: createXlsxSummaryStore(dir), now: () => NOW });
   expect(localReport.workbooks.map((w) => w.outcome)).toEqual(['written']);
   local = inspectXlsx(readFileSync(path.join(dir, wb.fileName)));
@@ -72,7 +76,8 @@ beforeAll(async () => {
 
   googleId = fake.createSpreadsheet('Provland', seedsOf(wb));
   summaryId = fake.createSpreadsheet('Sammanfattning', [{ name: SHEETS.summary, rows: [] }]);
-  const { sheets, drive } = fakeClients();
+  read.google = (await createSheetsWorkbookStore({ sheets, spreadsheetIds: [googleId] }).read({ id: googleId, name: googleId })).grid;
+  fake.calls.reset();
   const googleReport = await recalcSet({
     store: createSheetsWorkbookStore({ sheets, spreadsheetIds: [googleId] }),
     summary: createSheetsSummaryStore({ sheets, drive, summarySpreadsheetId: summaryId, driveFolderId: null, shareDomains: [] }),
@@ -82,11 +87,15 @@ beforeAll(async () => {
 });
 
 afterAll(() => {
-  fake.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
 describe('the same held-out workbook through both adapters', () => {
+  it('is read into the same engine input: the grids deep-equal but for the id', () => {
+    expect(read.local!.sheets.length).toBeGreaterThan(3);
+    expect({ ...read.google!, id: '' }).toStrictEqual({ ...read.local!, id: '' });
+  });
+
   const levels = [
     { sheet: SHEETS.metrics, keys: ['Målområde', 'Indikator', 'Mätetal'], rows: 12 },
     { sheet: SHEETS.indicators, keys: ['Målområde', 'Indikator'], rows: 5 },

@@ -7,8 +7,9 @@ import { getTestServer } from '@google-cloud/functions-framework/testing';
 import { http, passthrough } from 'msw';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createGoogleFake, fakeClients, type CellSeed, type SheetSeed } from '../../shared/testing/google-fake/index.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CellSeed, SheetSeed } from '../../shared/testing/google-fake/index.ts';
+import { useGoogleFake } from '../support/use-google-fake.ts';
 import { spreadsheetResource } from '../../shared/testing/google-fake/sheets-state.ts';
 import { parseConfig } from '../../shared/config.ts';
 import { createProductionRecalc } from '../../shared/app/production.ts';
@@ -32,7 +33,7 @@ const NOW = new Date('2026-03-02T09:00:00Z');
 const REFUSED_ADDRESS = 'extern@annan.se';
 const STATUS_WORDS = ['Positiv', 'Oförändrad', 'Negativ', 'Inget värde', 'Fel'] as const;
 
-const fake = createGoogleFake();
+const { fake, ...clients } = useGoogleFake();
 const ids: string[] = [];
 let summaryId = '';
 let editUrl = '';
@@ -61,7 +62,6 @@ async function listen(target: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  fake.listen();
   fake.server.use(http.all(/^http:\/\/127\.0\.0\.1/, () => passthrough()));
   for (const { title, seeds } of demoSeeds()) ids.push(fake.createSpreadsheet(title, seeds));
   summaryId = fake.createSpreadsheet('Målkoll – Sammanfattning', [{ name: SHEETS.summary, rows: [] }]);
@@ -72,7 +72,7 @@ beforeAll(async () => {
     MALKOLL_SHARE_DOMAINS: 'exempelland.se',
     MALKOLL_KOLADA_URL: (kolada = await startKoladaFake()).url,
   });
-  const production = createProductionRecalc(config, { ...fakeClients(), now: () => NOW });
+  const production = createProductionRecalc(config, { ...clients, now: () => NOW });
   expect(relaxFrameworkJsonParsing()).toBe(true);
   const quiet = () => {};
   functions.http('onSheetEdit', createOnSheetEdit({ config, recalculate: (id, edit) => production.recalculate(id, edit), log: quiet }));
@@ -84,9 +84,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const s of servers) await new Promise<void>((resolve) => s.close(() => resolve()));
   await kolada?.close();
-  fake.close();
 });
-afterEach(() => expect(fake.validationErrors).toEqual([]));
 
 let editNo = 0;
 function editBody(spreadsheetId: string, range = 'F7'): string {
@@ -218,7 +216,7 @@ describe('signed edits on the demo set', () => {
     expect(rowIndex).toBeGreaterThan(0);
     expect(values[rowIndex]![devCol - 1]).toBe('Positiv');
     // a person types Negativ (through the API here: the fake has no UI)
-    await fakeClients().sheets.spreadsheets.batchUpdate({
+    await clients.sheets.spreadsheets.batchUpdate({
       spreadsheetId: id,
       requestBody: { requests: [{ updateCells: { start: { sheetId: fake.getSpreadsheet(id).sheets[0]!.properties.sheetId, rowIndex, columnIndex: manualCol - 1 }, rows: [{ values: [{ userEnteredValue: { stringValue: 'Negativ' } }] }], fields: 'userEnteredValue' } }] },
     });

@@ -5,8 +5,8 @@
  * tier, narrowest at the top, the text alternative below), risk levels in their own colours with their word,
  * the theme section — and the workbooks' rankings explained as on the local path.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createGoogleFake, fakeClients } from '../../shared/testing/google-fake/index.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useGoogleFake } from '../support/use-google-fake.ts';
 import { createSheetsSummaryStore, createSheetsWorkbookStore } from '../../shared/adapters/sheets/index.ts';
 import { hexOf } from '../../shared/adapters/sheets/cell-format.ts';
 import { recalcSet } from '../../shared/app/recalc-set.ts';
@@ -17,16 +17,14 @@ import { seedsOf, titleOf } from './support/demo-seeds.ts';
 
 const NOW = new Date('2026-03-14T08:00:00Z');
 const plain = (s: unknown) => String(s ?? '').replace(/[\u00a0\u202f]/g, ' ').replace(/\u2212/g, '-');
-const fake = createGoogleFake();
+const { fake, sheets, drive } = useGoogleFake();
 const ids: Record<string, string> = {};
 let summaryId = '';
 let values: string[][] = [];
 
 beforeAll(async () => {
-  fake.listen();
   for (const wb of demoWorkbooks()) ids[titleOf(wb)] = fake.createSpreadsheet(titleOf(wb), seedsOf(wb));
   summaryId = fake.createSpreadsheet('Sammanfattning', [{ name: SHEETS.summary, rows: [] }]);
-  const { sheets, drive } = fakeClients();
   const report = await recalcSet({
     store: createSheetsWorkbookStore({ sheets, spreadsheetIds: Object.values(ids) }),
     summary: createSheetsSummaryStore({ sheets, drive, summarySpreadsheetId: summaryId, driveFolderId: null, shareDomains: [] }),
@@ -35,7 +33,6 @@ beforeAll(async () => {
   expect(report.summary).toBe('written');
   values = fake.getSheetValues(summaryId, SHEETS.summary).map((r) => r.map(plain));
 });
-afterAll(() => fake.close());
 
 const rowIndex = (test: (r: string[]) => boolean) => values.findIndex(test);
 const cellAt = (row: number, column: number) => fake.getCell(summaryId, SHEETS.summary, row + 1, column + 1);

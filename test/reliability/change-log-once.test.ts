@@ -4,42 +4,26 @@
  * writes workbook and summary) and with the queue (the workbook's run, then the set's summary run).
  * Through the production wiring, the real googleapis clients and the Google fake.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createGoogleFake, fakeClients, type Fault, type SheetSeed } from '../../shared/testing/google-fake/index.ts';
+import { describe, expect, it } from 'vitest';
+import type { Fault } from '../../shared/testing/google-fake/index.ts';
+import { useGoogleFake } from '../support/use-google-fake.ts';
 import { invoke } from '../../shared/testing/tasks-fake/invoke.ts';
-import { parseConfig } from '../../shared/config.ts';
-import { createProductionRecalc, type ProductionRecalc } from '../../shared/app/production.ts';
-import { createOnSheetEdit } from '../../functions/on-sheet-edit.ts';
-import { computeSignature } from '../../functions/signature.ts';
-import { NOW, METRIC_SHEET, applyEdit, seeds } from './interleaving-fixtures.ts';
+import type { ProductionRecalc } from '../../shared/app/production.ts';
+import { METRIC_SHEET, NOW, applyEdit } from './interleaving-fixtures.ts';
+import { regionOnFake } from './region-on-fake.ts';
 
 const SECRET = 'once-secret-0123456789-abcdefghijklmnopq';
-const fake = createGoogleFake();
-const clients = fakeClients();
-beforeAll(() => fake.listen());
-afterAll(() => fake.close());
-afterEach(() => {
-  fake.clearFaults();
-  expect(fake.validationErrors).toEqual([]);
-});
-
-function settingsWithSharing(): SheetSeed[] {
-  return seeds().map((s) => (s.name !== 'Inställningar' ? s : { ...s, rows: [...s.rows, ['Sammanfattning delas med', 'ledning@region.se']] }));
-}
+const { fake, ...clients } = useGoogleFake({ fresh: true });
 
 async function setUp() {
-  const book = fake.createSpreadsheet('Klimat', settingsWithSharing());
-  const summary = fake.createSpreadsheet('Sammanfattning', [{ name: 'Blad1', rows: [] }]);
-  const config = parseConfig({ MALKOLL_SIGNING_SECRET: SECRET, MALKOLL_SPREADSHEETS: book, MALKOLL_SUMMARY_SPREADSHEET: summary, MALKOLL_SHARE_DOMAINS: 'region.se' });
-  const production = createProductionRecalc(config, { ...clients, now: () => NOW, retry: { retries: 1, timeoutMs: 150, sleep: async () => {}, random: () => 0.5 } });
-  const handler = createOnSheetEdit({ config, recalculate: (id, edit) => production.recalculate(id, edit), log: () => {}, now: () => NOW.getTime() });
+  const { book, summary, production, handler, signedEdit } = regionOnFake(fake, {
+    secret: SECRET,
+    clients,
+    retry: { retries: 1, timeoutMs: 150, sleep: async () => {}, random: () => 0.5 },
+  });
   let calls = 0;
   // the trigger signs every call afresh (a signature is accepted once)
-  const call = () => {
-    const body = JSON.stringify({ spreadsheetId: book, sheetName: METRIC_SHEET, range: 'G2', editedAt: new Date(NOW.getTime() + ++calls * 1000).toISOString() });
-    const ts = String(Math.floor(NOW.getTime() / 1000));
-    return { headers: { 'content-type': 'application/json', 'x-malkoll-timestamp': ts, 'x-malkoll-signature': computeSignature(SECRET, ts, body) }, body };
-  };
+  const call = () => signedEdit(new Date(NOW.getTime() + ++calls * 1000));
   expect((await invoke(handler, call())).status).toBe(200); // the region as it runs: statuses, summary, Ändringslogg
   // a person raises Resor's 2025 outcome above 2024's: Positiv → Negativ
   applyEdit(fake, book, { row: 2, column: 7, value: 40 });

@@ -10,28 +10,18 @@
  * Sleeps are instant (retry policy injection); the timeout is 150 ms per attempt.
  */
 import { delay, http, HttpResponse } from 'msw';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createGoogleFake, fakeClients, type SheetSeed } from '../../shared/testing/google-fake/index.ts';
+import { describe, expect, it } from 'vitest';
+import { useGoogleFake } from '../support/use-google-fake.ts';
 import { invoke } from '../../shared/testing/tasks-fake/invoke.ts';
-import { parseConfig } from '../../shared/config.ts';
-import { createProductionRecalc } from '../../shared/app/production.ts';
-import { createOnSheetEdit } from '../../functions/on-sheet-edit.ts';
-import { computeSignature } from '../../functions/signature.ts';
 import type { LogEntry } from '../../functions/types.ts';
-import { NOW, METRIC_SHEET, currentProductCells, freshProductCells, seeds } from './interleaving-fixtures.ts';
+import { NOW, currentProductCells, freshProductCells } from './interleaving-fixtures.ts';
+import { regionOnFake } from './region-on-fake.ts';
 
 const SECRET = 'fault-secret-0123456789-abcdefghijklmnop';
 const TIMEOUT_MS = 150;
 const RETRIES = 2;
 
-const fake = createGoogleFake();
-const clients = fakeClients();
-beforeAll(() => fake.listen());
-afterAll(() => fake.close());
-afterEach(() => {
-  fake.server.resetHandlers();
-  expect(fake.validationErrors).toEqual([]);
-});
+const { fake, ...clients } = useGoogleFake({ fresh: true });
 
 type Target = { name: string; operation: string; leaves: 'old' | 'new'; matches: (method: string, url: URL, ids: { book: string; summary: string }) => boolean };
 
@@ -56,26 +46,16 @@ const KINDS: Kind[] = [
   { name: 'connection reset', respond: () => HttpResponse.error() },
 ];
 
-function settingsWithSharing(): SheetSeed[] {
-  return seeds().map((s) => (s.name !== 'Inställningar' ? s : { ...s, rows: [...s.rows, ['Sammanfattning delas med', 'ledning@region.se']] }));
-}
-
 async function setUp() {
-  const book = fake.createSpreadsheet('Klimat', settingsWithSharing());
-  const summary = fake.createSpreadsheet('Sammanfattning', [{ name: 'Blad1', rows: [] }]);
-  const config = parseConfig({ MALKOLL_SIGNING_SECRET: SECRET, MALKOLL_SPREADSHEETS: book, MALKOLL_SUMMARY_SPREADSHEET: summary, MALKOLL_SHARE_DOMAINS: 'region.se' });
   const logs: LogEntry[] = [];
   const slept: number[] = [];
-  const production = createProductionRecalc(config, {
-    ...clients,
-    now: () => NOW,
+  const { book, summary, handler, signedEdit } = regionOnFake(fake, {
+    secret: SECRET,
+    clients,
     retry: { retries: RETRIES, timeoutMs: TIMEOUT_MS, sleep: async (ms) => void slept.push(ms), random: () => 0.5 },
+    log: (e) => logs.push(e),
   });
-  const handler = createOnSheetEdit({ config, recalculate: (id, edit) => production.recalculate(id, edit), log: (e) => logs.push(e), now: () => NOW.getTime() });
-  const body = JSON.stringify({ spreadsheetId: book, sheetName: METRIC_SHEET, range: 'G2', editedAt: NOW.toISOString() });
-  const ts = String(Math.floor(NOW.getTime() / 1000));
-  const call = { headers: { 'content-type': 'application/json', 'x-malkoll-timestamp': ts, 'x-malkoll-signature': computeSignature(SECRET, ts, body) }, body };
-  return { book, summary, handler, call, logs, slept };
+  return { book, summary, handler, call: signedEdit(NOW), logs, slept };
 }
 
 function injectFault(target: Target, kind: Kind, times: number, ids: { book: string; summary: string }) {

@@ -1,7 +1,7 @@
 /** A small template workbook for the Google fake, edits of its outcome cells, and the fresh-result oracle. */
 import type { sheets_v4 } from '@googleapis/sheets';
 import type { GoogleFake, SheetSeed, CellSeed } from '../../shared/testing/google-fake/index.ts';
-import { cellFromSeed, spreadsheetResource } from '../../shared/testing/google-fake/sheets-state.ts';
+import { spreadsheetResource } from '../../shared/testing/google-fake/sheets-state.ts';
 import { gridFromSpreadsheet } from '../../shared/adapters/sheets/read-grid.ts';
 import { recalculate } from '../../shared/engine/recalculate.ts';
 import type { SummaryState, SummaryStore } from '../../shared/ports.ts';
@@ -39,10 +39,7 @@ export interface Edit {
 
 /** What a person types, as the Sheets UI stores it (the edit lands in the fake's state, no API call). */
 export function applyEdit(fake: GoogleFake, id: string, edit: Edit): void {
-  const sheet = fake.getSpreadsheet(id).sheets.find((s) => s.properties.title === METRIC_SHEET)!;
-  const row = (sheet.rows[edit.row - 1] ??= []);
-  while (row.length < edit.column) row.push(undefined);
-  row[edit.column - 1] = cellFromSeed(edit.value);
+  fake.typeCell(id, METRIC_SHEET, edit.row, edit.column, edit.value);
 }
 
 /** Statuses and explanations a recalculation of the CURRENT inputs gives, from scratch (pure engine, no product cells, no state). */

@@ -10,8 +10,9 @@
  * Runs: MALKOLL_INTERLEAVINGS (default 1000).
  */
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createGoogleFake, fakeClients, type CellSeed } from '../../shared/testing/google-fake/index.ts';
+import { describe, expect, it } from 'vitest';
+import type { CellSeed } from '../../shared/testing/google-fake/index.ts';
+import { useGoogleFake } from '../support/use-google-fake.ts';
 import { createSheetsWorkbookStore } from '../../shared/adapters/sheets/index.ts';
 import { recalcSet } from '../../shared/app/recalc-set.ts';
 import {
@@ -19,10 +20,7 @@ import {
 } from './interleaving-fixtures.ts';
 
 const RUNS = Number(process.env.MALKOLL_INTERLEAVINGS ?? 1000);
-const fake = createGoogleFake();
-const { sheets } = fakeClients();
-beforeAll(() => fake.listen());
-afterAll(() => fake.close());
+const { fake, sheets } = useGoogleFake();
 
 const value: fc.Arbitrary<CellSeed> = fc.oneof(
   fc.constantFrom<CellSeed>(10, 12, 25, 30, 100, 100.2, 0, null, 'n/a', '12 / 15', '36,9 %', { percent: 0.11 }),

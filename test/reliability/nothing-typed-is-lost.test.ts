@@ -12,7 +12,7 @@
  *   MALKOLL_PROPERTY_RUNS=10000 npx vitest run test/reliability/nothing-typed-is-lost.test.ts
  * runs that many of each.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -23,8 +23,7 @@ import { createXlsxWorkbookStore } from '../../shared/adapters/xlsx/index.ts';
 import { createXlsxSummaryStore } from '../../shared/adapters/xlsx/summary-store.ts';
 import { createSheetsSummaryStore, createSheetsWorkbookStore } from '../../shared/adapters/sheets/index.ts';
 import { recalcSet } from '../../shared/app/recalc-set.ts';
-import { createGoogleFake, fakeClients } from '../../shared/testing/google-fake/index.ts';
-import { cellFromSeed } from '../../shared/testing/google-fake/sheets-state.ts';
+import { useGoogleFake } from '../support/use-google-fake.ts';
 import { inspectXlsx } from '../support/xlsx-inspect.ts';
 import { diffOutsideProductCells, productColumnCells, stateParts } from '../support/package-diff.ts';
 import { applyEdit, lostCells, scenario, type Scenario, type TypedSheet } from './typed-workbook.ts';
@@ -89,8 +88,7 @@ async function checkLocal(s: Scenario): Promise<void> {
   localRuns++;
 }
 
-const fake = createGoogleFake();
-const { sheets, drive } = fakeClients();
+const { fake, sheets, drive } = useGoogleFake();
 const fast = { sleep: async () => {}, random: () => 0, retries: 2 };
 
 async function checkGoogle(s: Scenario): Promise<void> {
@@ -115,13 +113,7 @@ async function checkGoogle(s: Scenario): Promise<void> {
   };
   await recalc();
   for (const [i, edit] of s.edits.entries()) {
-    const book = fake.getSpreadsheet(id).sheets.find((x) => x.properties.title === 'Mätetal')!;
-    for (const c of applyEdit(typed, edit, i)) {
-      while (book.rows.length < c.row) book.rows.push([]);
-      const row = book.rows[c.row - 1]!;
-      while (row.length < c.column) row.push(undefined);
-      row[c.column - 1] = cellFromSeed(c.value);
-    }
+    for (const c of applyEdit(typed, edit, i)) fake.typeCell(id, 'Mätetal', c.row, c.column, c.value);
     await recalc();
   }
   googleRuns++;
@@ -134,9 +126,6 @@ describe(`nothing typed is lost: ${LOCAL_RUNS} random workbooks through the loca
 });
 
 describe(`nothing typed is lost: ${GOOGLE_RUNS} random workbooks through the Google adapter (msw fake)`, () => {
-  beforeAll(() => fake.listen());
-  afterAll(() => fake.close());
-  afterEach(() => expect(fake.validationErrors).toEqual([]));
   it('keeps every typed cell outside the product columns after every edit', { timeout: TIMEOUT }, async () => {
     await fc.assert(fc.asyncProperty(scenario, checkGoogle), { numRuns: GOOGLE_RUNS });
   });

@@ -26,7 +26,8 @@ import { basename, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { BACKUP_DIR, newBackupPath } from './backups.ts';
 import { sha256 } from './content-version.ts';
-import { isTempFileName, syncDir, TEMP_PREFIX } from './atomic-write.ts';
+import { isTempNameOf, syncDir, tempNameFor } from './atomic-write.ts';
+import { derivedName } from './file-names.ts';
 
 const JOURNAL_SUFFIX = '.malkoll-journal';
 
@@ -63,8 +64,8 @@ interface Journal {
 export async function replaceWorkbook(request: ReplaceRequest): Promise<ReplaceOutcome> {
   const { dir, fileName, hook } = request;
   const path = join(dir, fileName);
-  const temp = join(dir, `${TEMP_PREFIX}${randomBytes(6).toString('hex')}-${fileName}`);
-  const journalPath = join(dir, BACKUP_DIR, `.${fileName}.${randomBytes(4).toString('hex')}${JOURNAL_SUFFIX}`);
+  const temp = join(dir, tempNameFor(fileName));
+  const journalPath = join(dir, BACKUP_DIR, derivedName('.', fileName, `.${randomBytes(4).toString('hex')}${JOURNAL_SUFFIX}`));
   const cleanUp = async () => {
     await rm(temp, { force: true });
     await rm(journalPath, { force: true });
@@ -181,24 +182,33 @@ export async function recoverInterruptedReplaces(dir: string): Promise<void> {
   const folder = join(dir, BACKUP_DIR);
   const names = await readdir(folder).catch(() => [] as string[]);
   for (const name of names.filter((n) => n.endsWith(JOURNAL_SUFFIX))) {
-    const journalPath = join(folder, name);
-    const journal = parseJournal(await readFile(journalPath, 'utf8').catch(() => ''));
-    if (journal === null) {
-      await rm(journalPath, { force: true });
-      continue;
+    try {
+      await recoverOne(dir, join(folder, name));
+    } catch (error) {
+      // a folder the product may not write in keeps its journal for a run that may; the run itself goes on
+      if (codeOf(error) === undefined) throw error;
     }
-    if (journal.host === hostname() && isAlive(journal.pid)) continue;
-    const path = join(dir, journal.fileName);
-    const temp = join(dir, journal.temp);
-    const aside = join(folder, journal.aside);
-    if (existsSync(aside)) {
-      // moved aside but not replaced: back it goes; replaced from a version the run had not read: the same
-      if (!existsSync(path)) renameSync(aside, path);
-      else if (sha256(await readFile(path)) === journal.newVersion && sha256(await readFile(aside)) !== journal.version) renameSync(aside, path);
-    }
-    await rm(temp, { force: true });
-    await rm(journalPath, { force: true });
   }
+}
+
+async function recoverOne(dir: string, journalPath: string): Promise<void> {
+  const folder = join(dir, BACKUP_DIR);
+  const journal = parseJournal(await readFile(journalPath, 'utf8').catch(() => ''));
+  if (journal === null) {
+    await rm(journalPath, { force: true });
+    return;
+  }
+  if (journal.host === hostname() && isAlive(journal.pid)) return;
+  const path = join(dir, journal.fileName);
+  const temp = join(dir, journal.temp);
+  const aside = join(folder, journal.aside);
+  if (existsSync(aside)) {
+    // moved aside but not replaced: back it goes; replaced from a version the run had not read: the same
+    if (!existsSync(path)) renameSync(aside, path);
+    else if (sha256(await readFile(path)) === journal.newVersion && sha256(await readFile(aside)) !== journal.version) renameSync(aside, path);
+  }
+  await rm(temp, { force: true });
+  await rm(journalPath, { force: true });
 }
 
 function parseJournal(text: string): Journal | null {
@@ -226,7 +236,7 @@ function isAlive(pid: number): boolean {
 export async function removeStaleTempFiles(dir: string, fileName: string, olderThanMs = 3_600_000): Promise<void> {
   const now = Date.now();
   for (const name of await readdir(dir).catch(() => [] as string[])) {
-    if (!isTempFileName(name) || !name.endsWith(`-${fileName}`)) continue;
+    if (!isTempNameOf(name, fileName)) continue;
     const info = await stat(join(dir, name)).catch(() => null);
     if (info && now - info.mtimeMs > olderThanMs) await rm(join(dir, name), { force: true });
   }

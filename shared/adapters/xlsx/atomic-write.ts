@@ -7,12 +7,25 @@
 import { open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { fittedFileName, NAME_MAX_BYTES } from './file-names.ts';
 
 /** Hidden temp files start with this; list() skips every dot file. */
 export const TEMP_PREFIX = '.malkoll-tmp-';
+/** the prefix, 12 hex digits and a dash before the file's own (fitted) name */
+const TEMP_TAG_LENGTH = TEMP_PREFIX.length + 13;
 
 export function isTempFileName(fileName: string): boolean {
   return fileName.startsWith(TEMP_PREFIX);
+}
+
+/** A new temp name for `fileName`, within a file name's length however long `fileName` is. */
+export function tempNameFor(fileName: string): string {
+  return `${TEMP_PREFIX}${randomBytes(6).toString('hex')}-${fittedFileName(fileName, NAME_MAX_BYTES - TEMP_TAG_LENGTH)}`;
+}
+
+/** True for a temp file `tempNameFor(fileName)` made. */
+export function isTempNameOf(name: string, fileName: string): boolean {
+  return isTempFileName(name) && name.slice(TEMP_TAG_LENGTH) === fittedFileName(fileName, NAME_MAX_BYTES - TEMP_TAG_LENGTH);
 }
 
 /**
@@ -24,7 +37,7 @@ export async function writeAtomically(
   bytes: Uint8Array | string | Iterable<string>,
   stillValid: () => Promise<boolean> = async () => true,
 ): Promise<boolean> {
-  const temp = join(dirname(path), `${TEMP_PREFIX}${randomBytes(6).toString('hex')}-${basename(path)}`);
+  const temp = join(dirname(path), tempNameFor(basename(path)));
   try {
     const handle = await open(temp, 'wx');
     try {

@@ -6,13 +6,19 @@
  */
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fittedFileName, NAME_MAX_BYTES } from './file-names.ts';
 
 export const BACKUP_DIR = '.malkoll-backup';
 export const DEFAULT_BACKUPS = 5;
 
+/** Room a backup's name needs beyond the workbook's: `.`, the 24-character time and a counter up to `-999`. */
+const STAMP_BYTES = 1 + 24 + 4;
+
+/** The workbook's name split for its backups' names, shortened when a long name and the time would not fit. */
 function split(fileName: string): { stem: string; ext: string } {
-  const m = /^(.*)(\.[^.]+)$/.exec(fileName);
-  return m ? { stem: m[1]!, ext: m[2]! } : { stem: fileName, ext: '' };
+  const fitted = fittedFileName(fileName, NAME_MAX_BYTES - STAMP_BYTES);
+  const m = /^(.*)(\.[^.]+)$/.exec(fitted);
+  return m ? { stem: m[1]!, ext: m[2]! } : { stem: fitted, ext: '' };
 }
 
 /** `Name.2026-11-24T13-20-00-123Z.xlsx`: sorts by time as text; ':' is not allowed in Windows names. */

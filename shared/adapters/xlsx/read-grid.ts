@@ -38,11 +38,15 @@ export function isStateSheet(sheetName: string): boolean {
 /** An OLE compound file: what Excel makes of a password-protected .xlsx (and what an old .xls is). */
 const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
 
+export function isCompoundFile(bytes: Uint8Array): boolean {
+  return CFB_MAGIC.every((b, i) => bytes[i] === b);
+}
+
 /** Opens the package; every failure becomes UnreadableWorkbookError with a Swedish reason naming the file. */
 export function openWorkbookPackage(bytes: Uint8Array, fileName: string): XlsxPackage {
   const fail = (why: string) =>
     new UnreadableWorkbookError({ id: fileName, name: workbookNameOf(fileName) }, `Arbetsboken '${fileName}' kunde inte öppnas: ${why}`);
-  if (CFB_MAGIC.every((b, i) => bytes[i] === b)) {
+  if (isCompoundFile(bytes)) {
     throw fail('filen är lösenordsskyddad eller en äldre .xls-fil – spara den som .xlsx utan lösenord');
   }
   try {

@@ -7,20 +7,25 @@
  */
 import type { ProductState } from '../../engine/index.ts';
 import { xmlText } from './ooxml/xml-text.ts';
+import { packChangeLog, unpackChangeLog } from './packed-change-log.ts';
 
 export const STATE_LABEL = 'Målkoll: produktens interna tillstånd – ändra inte i detta blad';
 export const STATE_CHUNK = 30_000;
 
-/** The stored JSON → state; null when it is missing or not the product's. Fields beyond `written` are kept. */
+/**
+ * The stored JSON → state; null when it is missing or not the product's. Fields beyond `written` are kept; the
+ * change log is unpacked (packed-change-log.ts), and one that is not a change log is dropped.
+ */
 export function parseState(json: string): ProductState | null {
   try {
     const parsed: unknown = JSON.parse(json);
     if (!parsed || typeof parsed !== 'object') return null;
-    const written = (parsed as { written?: unknown }).written;
+    const { written, changeLog, ...rest } = parsed as { written?: unknown; changeLog?: unknown };
     if (!written || typeof written !== 'object') return null;
     const out: Record<string, string> = {};
     for (const [k, v] of Object.entries(written)) if (typeof v === 'string') out[k] = v;
-    return { ...(parsed as object), written: out };
+    const log = changeLog === undefined ? null : unpackChangeLog(changeLog);
+    return { ...rest, written: out, ...(log ? { changeLog: log } : {}) };
   } catch {
     return null;
   }
@@ -28,7 +33,7 @@ export function parseState(json: string): ProductState | null {
 
 /** The whole worksheet part for `state`, in the spreadsheet namespace the workbook uses. */
 export function stateSheetXml(state: ProductState, namespace: string): string {
-  const json = JSON.stringify(state);
+  const json = JSON.stringify(state.changeLog ? { ...state, changeLog: packChangeLog(state.changeLog) } : state);
   const texts = [STATE_LABEL];
   for (let i = 0; i < json.length; i += STATE_CHUNK) texts.push(json.slice(i, i + STATE_CHUNK));
   const rows = texts.map((text, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t>${xmlText(text)}</t></is></c></row>`);

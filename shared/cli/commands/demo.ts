@@ -1,11 +1,12 @@
 import path from 'node:path';
 import type { CliConsole } from '../console.ts';
+import type { LocalRunOptions } from '../local-set.ts';
 import { createXlsxWorkbookStore } from '../../adapters/xlsx/index.ts';
 import { initCommand } from './init.ts';
 import { recalcCommand } from './recalc.ts';
 
 /** What `npm start` runs: the demo set in DIR (created once), recalculated, and where to look. */
-export async function demoCommand(dir: string, io: CliConsole): Promise<void> {
+export async function demoCommand(dir: string, io: CliConsole, local: LocalRunOptions = {}): Promise<void> {
   const abs = path.resolve(dir);
   const hasWorkbooks = await createXlsxWorkbookStore(abs)
     .list()
@@ -15,7 +16,7 @@ export async function demoCommand(dir: string, io: CliConsole): Promise<void> {
     io.out(`Skapar demo-arbetsböcker för Region Exempelland i ${abs} …`);
     await initCommand(dir, io);
   }
-  await recalcCommand(dir, io);
+  await recalcCommand(dir, io, { command: 'demo', ...local });
   io.out('');
   io.out(`Öppna arbetsböckerna i ${abs} i Excel eller LibreOffice, ändra ett utfall och kör igen:`);
   io.out(`  npm run malkoll -- recalc ${dir}     (eller: npm run malkoll -- watch ${dir})`);

@@ -2,15 +2,15 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { DEMO_APPROVAL, demoWorkbooks } from '../../../sheets-templates/demo/index.ts';
 import { TEMPLATE_FILE } from '../../../sheets-templates/template-spec.ts';
+import { writeTemplateWorkbook } from '../../adapters/xlsx/index.ts';
 import type { CliConsole } from '../console.ts';
+import { TEMPLATE_FOLDER } from '../local-set.ts';
 
-export const TEMPLATE_FOLDER = 'mall';
+export { TEMPLATE_FOLDER };
 
 /** Creates the empty template (in DIR/mall, outside the set) and the demo workbooks; never overwrites a file. */
 export async function initCommand(dir: string, io: CliConsole): Promise<void> {
   const abs = path.resolve(dir);
-  // exceljs only loads for init: a recalc never needs it
-  const { writeTemplateWorkbook } = await import('../../adapters/xlsx/create-workbook.ts');
   mkdirSync(path.join(abs, TEMPLATE_FOLDER), { recursive: true });
   const targets: { file: string; write: () => Promise<void> }[] = [
     { file: path.join(abs, TEMPLATE_FOLDER, TEMPLATE_FILE), write: () => writeTemplateWorkbook(path.join(abs, TEMPLATE_FOLDER, TEMPLATE_FILE)) },

@@ -12,7 +12,7 @@ import { isoDateInStockholm } from '../../app/recalc-set.ts';
 import type { KoladaDecision } from '../../engine/index.ts';
 import { CliError } from '../cli-error.ts';
 import type { CliConsole } from '../console.ts';
-import { recalcFolder, resolveFolder } from '../local-set.ts';
+import { recalcFolder, resolveFolder, underFolderLock } from '../local-set.ts';
 import { printReport } from '../print-report.ts';
 
 export async function koladaCommand(dir: string, io: CliConsole, env: Record<string, string | undefined> = process.env): Promise<void> {
@@ -29,7 +29,9 @@ export async function koladaCommand(dir: string, io: CliConsole, env: Record<str
   io.out(`Hämtar utfall från Kolada (${root}) till arbetsböckerna i ${abs} …`);
   let report: KoladaReport;
   try {
-    report = await fetchKoladaOutcomes({ store, fetch: (query) => fetchKolada({ root }, query), today: isoDateInStockholm(new Date()) });
+    report = await underFolderLock(abs, 'kolada', () =>
+      fetchKoladaOutcomes({ store, fetch: (query) => fetchKolada({ root }, query), today: isoDateInStockholm(new Date()) }),
+    );
   } catch (error) {
     if (error instanceof KoladaError) throw new CliError(`${error.message}. Inget ändrades.`);
     throw error;

@@ -8,7 +8,7 @@ import { addNewYear, NoYearError, type NewYearReport } from '../../app/new-year.
 import type { WorkbookStore } from '../../ports.ts';
 import { CliError } from '../cli-error.ts';
 import type { CliConsole } from '../console.ts';
-import { resolveFolder } from '../local-set.ts';
+import { resolveFolder, underFolderLock } from '../local-set.ts';
 import { UsageError } from './setup-google.ts';
 import { googleWorkbookStore, type GoogleCommandDeps } from './google-set.ts';
 
@@ -41,7 +41,7 @@ export async function newYearCommand(args: string[], io: CliConsole, google?: Go
   }
   let report: NewYearReport;
   try {
-    report = await addNewYear(store, year);
+    report = target === 'google' ? await addNewYear(store, year) : await underFolderLock(where, 'new-year', () => addNewYear(store, year));
   } catch (error) {
     if (error instanceof NoYearError) throw new CliError(error.message);
     throw error;

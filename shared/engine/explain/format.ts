@@ -33,8 +33,8 @@ const NBSP = '\u00a0';
 const MINUS = '\u2212';
 
 /**
- * Every Förklaring formats four to six figures, and Intl.NumberFormat.format was about 7 % of the engine's
- * time on 100,000 metrics. This gives the same text for the common case: ICU, behind Intl, rounds the
+ * Every Förklaring formats four to six figures, and Intl.NumberFormat.format was a noticeable share of the engine's
+ * time on a large set (docs/performance.md). This gives the same text for the common case: ICU, behind Intl, rounds the
  * shortest decimal form of a double half away from zero (1.005 → "1,01", where toFixed says "1.00"), so the
  * digits are rounded from String(value) the same way. Exponent forms and anything that rounds to zero
  * (Intl's signed-zero rules) are left to Intl (null). test/engine/format.test.ts holds it to Intl with fast-check.

@@ -40,7 +40,8 @@ export type IssueKind =
   | 'kolada' // a typed outcome that differs from Kolada's figure (domain.md §7)
   | 'note' // a row without Mätetal that holds an outcome, a footnote mark, …
   | 'refused-sharing' // an address outside MALKOLL_SHARE_DOMAINS
-  | 'unreadable-workbook'; // a file that could not be opened
+  | 'unreadable-workbook' // a file that could not be opened
+  | 'not-read-file'; // a file beside the set that is not read (another format, a link, a sub-folder)
 
 /** A problem tied to a place; the engine never throws for bad user data. Messages are Swedish. */
 export interface Issue {

@@ -1,9 +1,9 @@
 /**
  * A stable content hash for the summary (FNV-1a, 64 bit, over UTF-8). Pure JS so the engine stays
  * free of `node:crypto`; it only has to tell "same content" from "changed", not resist attackers.
- * The summary of 100,000 metrics is about 40 MB of JSON, so the hash allocates nothing per byte (BigInt
- * arithmetic and an encoded copy took seconds): it works in four 16-bit limbs straight from the UTF-16
- * string, encoding UTF-8 as it goes.
+ * A large set's summary is a long JSON text, so the hash allocates nothing per byte (BigInt arithmetic over an
+ * encoded copy was far slower; the figures are in docs/performance.md): it works in four 16-bit limbs straight
+ * from the UTF-16 string, encoding UTF-8 as it goes.
  * @module
  */
 

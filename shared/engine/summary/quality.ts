@@ -13,6 +13,7 @@ export const QUALITY_HEADING = 'Datakvalitet';
 
 export const QUALITY_GROUPS: { kind: IssueKind; heading: string }[] = [
   { kind: 'unreadable-workbook', heading: 'Arbetsböcker som inte kunde läsas' },
+  { kind: 'not-read-file', heading: 'Filer i mappen som inte läses' },
   { kind: 'error', heading: 'Rader med fel' },
   { kind: 'conflict', heading: 'Motstridiga uppgifter mellan arbetsböcker' },
   { kind: 'missing-outcome', heading: 'Saknade utfall' },

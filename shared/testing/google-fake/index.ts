@@ -13,6 +13,7 @@
  * fake.getSheetValues(id, 'Mätetal');         // effective values: number | string | boolean | null ('#DIV/0!' for errors); trailing empties trimmed
  * fake.getCell(id, 'Mätetal', 2, 5);          // the stored CellData (1-based row and column), colours and all
  * fake.getSpreadsheet(id);                    // the whole stored model (sheets, protected ranges, charts …)
+ * fake.typeCell(id, 'Mätetal', 2, 7, '36,9 %'); // what a person types (1-based), as the Sheets UI stores it: no API call
  * fake.calls.count('sheets.spreadsheets.get'); fake.calls.count(); fake.calls.requests; fake.calls.reset();
  * fake.inject({ method: 'sheets.spreadsheets.batchUpdate', status: 429, retryAfter: 1, times: 1 });
  * fake.inject({ reset: true });  fake.inject({ delayMs: 50 });  fake.inject({ status: 503, times: 10 });
@@ -36,7 +37,7 @@ import { http } from 'msw';
 import { setupServer, type SetupServer } from 'msw/node';
 import { sheets as sheetsClient, auth, type sheets_v4 } from '@googleapis/sheets';
 import { drive as driveClient, type drive_v3 } from '@googleapis/drive';
-import { seedSpreadsheet, type FakeSpreadsheet, type SheetSeed, type CellData } from './sheets-state.ts';
+import { cellFromSeed, seedSpreadsheet, type CellData, type CellSeed, type FakeSpreadsheet, type SheetSeed } from './sheets-state.ts';
 import { FakeDrive } from './drive-state.ts';
 import { book, type FakeState } from './dispatch.ts';
 import { handleGoogleRequest, type Fault, type HandleContext, type RecordedRequest } from './handle.ts';
@@ -70,6 +71,8 @@ export interface GoogleFake {
   getSpreadsheet(id: string): FakeSpreadsheet;
   getSheetValues(id: string, sheetName: string): (string | number | boolean | null)[][];
   getCell(id: string, sheetName: string, rowNumber: number, columnNumber: number): CellData | undefined;
+  /** a person types `value` into a cell (1-based): the cell as the seed describes it, nothing else changes, no call */
+  typeCell(id: string, sheetName: string, rowNumber: number, columnNumber: number, value: CellSeed): void;
   drive: FakeDrive;
   calls: { count(method?: string): number; byMethod(): Record<string, number>; requests: RecordedRequest[]; reset(): void };
   /** requests answered 429 because a quota was used up */
@@ -124,6 +127,14 @@ export function createGoogleFake(options: GoogleFakeOptions = {}): GoogleFake {
       return rows;
     },
     getCell: (id, sheetName, rowNumber, columnNumber) => sheetOf(id, sheetName)?.rows[rowNumber - 1]?.[columnNumber - 1],
+    typeCell(id, sheetName, rowNumber, columnNumber, value) {
+      const sheet = sheetOf(id, sheetName);
+      if (!sheet) throw new Error(`no sheet ${sheetName} in ${id}`);
+      while (sheet.rows.length < rowNumber) sheet.rows.push([]);
+      const row = (sheet.rows[rowNumber - 1] ??= []);
+      while (row.length < columnNumber) row.push(undefined);
+      row[columnNumber - 1] = cellFromSeed(value);
+    },
     drive: state.drive,
     calls: {
       count: (m) => (m ? ctx.requests.filter((r) => r.method === m).length : ctx.requests.length),

@@ -5,7 +5,6 @@
  * @module
  */
 import type { GoogleFake, Fault, SheetSeed, CellSeed } from '../google-fake/index.ts';
-import { cellFromSeed } from '../google-fake/sheets-state.ts';
 import type { TasksFake } from '../tasks-fake/index.ts';
 
 export interface ControlContext {
@@ -53,10 +52,8 @@ export async function control(ctx: ControlContext, request: Request): Promise<Re
       return json(fake.getCell(parts[1]!, url.searchParams.get('sheet') ?? '', Number(url.searchParams.get('row')), Number(url.searchParams.get('column'))));
     case 'POST spreadsheets/*/cell': {
       // a person typing: the cell as the seed describes it, nothing else changes
-      const sheet = fake.getSpreadsheet(parts[1]!).sheets.find((s) => s.properties.title === body.sheet);
-      if (!sheet) return json({ error: `no sheet ${body.sheet}` }, 404);
-      const row = (sheet.rows[(body.row as number) - 1] ??= []);
-      row[(body.column as number) - 1] = cellFromSeed(body.value as CellSeed);
+      if (!fake.getSpreadsheet(parts[1]!).sheets.some((s) => s.properties.title === body.sheet)) return json({ error: `no sheet ${body.sheet}` }, 404);
+      fake.typeCell(parts[1]!, body.sheet as string, body.row as number, body.column as number, body.value as CellSeed);
       return json({ ok: true });
     }
     case 'GET files/*':

@@ -22,8 +22,6 @@ export function planFor(workbookId: string, rows: number, statuses: CellWrite['s
   return { workbookId, writes, state: { written }, stateChanged: true, changes: [] };
 }
 
-export const emptyPlan = (workbookId: string): WritePlan => ({ workbookId, writes: [], state: { written: {} }, stateChanged: false, changes: [] });
-
 export const fastRetry = (slept: number[] = []) => ({
   sleep: async (ms: number) => void slept.push(ms),
   random: () => 1,

@@ -1,5 +1,6 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createGoogleFake, fakeClients, STORAGE_QUOTA_MESSAGE } from '../../../shared/testing/google-fake/index.ts';
+import { describe, expect, it } from 'vitest';
+import { STORAGE_QUOTA_MESSAGE } from '../../../shared/testing/google-fake/index.ts';
+import { useGoogleFake } from '../../support/use-google-fake.ts';
 import { createSheetsSummaryStore, CHANGE_LOG_HEADERS } from '../../../shared/adapters/sheets/index.ts';
 import { GoogleApiError } from '../../../shared/adapters/sheets/retry.ts';
 import { hexOf } from '../../../shared/adapters/sheets/cell-format.ts';
@@ -7,15 +8,7 @@ import { PALETTE } from '../../../shared/engine/model/palette.ts';
 import type { SummaryDocument, ChangeLogRow } from '../../../shared/engine/model/summary-model.ts';
 import { fastRetry } from './fixtures.ts';
 
-const fake = createGoogleFake();
-const { sheets, drive } = fakeClients();
-beforeAll(() => fake.listen());
-afterAll(() => fake.close());
-beforeEach(() => {
-  fake.calls.reset();
-  fake.clearFaults();
-});
-afterEach(() => expect(fake.validationErrors).toEqual([]));
+const { fake, sheets, drive } = useGoogleFake({ fresh: true });
 
 function doc(hash: string, overall: 'Positiv' | 'Negativ' = 'Positiv'): SummaryDocument {
   return {

@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createXlsxWorkbookStore, readWorkbookFile, sha256 } from '../../../shared/adapters/xlsx/index.ts';
-import { largeWorkbook } from './large-workbook.ts';
+import { largeWorkbook } from '../../../shared/testing/large-workbook.ts';
 import { tempDir } from './helpers.ts';
 
 const ROOT = join(import.meta.dirname, '../../..');

@@ -1,12 +1,17 @@
-/** Acceptance (issue, 3): atomic write with backups, conflicts, lock files, unreadable files, the set. */
+/**
+ * Acceptance (issue, 3): atomic write with backups, lock files, unreadable files, the set. What every WorkbookStore
+ * does (an empty plan, a state alone, a long state, a conflict) is in the contract: contract.test.ts.
+ */
 import { describe, expect, it } from 'vitest';
-import { mkdir, readdir, readFile, writeFile, stat } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createXlsxWorkbookStore, listBackups, BACKUP_DIR, sha256 } from '../../../shared/adapters/xlsx/index.ts';
 import { writeAtomically } from '../../../shared/adapters/xlsx/atomic-write.ts';
 import { UnreadableWorkbookError } from '../../../shared/ports.ts';
 import { findSheet } from '../../../shared/engine/model/grid.ts';
 import { copyFixture, plan, tempDir } from './helpers.ts';
+import { inspectXlsx, sheetOf } from '../../support/xlsx-inspect.ts';
+import { utimes } from 'node:fs/promises';
 
 const FILE = 'mall-libreoffice.xlsx';
 const REF = { id: FILE, name: 'mall-libreoffice' };
@@ -22,24 +27,6 @@ async function withFixture(fn: (dir: string, path: string) => Promise<void>): Pr
 }
 
 describe('write', () => {
-  it('an empty plan writes nothing and touches nothing', () =>
-    withFixture(async (dir, path) => {
-      const store = createXlsxWorkbookStore(dir);
-      const before = await stat(path);
-      const outcome = await store.write(REF, plan([], { written: {} }, false), 'not even checked');
-      expect(outcome).toEqual({ kind: 'unchanged' });
-      expect((await stat(path)).mtimeMs).toBe(before.mtimeMs);
-      expect(await readdir(dir)).toEqual([FILE]);
-    }));
-
-  it('a state-only change is written', () =>
-    withFixture(async (dir) => {
-      const store = createXlsxWorkbookStore(dir);
-      const { version } = await store.read(REF);
-      expect(await store.write(REF, plan([], { written: { a: 'b' } }, true), version)).toEqual({ kind: 'written', version: sha256(await readFile(join(dir, FILE))) });
-      expect((await store.read(REF)).grid.state).toEqual({ written: { a: 'b' } });
-    }));
-
   it('keeps the newest N backups, each the file as it was before a write', () =>
     withFixture(async (dir, path) => {
       const store = createXlsxWorkbookStore(dir, { backups: 2 });
@@ -55,18 +42,6 @@ describe('write', () => {
       expect(kept.map((b) => sha256(b))).toEqual(versions.slice(-2).map((b) => sha256(b)));
       expect(findSheet((await store.read(REF)).grid, 'Mätetal')?.rows[1]?.[10]?.value).toBe('Inget värde');
       expect((await store.list()).map((r) => r.id)).toEqual([FILE]);
-    }));
-
-  it('reports a conflict when the file changed after it was read, and writes nothing', () =>
-    withFixture(async (dir, path) => {
-      const store = createXlsxWorkbookStore(dir);
-      const { version } = await store.read(REF);
-      // A person saves in between.
-      await copyFixture('mall-openpyxl.xlsx', dir, FILE);
-      const theirs = await readFile(path);
-      expect(await store.write(REF, write('Positiv'), version)).toEqual({ kind: 'conflict' });
-      expect(sha256(await readFile(path))).toBe(sha256(theirs));
-      expect(await listBackups(dir, FILE)).toEqual([]);
     }));
 
   it('the last check before the rename drops the temp file and leaves the original', async () => {
@@ -96,18 +71,6 @@ describe('write', () => {
         reason: "'mall-libreoffice.xlsx' är öppen i Excel (låsfilen ~$mall-libreoffice.xlsx finns) – stäng filen och kör igen",
       });
       expect(sha256(await readFile(path))).toBe(sha256(before));
-    }));
-
-  it('stores a long state in chunks and clears leftover chunks when it shrinks', () =>
-    withFixture(async (dir) => {
-      const store = createXlsxWorkbookStore(dir);
-      const long = { written: Object.fromEntries(Array.from({ length: 2000 }, (_, i) => [`Mätetal!rad ${i}!Förklaring`, `text ${'x'.repeat(40)} ${i}`])) };
-      let { version } = await store.read(REF);
-      expect(await store.write(REF, plan([], long), version)).toEqual({ kind: 'written', version: sha256(await readFile(join(dir, FILE))) });
-      ({ version } = await store.read(REF));
-      expect((await store.read(REF)).grid.state).toEqual(long);
-      expect(await store.write(REF, plan([], { written: { a: 'b' } }), version)).toEqual({ kind: 'written', version: sha256(await readFile(join(dir, FILE))) });
-      expect((await store.read(REF)).grid.state).toEqual({ written: { a: 'b' } });
     }));
 
   it('refuses a ref outside the folder', () =>
@@ -169,4 +132,49 @@ describe('list', () => {
       await cleanup();
     }
   });
+
+  it('drops the last-read copies of workbooks no longer in the set once they are an hour old (B.8)', async () => {
+    const { dir, cleanup } = await tempDir();
+    try {
+      await writeFile(join(dir, 'Kvar.xlsx'), 'x');
+      const folder = join(dir, BACKUP_DIR, 'last-read');
+      await mkdir(folder, { recursive: true });
+      const copies = ['0123456789abcdef-Kvar.xlsx', '0123456789abcdef-Borta.xlsx', 'fedcba9876543210-Nyss borta.xlsx'];
+      for (const c of copies) await writeFile(join(folder, c), 'x');
+      const old = new Date(Date.now() - 2 * 3_600_000);
+      await utimes(join(folder, copies[0]!), old, old);
+      await utimes(join(folder, copies[1]!), old, old);
+      await createXlsxWorkbookStore(dir).list();
+      expect((await readdir(folder)).sort()).toEqual([copies[0], copies[2]].sort());
+    } finally {
+      await cleanup();
+    }
+  });
+});
+
+describe('the change log (17 B.5)', () => {
+  it('keeps the change log written with the statuses (17 B.5), packed in the state sheet and read back as it was', () =>
+    withFixture(async (dir) => {
+      const store = createXlsxWorkbookStore(dir);
+      expect(store.keepsChangeLog).toBe(true);
+      const change = (rowNumber: number, from: string | null, to: string) => ({ workbookId: FILE, workbookName: 'mall-libreoffice', sheet: 'Mätetal', rowNumber, subject: `Mätetal ${rowNumber}`, from, to });
+      const changeLog = {
+        epoch: '2026-03-01T09:00:00.000Z~abcd1234',
+        seq: 3,
+        pending: [
+          { seq: 1, at: '2026-03-01T09:00:00.000Z', cause: null, change: change(2, null, 'Positiv') },
+          { seq: 2, at: '2026-03-01T09:00:00.000Z', cause: null, change: change(3, null, 'Negativ') },
+          { seq: 3, at: '2026-03-02T10:00:00.000Z', cause: 'Sparad: mall-libreoffice.xlsx', change: change(2, 'Positiv', 'Oförändrad') },
+        ],
+      };
+      const { version } = await store.read(REF);
+      expect((await store.write(REF, plan([], { written: { a: 'b' }, changeLog }), version)).kind).toBe('written');
+      expect((await store.read(REF)).grid.state).toEqual({ written: { a: 'b' }, changeLog });
+      // stored a run at a time: time, cause and workbook once, each change as a short row
+      const json = [...sheetOf(inspectXlsx(await readFile(join(dir, FILE))), '_malkoll').cells.entries()].filter(([a]) => a !== 'A1').map(([, c]) => c.value).join('');
+      expect(JSON.parse(json).changeLog.runs).toEqual([
+        { at: '2026-03-01T09:00:00.000Z', cause: null, workbookId: FILE, workbookName: 'mall-libreoffice', rows: [[1, 'Mätetal', 2, 'Mätetal 2', null, 'Positiv'], [2, 'Mätetal', 3, 'Mätetal 3', null, 'Negativ']] },
+        { at: '2026-03-02T10:00:00.000Z', cause: 'Sparad: mall-libreoffice.xlsx', workbookId: FILE, workbookName: 'mall-libreoffice', rows: [[3, 'Mätetal', 2, 'Mätetal 2', 'Positiv', 'Oförändrad']] },
+      ]);
+    }));
 });

@@ -162,6 +162,8 @@ describe('lock files', () => {
       expect(await runCli(['recalc', dir], io)).toBe(0);
       expect(io.text()).toContain(`! Arbetsbok: '${FILE}' är öppen i ${program} (låsfilen ${lock} finns) – stäng filen och kör igen`);
       expect(sha256(await readFile(path))).toBe(sha256(before));
-      expect((await readdir(dir)).sort()).toEqual([lock, FILE, 'Sammanfattning.html', 'Sammanfattning.xlsx'].sort());
+      // besides the summary only the backup folder, which holds the copy of the version read (no backup: nothing replaced)
+      expect((await readdir(dir)).sort()).toEqual([lock, FILE, 'Sammanfattning.html', 'Sammanfattning.xlsx', BACKUP_DIR].sort());
+      expect(await listBackups(dir, FILE)).toEqual([]);
     }));
 });

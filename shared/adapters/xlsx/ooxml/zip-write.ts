@@ -106,8 +106,8 @@ function movedCentral(entry: ZipEntry, offset: number): Buffer {
 
 const BATCH = 1 << 20;
 /**
- * The parts written here are compressed for speed: level 1 deflates a 7 MB sheet in about 40 % of the default
- * level's time for a quarter more bytes (docs/performance.md).
+ * The parts written here are compressed for speed: level 1 takes far less time than the default level for somewhat
+ * more bytes (the figures are in docs/performance.md).
  */
 const LEVEL = { level: constants.Z_BEST_SPEED };
 

@@ -1,4 +1,4 @@
-/** A template-shaped workbook with many metric rows, made with xlsx-populate (for the kill and timing tests). */
+/** A template-shaped workbook with many metric rows, made with xlsx-populate (for the kill test and scripts/measure-xlsx.ts). */
 import XlsxPopulate from 'xlsx-populate';
 
 export async function largeWorkbook(rows: number): Promise<Uint8Array> {
