@@ -15,7 +15,7 @@ import { readChangeLog } from '../../shared/adapters/xlsx/summary-read.ts';
 import { runCli } from '../../shared/cli/app.ts';
 import { recordingConsole } from '../../shared/cli/console.ts';
 import { acquireFolderLock, LOCK_FILE } from '../../shared/cli/folder-lock.ts';
-import { expectEveryChangeOnce, flip, statusesOf, writeFlipSet } from './support/flip-set.ts';
+import { cellRows, expectEveryChangeOnce, flip, statusesOf, writeFlipSet } from './support/flip-set.ts';
 import { printedChanges, spawnCli, startCli } from './support/spawn-cli.ts';
 
 let root: string;
@@ -41,7 +41,7 @@ async function recalcInProcess(dir: string): Promise<{ code: number; out: string
   return { code, out: io.text() };
 }
 
-const logRows = async (dir: string) => readChangeLog(await readFile(path.join(dir, 'Sammanfattning.xlsx'))).length;
+const logRows = async (dir: string) => cellRows(readChangeLog(await readFile(path.join(dir, 'Sammanfattning.xlsx')))).length;
 
 /** Nothing an interrupted run leaves may outlive the next one: temp files, journals, the lock. */
 async function expectNoLeftovers(dir: string): Promise<void> {
