@@ -21,6 +21,7 @@ export { PALETTE } from './model/palette.ts';
 export {
   ACTION_HEADERS,
   ASSESSMENTS,
+  CHANGE_LOG_HEADERS,
   COMPARISON_COLOURS,
   DEFAULTS,
   DEFAULT_ANSWER_ORDER,

@@ -5,7 +5,7 @@
  * @module
  */
 export { createSheetsWorkbookStore, type SheetsWorkbookStoreDeps } from './workbook-store.ts';
-export { createSheetsSummaryStore, CHANGE_LOG_HEADERS, type SheetsSummaryStore, type SheetsSummaryStoreDeps } from './summary-store.ts';
+export { createSheetsSummaryStore, type SheetsSummaryStore, type SheetsSummaryStoreDeps } from './summary-store.ts';
 export { createGoogleClients, SCOPES, type GoogleClients } from './client.ts';
 export { withRetry, GoogleApiError, DEFAULT_RETRY, type RetryPolicy } from './retry.ts';
 export { type ShareResult } from './sharing.ts';

@@ -10,7 +10,7 @@
 import type { sheets_v4 } from '@googleapis/sheets';
 import type { drive_v3 } from '@googleapis/drive';
 import type { SummaryState, SummaryStore } from '../../ports.ts';
-import { SHEETS, type ChangeLogRow, type SummaryDocument, type SummaryCell, type WorkbookModel } from '../../engine/index.ts';
+import { CHANGE_LOG_HEADERS, SHEETS, type ChangeLogRow, type SummaryDocument, type SummaryCell, type WorkbookModel } from '../../engine/index.ts';
 import { batchUpdateStreamed } from './json-body.ts';
 import { GoogleApiError, withRetry, type RetryPolicy } from './retry.ts';
 import { STATE_SHEET_ID, freeSheetId, type SummaryStateDoc } from './state.ts';
@@ -58,7 +58,6 @@ interface Found {
 
 const IDS = { summary: 101, actionPlan: 102, changeLog: 103 };
 const CHART_BASE = 910_000;
-export const CHANGE_LOG_HEADERS = ['Tidpunkt', 'Arbetsbok', 'Blad', 'Rad', 'Avser', 'Från', 'Till', 'Orsak'];
 
 const text = (t: string) => (t === '' ? {} : { userEnteredValue: { stringValue: t } });
 const cellOf = (c: SummaryCell) => (c.style ? styledCell(c.text, c.style) : text(c.text));

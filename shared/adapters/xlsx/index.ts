@@ -9,7 +9,6 @@ import type { DemoWorkbook } from '../../../sheets-templates/demo/types.ts';
 export { createXlsxWorkbookStore, sha256 } from './workbook-store.ts';
 export type { XlsxStoreOptions } from './workbook-store.ts';
 export { createXlsxSummaryStore, SUMMARY_FILE, SUMMARY_HTML } from './summary-store.ts';
-export { CHANGE_LOG_COLUMNS as CHANGE_LOG_HEADERS } from './summary-workbook.ts';
 export { readWorkbookFile, readWorkbookGrid } from './read-grid.ts';
 export { listWorkbooks, isWorkbookFileName, workbookNameOf } from './list-workbooks.ts';
 export { BACKUP_DIR, DEFAULT_BACKUPS, listBackups } from './backups.ts';

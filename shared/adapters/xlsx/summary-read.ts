@@ -4,14 +4,14 @@
  * Sammanfattning sheet; a file written by an earlier version (exceljs, shared strings) reads the same way.
  * @module
  */
-import { SHEETS, type CellInput } from '../../engine/index.ts';
+import { CHANGE_LOG_HEADERS, SHEETS, type CellInput } from '../../engine/index.ts';
 import type { SummaryState } from '../../ports.ts';
 import { readSheet } from './read-grid.ts';
 import { numberKinds } from './cell-input.ts';
 import { readNumberFormats } from './ooxml/number-format-table.ts';
 import { openPackage, type XlsxPackage } from './ooxml/package.ts';
 import { readSharedStrings } from './ooxml/strings.ts';
-import { CHANGE_LOG_COLUMNS, type LogValue } from './summary-workbook.ts';
+import type { LogValue } from './summary-workbook.ts';
 
 const DAY_MS = 86_400_000;
 const EPOCH_1900 = Date.UTC(1899, 11, 30);
@@ -48,8 +48,8 @@ export function readChangeLog(bytes: Uint8Array): LogValue[][] {
     const row = rows[r] ?? [];
     if (row.every((c) => c === null || c === undefined)) continue;
     const values: LogValue[] = [];
-    for (let c = 0; c < Math.max(CHANGE_LOG_COLUMNS.length, row.length); c++) values.push(plain(row[c]));
-    while (values.length > CHANGE_LOG_COLUMNS.length && values.at(-1) === null) values.pop();
+    for (let c = 0; c < Math.max(CHANGE_LOG_HEADERS.length, row.length); c++) values.push(plain(row[c]));
+    while (values.length > CHANGE_LOG_HEADERS.length && values.at(-1) === null) values.pop();
     out.push(values);
   }
   return out;

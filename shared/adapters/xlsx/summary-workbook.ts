@@ -3,13 +3,12 @@
  * Handlingsplan, Ändringslogg (kept rows + appended rows) and the hidden `_malkoll` state sheet.
  * @module
  */
-import { PALETTE, SHEETS, type SummaryCell, type SummaryDocument, type ChangeLogRow } from '../../engine/index.ts';
+import { CHANGE_LOG_HEADERS, PALETTE, SHEETS, type SummaryCell, type SummaryDocument, type ChangeLogRow } from '../../engine/index.ts';
 import type { SummaryState } from '../../ports.ts';
 import { Book, type BookSheet, type BookValue, type Look } from './book/book.ts';
 import { renderChartPng } from './chart-png.ts';
 import { STATE_CHUNK } from './state-sheet.ts';
 
-export const CHANGE_LOG_COLUMNS = ['Tidpunkt', 'Arbetsbok', 'Blad', 'Rad', 'Vad', 'Från', 'Till', 'Orsak'];
 /** a cell of a kept Ändringslogg row, as read back */
 export type LogValue = string | number | Date | null;
 
@@ -153,9 +152,9 @@ function summarySheet(wb: Book, doc: SummaryDocument): void {
 
 function changeLogSheet(wb: Book, kept: LogValue[][], added: ChangeLogRow[]): void {
   const ws = wb.addSheet(SHEETS.changeLog);
-  header(ws, ws.addRow(CHANGE_LOG_COLUMNS));
+  header(ws, ws.addRow([...CHANGE_LOG_HEADERS]));
   // thousands of rows on a large set's first run: written from the lists as they are, not held as cells
-  ws.appendRows(() => logRows(kept, added), kept.length + added.length, CHANGE_LOG_COLUMNS.length, DATE_TIME_FORMAT);
+  ws.appendRows(() => logRows(kept, added), kept.length + added.length, CHANGE_LOG_HEADERS.length, DATE_TIME_FORMAT);
   widths(ws, [22, 24, 16, 6, 36, 14, 14, 40]);
   ws.frozenRows = 1;
 }

@@ -139,6 +139,9 @@ export const ACTION_HEADERS = {
   position: 'Läge',
 } as const;
 
+/** The header row of the summary's Ändringslogg, the same in every summary (local file and Google). */
+export const CHANGE_LOG_HEADERS = ['Tidpunkt', 'Arbetsbok', 'Blad', 'Rad', 'Avser', 'Från', 'Till', 'Orsak'] as const;
+
 /** The columns the product writes, per sheet. Nothing else in a workbook is ever written. */
 export const PRODUCT_COLUMNS: Record<string, readonly string[]> = {
   [SHEETS.metrics]: [METRIC_HEADERS.development, METRIC_HEADERS.explanation],

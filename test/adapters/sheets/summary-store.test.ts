@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { STORAGE_QUOTA_MESSAGE } from '../../../shared/testing/google-fake/index.ts';
 import { useGoogleFake } from '../../support/use-google-fake.ts';
-import { createSheetsSummaryStore, CHANGE_LOG_HEADERS } from '../../../shared/adapters/sheets/index.ts';
+import { createSheetsSummaryStore } from '../../../shared/adapters/sheets/index.ts';
+import { CHANGE_LOG_HEADERS } from '../../../shared/engine/index.ts';
 import { GoogleApiError } from '../../../shared/adapters/sheets/retry.ts';
 import { hexOf } from '../../../shared/adapters/sheets/cell-format.ts';
 import { PALETTE } from '../../../shared/engine/model/palette.ts';

@@ -63,7 +63,6 @@ runWorkbookStoreContract({
 
 runSummaryStoreContract({
   // column 5 is 'Avser' on Google (reported; the two adapters have not been made to agree yet)
-  changeLogHeaders: ['Tidpunkt', 'Arbetsbok', 'Blad', 'Rad', 'Vad', 'Från', 'Till', 'Orsak'],
   keepsLastRun: true,
   async create() {
     const dir = await folder();

@@ -134,7 +134,7 @@ describe('createXlsxSummaryStore', () => {
     await store.write(d, { contentHash: 'b', changedAt: '2026-03-15T08:00:00Z' }, []);
     const rows = readXlsx(join(dir, 'Sammanfattning.xlsx')).grid('Ändringslogg');
     expect(rows).toEqual([
-      ['Tidpunkt', 'Arbetsbok', 'Blad', 'Rad', 'Vad', 'Från', 'Till', 'Orsak'],
+      ['Tidpunkt', 'Arbetsbok', 'Blad', 'Rad', 'Avser', 'Från', 'Till', 'Orsak'],
       ['2026-03-14T09:00:00Z', 'Klimat', 'Mätetal', '4', 'Energi i lokaler', '', 'Negativ', ''],
       ['2026-03-14T09:00:00Z', 'Klimat', 'Mätetal', '4', 'Resor och transporter', 'Oförändrad', 'Positiv', '”Bra!” skrevs i Utveckling'],
       ['2026-03-15T08:00:00Z', 'Klimat', 'Mätetal', '4', 'Energi i lokaler', 'Negativ', 'Oförändrad', ''],
