@@ -228,7 +228,8 @@ export async function recalcSet(deps: RecalcDeps): Promise<RecalcReport> {
     }
   }
 
-  const yearRound = round ? await round.finish(deps.summary, writtenState) : null;
+  // a summary that could not be written logged nothing: its changes are announced by the run that logs them
+  const yearRound = round && summaryOutcome !== 'failed' ? await round.finish(deps.summary, writtenState) : null;
   const said = yearRound && (yearRound.alert !== null || yearRound.archived.length > 0 || yearRound.notes.length > 0);
   return { ...done, summary: summaryOutcome, ...(summaryReason ? { summaryReason } : {}), ...(said ? { yearRound } : {}) };
 }

@@ -5,7 +5,7 @@
  * too), an unchanged run sends none, and a refused delivery fails nothing: its changes go with the next changing
  * run's, oldest first, and are never sent again.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -101,6 +101,25 @@ describe('alerts from the CLI', () => {
 
     await recalc();
     expect(hook.requests).toHaveLength(3);
+  });
+
+  it('a change whose summary write failed is announced by the next run that writes the summary, once', async () => {
+    const summary = path.join(dir, 'Sammanfattning.xlsx');
+    await chmod(summary, 0o444);
+    await typeInto(workbook(), 'Försäljning av diklofenak', 'Utfall 2025', '33,7 kg');
+    const io = recordingConsole();
+    expect(await runCli(['recalc', dir], io)).toBe(1);
+    expect(io.text()).toContain('Sammanfattningen skrevs inte');
+    expect(io.text()).not.toContain('MALKOLL_ALERT_WEBHOOK');
+    const before = hook.requests.length;
+    expect(before).toBe(3);
+    await chmod(summary, 0o644);
+
+    await recalc();
+    expect(hook.requests).toHaveLength(before + 1);
+    expect(sent().at(-1)!.changes.map((c) => `${c.name}: ${c.from} → ${c.to}`)).toContain('Försäljning av diklofenak: Negativ → Positiv');
+    await recalc();
+    expect(hook.requests).toHaveLength(before + 1);
   });
 
   it('a webhook address over plain http to another machine is refused, naming the variable', async () => {
