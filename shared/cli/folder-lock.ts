@@ -12,6 +12,7 @@ import { open, readFile, rename, rm, stat, utimes } from 'node:fs/promises';
 import { hostname, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { CliError } from './cli-error.ts';
+import { isProcessAlive } from '../adapters/xlsx/index.ts';
 
 export const LOCK_FILE = '.malkoll-lock';
 
@@ -146,7 +147,7 @@ function isStale(found: Found): boolean {
   if (found.ageMs > STALE_MS) return true;
   // a holder writes its lock within moments of creating it: an empty one this old was left by a killed run
   if (found.holder === null) return found.ageMs > 2 * HEARTBEAT_MS;
-  return found.holder !== null && found.holder.host === hostname() && !isAlive(found.holder.pid);
+  return found.holder !== null && found.holder.host === hostname() && !isProcessAlive(found.holder.pid);
 }
 
 /**
@@ -168,15 +169,6 @@ async function takeOver(path: string, stale: Found): Promise<void> {
   await rm(aside, { force: true });
 }
 
-function isAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 function userName(): string {
   try {

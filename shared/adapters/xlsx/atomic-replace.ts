@@ -28,6 +28,7 @@ import { BACKUP_DIR, newBackupPath } from './backups.ts';
 import { sha256 } from './content-version.ts';
 import { isTempNameOf, syncDir, tempNameFor } from './atomic-write.ts';
 import { derivedName } from './file-names.ts';
+import { isProcessAlive } from './process-alive.ts';
 
 const JOURNAL_SUFFIX = '.malkoll-journal';
 
@@ -198,7 +199,7 @@ async function recoverOne(dir: string, journalPath: string): Promise<void> {
     await rm(journalPath, { force: true });
     return;
   }
-  if (journal.host === hostname() && isAlive(journal.pid)) return;
+  if (journal.host === hostname() && isProcessAlive(journal.pid)) return;
   const path = join(dir, journal.fileName);
   const temp = join(dir, journal.temp);
   const aside = join(folder, journal.aside);
@@ -222,15 +223,6 @@ function parseJournal(text: string): Journal | null {
   }
 }
 
-function isAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return codeOf(error) === 'EPERM';
-  }
-}
 
 /** A writer killed between temp file and rename leaves its temp file behind; clear those older than an hour. */
 export async function removeStaleTempFiles(dir: string, fileName: string, olderThanMs = 3_600_000): Promise<void> {

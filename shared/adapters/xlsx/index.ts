@@ -17,6 +17,7 @@ export { summaryKindOf } from './summary-kind.ts';
 export { STATE_LABEL } from './state-sheet.ts';
 /** What a local run needs beyond the stores: leftovers of an interrupted run, and the seams tests act at. */
 export { removeLeftovers } from './leftovers.ts';
+export { isProcessAlive } from './process-alive.ts';
 export type { ReplaceHook, ReplaceStep } from './atomic-replace.ts';
 export type { SummaryWriteHook, SummaryWriteStep, XlsxSummaryOptions } from './summary-store.ts';
 /** The name watch.ts uses for "is this file part of the set". */
