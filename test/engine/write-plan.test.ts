@@ -153,6 +153,17 @@ describe('planWrites', () => {
     expect(plan.stateChanged).toBe(false);
   });
 
+  it('a person who typed the new status over the old one gets the product\'s colour: the cell is written, the change logged', () => {
+    const { grid, model, assessment } = fixture();
+    const after = apply(grid, planWrites(grid, model, assessment));
+    const next = fixture({ m1: 'Positiv', m2: 'Oförändrad', ind: 'Oförändrad', ga: 'Oförändrad' });
+    // Energi showed Negativ; its new status is Oförändrad, and a person has already typed that word (no colour)
+    after.sheets[0]!.rows[2]![6] = { value: 'Oförändrad' };
+    const plan = planWrites(after, next.model, next.assessment);
+    expect(at(plan)).toContain('Mätetal!3:7=Oförändrad|Oförändrad');
+    expect(plan.changes.map((c) => [c.subject, c.from, c.to])).toEqual([['Energi', 'Negativ', 'Oförändrad']]);
+  });
+
   it('without a state, the current cell text is the previous status', () => {
     const { grid, model, assessment } = fixture();
     const after = { ...apply(grid, planWrites(grid, model, assessment)), state: null };

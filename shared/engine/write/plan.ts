@@ -76,7 +76,9 @@ export function planWrites(grid: WorkbookGrid, model: WorkbookModel, assessment:
         const stored = sheet.rows[row.rowNumber - 1]?.[col - 1];
         const key = stateKey(sheetName, identity, cell.header);
         written[key] = target;
-        if (!holds(stored, target)) {
+        // right words the product did not write there (a person typed them over another status) lack its colour: the
+        // cell is written with its style. Without any state yet, cells already right are left as they are.
+        if (!holds(stored, target) || (target !== '' && grid.state && grid.state.written[key] !== target)) {
           writes.push({ sheet: sheet.name, rowNumber: row.rowNumber, columnNumber: col, value: target, style: cell.style });
         }
         if (cell.status) {
