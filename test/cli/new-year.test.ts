@@ -12,6 +12,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../shared/cli/app.ts';
 import { recordingConsole } from '../../shared/cli/console.ts';
+import { acquireFolderLock } from '../../shared/cli/folder-lock.ts';
 import { writeTemplateWorkbook } from '../../shared/adapters/xlsx/create-workbook.ts';
 import { demoWorkbooks } from '../../sheets-templates/demo/index.ts';
 import { diffOutsideProductCells } from '../support/package-diff.ts';
@@ -115,6 +116,21 @@ describe('new-year DIR', () => {
     const bad = recordingConsole();
     expect(await runCli(['new-year', copy, '27'], bad)).toBe(2);
     expect(bad.text()).toContain("'27' är inget år");
+  });
+
+  it('waits while another run holds the folder, saying so, and adds the column once it is free', async () => {
+    const copy = path.join(root, 'låst');
+    await mkdir(copy);
+    for (const f of await files()) await copyFile(path.join(dir, f), path.join(copy, f));
+    const other = await acquireFolderLock(copy, { command: 'recalc' });
+    const io = recordingConsole();
+    const running = runCli(['new-year', copy, '2028'], io);
+    for (let i = 0; i < 100 && !io.text().includes('En annan körning av Målkoll (recalc'); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(io.text()).toMatch(/En annan körning av Målkoll \(recalc .*\) pågår i .* sedan .*; väntar upp till 10 s/);
+    expect(io.text()).not.toContain("'Utfall 2028' i kolumn");
+    await other.release();
+    expect(await running).toBe(0);
+    expect(io.text()).toMatch(/\+ Miljöprogram: 'Utfall 2028' i kolumn/);
   });
 
   it('the next recalculation reads the new column, and the reporting year stays until outcomes come', async () => {

@@ -31,6 +31,7 @@ export async function koladaCommand(dir: string, io: CliConsole, env: Record<str
   try {
     report = await underFolderLock(abs, 'kolada', () =>
       fetchKoladaOutcomes({ store, fetch: (query) => fetchKolada({ root }, query), today: isoDateInStockholm(new Date()) }),
+      { say: (line) => io.out(line) },
     );
   } catch (error) {
     if (error instanceof KoladaError) throw new CliError(`${error.message}. Inget ändrades.`);
@@ -42,7 +43,7 @@ export async function koladaCommand(dir: string, io: CliConsole, env: Record<str
   if (report.workbooks.some((w) => w.outcome === 'written')) {
     io.out('');
     io.out(`Räknar om arbetsböckerna i ${abs} …`);
-    printReport(await recalcFolder(abs, 'Utfall hämtade från Kolada'), io);
+    printReport(await recalcFolder(abs, 'Utfall hämtade från Kolada', undefined, { say: (line) => io.out(line) }), io);
   }
 }
 

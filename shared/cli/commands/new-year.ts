@@ -41,7 +41,7 @@ export async function newYearCommand(args: string[], io: CliConsole, google?: Go
   }
   let report: NewYearReport;
   try {
-    report = target === 'google' ? await addNewYear(store, year) : await underFolderLock(where, 'new-year', () => addNewYear(store, year));
+    report = target === 'google' ? await addNewYear(store, year) : await underFolderLock(where, 'new-year', () => addNewYear(store, year), { say: (line) => io.out(line) });
   } catch (error) {
     if (error instanceof NoYearError) throw new CliError(error.message);
     throw error;
