@@ -7,6 +7,9 @@
 import { z } from 'zod';
 import { alertTarget, type AlertTarget } from './adapters/alerts/target.ts';
 import { koladaRoot } from './adapters/kolada/root.ts';
+import { ConfigError } from './config-error.ts';
+
+export { ConfigError };
 
 export interface Config {
   /** shared with the edit trigger; trimmed (a secret pasted with a trailing newline still matches) */
@@ -47,21 +50,6 @@ export const ENV = {
 } as const;
 
 export const MIN_SECRET_LENGTH = 32;
-
-/** Thrown for a missing or invalid variable; `variables` lists every one at fault. */
-export class ConfigError extends Error {
-  readonly variables: string[];
-  readonly problems: { variable: string; message: string }[];
-  constructor(problems: { variable: string; message: string }[]) {
-    super(
-      `Ogiltig konfiguration (miljövariabler):\n` +
-        problems.map((p) => `- ${p.variable}: ${p.message}`).join('\n'),
-    );
-    this.name = 'ConfigError';
-    this.variables = [...new Set(problems.map((p) => p.variable))];
-    this.problems = problems;
-  }
-}
 
 /** Google Drive/Sheets ids: letters, digits, `-` and `_` (a pasted URL holds `/` and `:`). */
 const GOOGLE_ID = /^[A-Za-z0-9_-]{1,200}$/;

@@ -10,7 +10,6 @@ import { initCommand } from './commands/init.ts';
 import { recalcCommand } from './commands/recalc.ts';
 import { watchCommand } from './commands/watch.ts';
 import { demoCommand } from './commands/demo.ts';
-import { koladaCommand } from './commands/kolada.ts';
 import { CliError } from './cli-error.ts';
 import type { SetupCommandDeps } from './commands/setup-google.ts';
 import type { GoogleCommandDeps } from './commands/google-set.ts';
@@ -39,7 +38,8 @@ const COMMANDS: Record<string, Command> = {
   recalc: recalcCommand,
   watch: watchCommand,
   demo: demoCommand,
-  kolada: (dir, io) => koladaCommand(dir, io),
+  // loaded when used: the Kolada client validates answers with a schema library the other commands do not need
+  kolada: async (dir, io) => (await import('./commands/kolada.ts')).koladaCommand(dir, io),
 };
 
 /**

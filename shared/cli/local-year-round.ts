@@ -3,7 +3,7 @@
  * status changes announced to `MALKOLL_ALERT_WEBHOOK` when it is set (and printed either way).
  * @module
  */
-import { ConfigError } from '../config.ts';
+import { ConfigError } from '../config-error.ts';
 import { alertTarget } from '../adapters/alerts/index.ts';
 import { createXlsxArchiveStore } from '../adapters/xlsx/index.ts';
 import type { YearRoundConfig } from '../app/year-round.ts';

@@ -3,7 +3,11 @@
  * @module
  */
 
+const MARKUP = /[&<>"']/;
+
+/** Text for HTML or SVG content and attribute values; most texts have nothing to escape and are returned as they are. */
 export function esc(text: string): string {
+  if (!MARKUP.test(text)) return text;
   return text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')

@@ -6,7 +6,7 @@
  * @module
  */
 import { isIP } from 'node:net';
-import { ConfigError } from '../../config.ts';
+import { ConfigError } from '../../config-error.ts';
 
 /** `localhost`, 127.0.0.0/8 and ::1 — names and addresses that never leave the machine. */
 export function isLoopbackHost(hostname: string): boolean {

@@ -3,7 +3,7 @@
  * Optional, defaulting to Kolada's public address; https, or http to a loopback address (the test fake).
  * @module
  */
-import { ConfigError } from '../../config.ts';
+import { ConfigError } from '../../config-error.ts';
 import { serviceUrl } from '../http/endpoint.ts';
 
 export const KOLADA_URL_VARIABLE = 'MALKOLL_KOLADA_URL';

@@ -4,7 +4,7 @@
  * changes nothing, exit 1.
  * @module
  */
-import { ConfigError } from '../../config.ts';
+import { ConfigError } from '../../config-error.ts';
 import { createXlsxWorkbookStore } from '../../adapters/xlsx/index.ts';
 import { fetchKolada, koladaRoot, KoladaError } from '../../adapters/kolada/index.ts';
 import { fetchKoladaOutcomes, type KoladaReport } from '../../app/kolada.ts';

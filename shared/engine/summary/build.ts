@@ -16,7 +16,7 @@ import { qualityBlocks } from './quality.ts';
 import { themeBlocks } from './survey-themes.ts';
 import { pyramidBlocks } from './agenda-pyramid.ts';
 import { riskBlocks } from './risk-areas.ts';
-import { canonicalJson, fnv1a64 } from './hash.ts';
+import { canonicalHash } from './hash.ts';
 import { cutNotes, fitBlocks } from './fit.ts';
 import { shortenedNote } from '../model/cell-limit.ts';
 import type { ApprovedSnapshot } from '../model/approved.ts';
@@ -54,7 +54,7 @@ export function buildSummary(set: SetAssessment, settings: SetSettings, ctx: Sum
   blocks.push(...quality);
   const actionPlan = actionPlanSheet(set.actions);
   const sourceNames = ctx.sources.map((s) => s.name);
-  const contentHash = fnv1a64(canonicalJson({ blocks, actionPlan, sources: sourceNames }));
+  const contentHash = canonicalHash({ blocks, actionPlan, sources: sourceNames });
   blocks.push({ kind: 'paragraph', text: footerText(ctx.changedAt, sourceNames) });
   return {
     organisation: settings.organisation,

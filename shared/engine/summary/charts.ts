@@ -89,13 +89,22 @@ export function trendChart(set: SetAssessment): ChartSpec | null {
   for (const m of set.metrics) {
     if (yearsOf(m).length < 2) continue;
     const key = `${m.goalArea}\u0000${m.indicator}\u0000${m.unit ?? ''}`;
-    groups.set(key, [...(groups.get(key) ?? []), m]);
+    const group = groups.get(key);
+    if (group) group.push(m);
+    else groups.set(key, [m]);
   }
-  const order = set.indicators.map((i) => `${i.goalArea ?? ''}\u0000${i.name}`);
-  const candidates = [...groups.entries()]
-    .filter(([, ms]) => ms.length >= 2)
-    .sort(([a], [b]) => rank(order, a) - rank(order, b));
-  const chosen = candidates[0]?.[1];
+  // the group of the earliest indicator in the set's order; of equals, the one met first
+  const ranks = indicatorRanks(set);
+  let chosen: MetricAssessment[] | undefined;
+  let best = Infinity;
+  for (const [key, ms] of groups) {
+    if (ms.length < 2) continue;
+    const r = rank(ranks, key);
+    if (r < best) {
+      best = r;
+      chosen = ms;
+    }
+  }
   if (!chosen) return null;
   const first = chosen[0]!;
   const years = [...new Set(chosen.flatMap(yearsOf))].sort((a, b) => a - b);
@@ -119,10 +128,20 @@ function fmt(value: number | null | undefined): string {
   return value === null || value === undefined ? 'inget värde' : formatNumber(value);
 }
 
-function rank(order: string[], key: string): number {
+/** Each indicator's place in the set's order (its first, as a search from the start finds it). */
+function indicatorRanks(set: SetAssessment): { first: Map<string, number>; count: number } {
+  const first = new Map<string, number>();
+  set.indicators.forEach((i, n) => {
+    const key = `${i.goalArea ?? ''}\u0000${i.name}`;
+    if (!first.has(key)) first.set(key, n);
+  });
+  return { first, count: set.indicators.length };
+}
+
+/** A group's place: its indicator's, or after every indicator when it has none. */
+function rank(ranks: { first: Map<string, number>; count: number }, key: string): number {
   const indicator = key.split('\u0000').slice(0, 2).join('\u0000');
-  const i = order.indexOf(indicator);
-  return i < 0 ? order.length : i;
+  return ranks.first.get(indicator) ?? ranks.count;
 }
 
 export function chartBlocks(set: SetAssessment, answerOrder: string[]): SummaryBlock[] {

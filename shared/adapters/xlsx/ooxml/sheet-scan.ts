@@ -190,8 +190,8 @@ function readCell(s: XmlScanner, previousColumn: number, values: boolean): Scann
     if (n1 - n0 !== 1) return true;
     const attrName = s.buf[n0];
     if (attrName === 0x72 /* r */) cell.column = columnOfBytes(s.buf, v0, v1) || cell.column;
-    else if (attrName === 0x73 /* s */) cell.style = Number(s.buf.toString('latin1', v0, v1)) || 0;
-    else if (attrName === 0x74 /* t */) cell.type = s.buf.toString('latin1', v0, v1);
+    else if (attrName === 0x73 /* s */) cell.style = styleOfBytes(s.buf, v0, v1);
+    else if (attrName === 0x74 /* t */) cell.type = typeOfBytes(s.buf, v0, v1);
     return true;
   });
   if (s.kind === EMPTY) return cell;
@@ -227,4 +227,35 @@ function columnOfBytes(buf: Buffer, from: number, to: number): number {
     else if (c !== 36) break;
   }
   return column;
+}
+
+/** `Number(text) || 0` of an `s` attribute value, read from its bytes when it is plain digits (it always is). */
+function styleOfBytes(buf: Buffer, from: number, to: number): number {
+  if (to - from > 9 || to === from) return Number(buf.toString('latin1', from, to)) || 0;
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const d = buf[i]! - 48;
+    if (d < 0 || d > 9) return Number(buf.toString('latin1', from, to)) || 0;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+/** The cell types a sheet holds, each one string for every cell that has it. */
+const CELL_TYPES = ['s', 'n', 'b', 'e', 'str', 'inlineStr', 'd'];
+
+/** A `t` attribute value; the usual ones without making a string per cell. */
+function typeOfBytes(buf: Buffer, from: number, to: number): string {
+  for (const type of CELL_TYPES) {
+    if (type.length !== to - from) continue;
+    let same = true;
+    for (let i = 0; i < type.length; i++) {
+      if (buf[from + i] !== type.charCodeAt(i)) {
+        same = false;
+        break;
+      }
+    }
+    if (same) return type;
+  }
+  return buf.toString('latin1', from, to);
 }

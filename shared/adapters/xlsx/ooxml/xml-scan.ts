@@ -51,7 +51,7 @@ export class XmlScanner {
   next(): boolean {
     const buf = this.buf;
     for (;;) {
-      const lt = buf.indexOf(LT, this.pos);
+      const lt = indexOfLt(buf, this.pos, this.limit);
       if (lt < 0 || lt >= this.limit) {
         this.pos = this.limit;
         return false;
@@ -123,7 +123,7 @@ export class XmlScanner {
   attrRange(attrName: string): [number, number] | null {
     let found: [number, number] | null = null;
     this.eachAttr((n0, n1, v0, v1) => {
-      if (n1 - n0 === attrName.length && this.buf.toString('latin1', n0, n1) === attrName) {
+      if (n1 - n0 === attrName.length && sameLatin1(this.buf, n0, attrName)) {
         found = [v0, v1];
         return false;
       }
@@ -248,4 +248,20 @@ export function isUtf16(buf: Buffer): boolean {
   if ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff)) return true;
   const head = buf.toString('latin1', 0, Math.min(buf.length, 100));
   return /^(\uFEFF|ï»¿)?<\?xml[^>]*encoding=["']utf-16/i.test(head);
+}
+
+/** How far `next` looks for a `<` itself before asking Buffer.indexOf: in sheet XML the next tag is mostly a few bytes on. */
+const NEAR = 32;
+
+/** The first `<` at or after `from` (before `limit` when it is near), or Buffer.indexOf's answer from there on. */
+function indexOfLt(buf: Buffer, from: number, limit: number): number {
+  const near = Math.min(from + NEAR, limit);
+  for (let i = from; i < near; i++) if (buf[i] === LT) return i;
+  return near >= limit ? -1 : buf.indexOf(LT, near);
+}
+
+/** The bytes at `at` spell `text` (latin1: one byte a character), compared without making a string. */
+function sameLatin1(buf: Buffer, at: number, text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (buf[at + i] !== text.charCodeAt(i)) return false;
+  return true;
 }
