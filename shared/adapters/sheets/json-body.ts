@@ -9,8 +9,12 @@ import { Readable } from 'node:stream';
 const CHUNK = 64 * 1024;
 const SMALL_ARRAY = 32;
 
+/** An array whose JSON is short enough to be one piece: a few numbers or strings, nothing nested. */
+const flat = (value: unknown[]) => value.length <= SMALL_ARRAY && value.every((v) => v === null || typeof v !== 'object');
+
 function* pieces(value: unknown): Generator<string> {
-  if (Array.isArray(value) && value.length > SMALL_ARRAY) {
+  // any array with something nested is walked: a batchUpdate's few requests hold the thousands of rows
+  if (Array.isArray(value) && !flat(value)) {
     yield '[';
     for (let i = 0; i < value.length; i++) {
       if (i > 0) yield ',';

@@ -23,4 +23,14 @@ describe('jsonBody', () => {
     const body = { requests: [{ updateCells: { rows, fields: 'userEnteredValue' } }] };
     expect(await text(body)).toBe(JSON.stringify(body));
   });
+
+  it('never holds a whole batch as one chunk, however few its requests', async () => {
+    const rows = Array.from({ length: 20_000 }, (_, i) => ({ values: [{ userEnteredValue: { stringValue: `rad ${i} − Mätetal` } }, { note: [i, 'x'] }] }));
+    const body = { requests: [{ updateSheetProperties: { fields: 'gridProperties' } }, { updateCells: { rows, fields: '*' } }] };
+    const sizes: number[] = [];
+    for await (const chunk of jsonBody(body)) sizes.push((chunk as Buffer).byteLength);
+    expect(sizes.length).toBeGreaterThan(10);
+    // a chunk is cut once it reaches 64 K characters: at most three bytes each, plus the piece that crossed the line
+    expect(Math.max(...sizes)).toBeLessThan(3 * 64 * 1024 + 1024);
+  });
 });
