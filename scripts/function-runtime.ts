@@ -11,7 +11,7 @@
  */
 
 /** The highest peak measured by `npm run bench` over runs (MB, `function_peak_rss_mb_10000`); update it with the figures. */
-export const MEASURED_PEAK_MB = 268;
+export const MEASURED_PEAK_MB = 176;
 export const HEADROOM = 1.25;
 const SIZES_MB = [256, 512, 1024, 2048];
 
@@ -31,14 +31,19 @@ export const FUNCTION_MEMORY_MB = { onSheetEdit: memoryFor(MEASURED_PEAK_MB), re
 export const OLD_SPACE_MB = { onSheetEdit: 128, recalculateAll: FUNCTION_MEMORY_MB.recalculateAll / 2 } as const;
 
 /**
- * glibc's malloc gives each thread (Node has a handful) an arena of its own and keeps what is freed in them;
- * one arena gives the 10,000-metric edit a lower median peak (the runs are in docs/performance.md).
+ * glibc's malloc, told to give back what is freed. It gives each thread (Node has a handful) an arena of its
+ * own and keeps what is freed in them: one arena. And it raises its mmap and trim thresholds to the largest
+ * block freed so far, so after a workbook's read its freed buffers stay in malloc's heap and V8's heap grows
+ * beside them in the next run: both fixed at glibc's own starting values (the runs are in docs/performance.md).
  * Set in the functions' environment by deploy, and by the benchmark.
  */
-export const FUNCTION_ENV = { MALLOC_ARENA_MAX: '1' } as const;
+export const FUNCTION_ENV = { MALLOC_ARENA_MAX: '1', MALLOC_MMAP_THRESHOLD_: '131072', MALLOC_TRIM_THRESHOLD_: '131072' } as const;
 
-/** Node's options of a function: a small young generation (less memory held between collections), the old space capped. */
+/**
+ * Node's options of a function: a small young generation (less memory held between collections), the old space
+ * capped, and V8 told to favour memory over speed (it collects sooner; the cost in time is in docs/performance.md).
+ */
 export function nodeOptionsFor(target: keyof typeof OLD_SPACE_MB): string {
-  return `--max-semi-space-size=1 --max-old-space-size=${OLD_SPACE_MB[target]}`;
+  return `--max-semi-space-size=1 --max-old-space-size=${OLD_SPACE_MB[target]} --optimize-for-size`;
 }
 export const FUNCTION_TIMEOUT_S = { onSheetEdit: 120, recalculateAll: 540 } as const;

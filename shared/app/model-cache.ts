@@ -5,11 +5,15 @@
  * @module
  */
 import { createHash } from 'node:crypto';
+import { jsonPieces } from '../json-pieces.ts';
 import type { RecalculateResult, WorkbookModel } from '../engine/index.ts';
 import type { SummaryState, WorkbookRef } from '../ports.ts';
 
+/** The hash of the model's JSON, hashed piece by piece (a large workbook's model is megabytes of it). */
 export function fingerprintModel(model: WorkbookModel): string {
-  return createHash('sha256').update(JSON.stringify(model)).digest('base64url').slice(0, 22);
+  const hash = createHash('sha256');
+  for (const piece of jsonPieces(model)) hash.update(piece, 'utf8');
+  return hash.digest('base64url').slice(0, 22);
 }
 
 export interface ModelCache {

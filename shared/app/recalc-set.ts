@@ -20,7 +20,8 @@ import {
 import { SummaryWriteError, type SummaryState, type SummaryStore, type WorkbookRef, type WorkbookStore, type WriteOutcome } from '../ports.ts';
 import type { RecalcReport, WorkbookReport } from './report.ts';
 import { nextModelCache } from './model-cache.ts';
-import { nextChangeLog, toAppend } from './change-log.ts';
+import { toAppend } from './change-log.ts';
+import { readWorkbooks, rereadConflicts, writeWorkbook } from './set-io.ts';
 import { completedRun, currentVersions, inputsOf, repeatedReport, type InputsKey } from './unchanged-inputs.ts';
 import { UnreadableWorkbooks } from './unreadable-workbooks.ts';
 import { columnsAdded } from './columns-added.ts';
@@ -97,11 +98,7 @@ export async function recalcSet(deps: RecalcDeps): Promise<RecalcReport> {
   const otherModels = allRefs.filter((r) => !readIds.has(r.id)).map((r) => cached[r.id]!);
   const at = deps.now().toISOString();
   const unreadable = new UnreadableWorkbooks(deps.store, previous, at);
-  const loaded: Loaded[] = [];
-  for (const ref of refs) {
-    const snapshot = await unreadable.read(ref);
-    if (snapshot) loaded.push({ ref, grid: snapshot.grid, version: snapshot.version });
-  }
+  const loaded = await readWorkbooks(unreadable, refs);
   await deps.beforeCompute?.(loaded, previous ?? null);
   const extraIssues: Issue[] = [...leftOut.map(notReadIssue), ...unreadable.issues];
 
@@ -122,18 +119,11 @@ export async function recalcSet(deps: RecalcDeps): Promise<RecalcReport> {
         outcomes.set(item.ref.id, { kind: 'skipped', reason: lastKnown });
         continue;
       }
-      const plan = result.plans.find((p) => p.workbookId === item.grid.id)!;
-      const before = item.grid.state?.changeLog;
-      if (tracked) {
-        plan.state.changeLog = nextChangeLog(before, plan.changes, at, cause, previous?.logged?.[item.ref.id]);
-        // the changes are written with the statuses; dropping logged ones alone is no reason to write
-        if (plan.changes.length > 0) plan.stateChanged = true;
-      }
-      const outcome = await deps.store.write(item.ref, plan, item.version);
+      const { outcome, log } = await writeWorkbook(deps.store, item, result, { tracked, at, cause, logged: previous?.logged?.[item.ref.id] });
       if (outcome.kind === 'conflict') conflicts.push(item);
       else {
         outcomes.set(item.ref.id, outcome);
-        logs.set(item.ref.id, outcome.kind === 'written' ? plan.state.changeLog : before);
+        logs.set(item.ref.id, log);
       }
     }
     if (conflicts.length === 0) break;
@@ -141,11 +131,7 @@ export async function recalcSet(deps: RecalcDeps): Promise<RecalcReport> {
       for (const c of conflicts) outcomes.set(c.ref.id, { kind: 'conflict' });
       break;
     }
-    for (const c of conflicts) {
-      const fresh = await unreadable.read(c.ref);
-      if (fresh) Object.assign(c, { grid: fresh.grid, version: fresh.version });
-      else loaded.splice(loaded.indexOf(c), 1);
-    }
+    await rereadConflicts(unreadable, conflicts, loaded);
     extraIssues.splice(0, extraIssues.length, ...leftOut.map(notReadIssue), ...unreadable.issues);
     result = compute(deps, loaded, extraIssues, otherModels, approved);
   }
@@ -160,6 +146,7 @@ export async function recalcSet(deps: RecalcDeps): Promise<RecalcReport> {
       if (mark) logged[item.ref.id] = mark;
     }
     changeLog.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+    logs.clear();
   } else {
     for (const p of result.plans) {
       if (outcomes.get(p.workbookId)?.kind === 'written') for (const change of p.changes) changeLog.push({ at, change, cause });
@@ -168,8 +155,7 @@ export async function recalcSet(deps: RecalcDeps): Promise<RecalcReport> {
   // what the report needs of the plans and grids, before they are let go (they are the bulk of a large run)
   const workbookReports = workbookReport(result, loaded, outcomes, unreadable);
   // the status changes this run wrote (with a change log, Ändringslogg may get them later, or earlier ones now)
-  const written = result.plans.filter((p) => outcomes.get(p.workbookId)?.kind === 'written');
-  const changedCount = written.reduce((n, p) => n + p.changes.length, 0);
+  const changedCount = result.plans.reduce((n, p) => (outcomes.get(p.workbookId)?.kind === 'written' ? n + p.changes.length : n), 0);
   const organisation = result.set.organisation.status;
   const highlights = reportHighlights(result.set);
   const issues = result.set.issues.map((i) => ({ kind: i.kind, text: describeIssue(i) }));

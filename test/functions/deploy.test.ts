@@ -15,7 +15,9 @@ describe('npm run deploy', () => {
     const edit = commands.find((l) => l.startsWith('gcloud functions deploy onSheetEdit '))!;
     expect(edit).toContain("MALKOLL_SPREADSHEETS=1A_x,1B-y;MALKOLL_SHARE_DOMAINS=region.se;MALKOLL_TASKS_QUEUE=projects/p/locations/europe-north1/queues/malkoll-edits;MALKOLL_FUNCTION_URL=https://europe-north2-p.cloudfunctions.net/onSheetEdit;NODE_OPTIONS=--max-semi-space-size=1 --max-old-space-size=");
     for (const part of ['--gen2', '--runtime=nodejs22', '--source=dist/functions/onSheetEdit', '--entry-point=onSheetEdit', '--trigger-http', '--set-secrets=MALKOLL_SIGNING_SECRET=malkoll-signing-secret:latest']) expect(edit).toContain(part);
+    expect(edit).toContain(' --optimize-for-size;');
     expect(edit).toContain(';MALLOC_ARENA_MAX=1');
+    expect(edit).toContain(';MALLOC_MMAP_THRESHOLD_=131072;MALLOC_TRIM_THRESHOLD_=131072');
     expect(r.stdout).toMatch(/minne: onSheetEdit \d+ MiB = uppmätt topp \d+ MB .*× 1\.25/);
   });
 

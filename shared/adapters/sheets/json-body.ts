@@ -5,48 +5,27 @@
  * @module
  */
 import { Readable } from 'node:stream';
+import { jsonPieces } from '../../json-pieces.ts';
 
 const CHUNK = 64 * 1024;
-const SMALL_ARRAY = 32;
-
-function* pieces(value: unknown): Generator<string> {
-  if (Array.isArray(value) && value.length > SMALL_ARRAY) {
-    yield '[';
-    for (let i = 0; i < value.length; i++) {
-      if (i > 0) yield ',';
-      yield* pieces(value[i] === undefined || typeof value[i] === 'function' ? null : value[i]);
+/** The text of JSON.stringify(value) in pieces of about 64 K characters (never one cut inside a string). */
+export function* jsonText(value: unknown): Generator<string> {
+  let buffer = '';
+  for (const piece of jsonPieces(value)) {
+    buffer += piece;
+    if (buffer.length >= CHUNK) {
+      yield buffer;
+      buffer = '';
     }
-    yield ']';
-    return;
   }
-  if (value !== null && typeof value === 'object' && !Array.isArray(value) && (value as object).constructor === Object) {
-    yield '{';
-    let first = true;
-    for (const [key, child] of Object.entries(value)) {
-      if (child === undefined || typeof child === 'function') continue;
-      yield `${first ? '' : ','}${JSON.stringify(key)}:`;
-      first = false;
-      yield* pieces(child);
-    }
-    yield '}';
-    return;
-  }
-  yield JSON.stringify(value);
+  if (buffer) yield buffer;
 }
 
 /** The JSON of `value` as a stream of UTF-8 chunks (send with `content-type: application/json`). */
 export function jsonBody(value: unknown): Readable {
   return Readable.from(
     (function* () {
-      let buffer = '';
-      for (const piece of pieces(value)) {
-        buffer += piece;
-        if (buffer.length >= CHUNK) {
-          yield Buffer.from(buffer, 'utf8');
-          buffer = '';
-        }
-      }
-      if (buffer) yield Buffer.from(buffer, 'utf8');
+      for (const text of jsonText(value)) yield Buffer.from(text, 'utf8');
     })(),
     { objectMode: false },
   );

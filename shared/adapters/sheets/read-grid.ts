@@ -8,6 +8,7 @@ import type { sheets_v4 } from '@googleapis/sheets';
 import { normalizeName, SHEETS, type CellInput, type CellRange, type SheetGrid, type WorkbookGrid } from '../../engine/index.ts';
 import { decodeState } from './state.ts';
 import { PROTECTION_DESCRIPTION } from './protection.ts';
+import { jsonPieces } from '../../json-pieces.ts';
 
 /**
  * Everything one read asks for, nothing more: per cell its effective value, whether it is a formula (not the
@@ -145,9 +146,14 @@ export function cellRangeOf(range: sheets_v4.Schema$GridRange): CellRange {
   };
 }
 
-/** Sheets has no etag for a spreadsheet's content, so the version is a hash of the cells as read. */
+/**
+ * Sheets has no etag for a spreadsheet's content, so the version is a hash of the cells as read: of their JSON,
+ * hashed piece by piece (a large workbook's JSON is megabytes, and would be held whole beside its grid).
+ */
 export function gridVersion(sheets: SheetGrid[]): string {
-  return createHash('sha256').update(JSON.stringify(sheets)).digest('hex').slice(0, 32);
+  const hash = createHash('sha256');
+  for (const piece of jsonPieces(sheets)) hash.update(piece, 'utf8');
+  return hash.digest('hex').slice(0, 32);
 }
 
 /**

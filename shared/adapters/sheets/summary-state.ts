@@ -6,10 +6,13 @@
  * model of the workbook it recalculates anyway), and a write rewrites only the models that changed.
  * @module
  */
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { createGzip, gunzipSync, gzipSync } from 'node:zlib';
+import { Readable, Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { sheets_v4 } from '@googleapis/sheets';
 import { SHEETS, columnLetter, type WorkbookModel } from '../../engine/index.ts';
 import { STATE_HEADER, chunked, decodeState, encodeState, type SummaryStateDoc } from './state.ts';
+import { jsonText } from './json-body.ts';
 
 export const STATE_COLUMN_RANGE = `'${SHEETS.state}'!A:A`;
 
@@ -65,6 +68,19 @@ export function encodeModel(model: WorkbookModel): string {
   return GZIP + gzipSync(JSON.stringify(model)).toString('base64');
 }
 
+/** As encodeModel, without the model's JSON held whole: its text goes through gzip in pieces as it is made. */
+export async function encodeModelStreamed(model: WorkbookModel): Promise<string> {
+  const compressed: Buffer[] = [];
+  const collect = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      compressed.push(chunk);
+      done();
+    },
+  });
+  await pipeline(Readable.from(jsonText(model)), createGzip(), collect);
+  return GZIP + Buffer.concat(compressed).toString('base64');
+}
+
 export function decodeModel(text: string): WorkbookModel {
   const json = text.startsWith(GZIP) ? gunzipSync(Buffer.from(text.slice(GZIP.length), 'base64')).toString('utf8') : text;
   return JSON.parse(json) as WorkbookModel;
@@ -76,6 +92,8 @@ export interface ModelColumnWrite {
   column: number;
   fingerprint: string;
   model: WorkbookModel;
+  /** the model as encodeModel gives it, when it was encoded beforehand */
+  encoded?: string;
 }
 
 /**
@@ -84,7 +102,7 @@ export interface ModelColumnWrite {
  * sheet never cuts one off).
  */
 export function summaryStateRequests(doc: SummaryStateDoc, writes: ModelColumnWrite[], columnCount: number, existingId: number | null, newId: number): sheets_v4.Schema$Request[] {
-  const columns = writes.map((w) => ({ ...w, chunks: chunked(encodeModel(w.model)) }));
+  const columns = writes.map((w) => ({ ...w, chunks: chunked(w.encoded ?? encodeModel(w.model)) }));
   const modelColumns = { ...(doc.modelColumns ?? {}) };
   for (const c of columns) modelColumns[c.workbookId] = { column: c.column, fingerprint: c.fingerprint, rows: c.chunks.length + 1 };
   const stored: SummaryStateDoc = { ...doc, modelColumns };

@@ -14,7 +14,7 @@ import { CHANGE_LOG_HEADERS, SHEETS, type ChangeLogRow, type SummaryDocument, ty
 import { batchUpdateStreamed } from './json-body.ts';
 import { GoogleApiError, withRetry, type RetryPolicy } from './retry.ts';
 import { STATE_SHEET_ID, freeSheetId, type SummaryStateDoc } from './state.ts';
-import { decodeSummaryState, modelColumn, stateRanges, summaryStateRequests, type ModelColumnWrite } from './summary-state.ts';
+import { decodeSummaryState, encodeModelStreamed, modelColumn, stateRanges, summaryStateRequests, type ModelColumnWrite } from './summary-state.ts';
 import { layoutSummary } from './summary-layout.ts';
 import { styledCell } from './cell-format.ts';
 import { share, type ShareResult } from './sharing.ts';
@@ -122,7 +122,7 @@ export function createSheetsSummaryStore(deps: SheetsSummaryStoreDeps): SheetsSu
     taken: [l.summary, l.changeLog, l.state, ...(l.actionPlan !== null ? [l.actionPlan] : [])],
   });
 
-  function buildRequests(found: Found, doc: SummaryDocument, state: SummaryState, changeLog: ChangeLogRow[]): sheets_v4.Schema$Request[] {
+  function buildRequests(found: Found, doc: SummaryDocument, state: SummaryState, changeLog: ChangeLogRow[], encoded: Map<string, string>): sheets_v4.Schema$Request[] {
     const taken = new Set(found.taken);
     const pick = (existing: number | undefined, preferred: number) => {
       const chosen = existing ?? freeSheetId(taken, preferred);
@@ -182,11 +182,11 @@ export function createSheetsSummaryStore(deps: SheetsSummaryStoreDeps): SheetsSu
       ...(state.logged ? { logged: state.logged } : {}),
       layout: { summary: summaryId, actionPlan: actionPlanId, changeLog: changeLogId, state: stateId, charts: summary.charts.map((c) => c.chartId!) },
     };
-    return [...requests, ...stateRequests(internal, state, found.state ?? null, stateId)];
+    return [...requests, ...stateRequests(internal, state, found.state ?? null, stateId, encoded)];
   }
 
   /** `_malkoll`: the state document, and the columns of the models whose fingerprint changed. */
-  function stateRequests(doc: SummaryStateDoc, state: SummaryState, existingId: number | null, newId: number): sheets_v4.Schema$Request[] {
+  function stateRequests(doc: SummaryStateDoc, state: SummaryState, existingId: number | null, newId: number, encoded: Map<string, string>): sheets_v4.Schema$Request[] {
     const writes: ModelColumnWrite[] = [];
     const kept: NonNullable<SummaryStateDoc['modelColumns']> = {};
     for (const [workbookId, model] of Object.entries(state.models ?? {})) {
@@ -195,10 +195,24 @@ export function createSheetsSummaryStore(deps: SheetsSummaryStoreDeps): SheetsSu
       const fingerprint = state.modelFingerprints?.[workbookId] ?? '';
       const stored = doc.modelColumns?.[workbookId];
       if (stored && stored.column === column && fingerprint !== '' && stored.fingerprint === fingerprint) kept[workbookId] = stored;
-      else writes.push({ workbookId, column, fingerprint, model });
+      else writes.push({ workbookId, column, fingerprint, model, ...(encoded.has(workbookId) ? { encoded: encoded.get(workbookId)! } : {}) });
     }
     doc.modelColumns = kept;
     return summaryStateRequests(doc, writes, workbookIds.length + 1, existingId, newId);
+  }
+
+  /**
+   * The models whose fingerprint differs from the one stored, encoded before the requests are built: streamed
+   * through gzip, so a large model's JSON is never one string beside the summary's rows.
+   */
+  async function encodeChanged(state: SummaryState, current: SummaryStateDoc | null): Promise<Map<string, string>> {
+    const encoded = new Map<string, string>();
+    for (const [workbookId, model] of Object.entries(state.models ?? {})) {
+      const fingerprint = state.modelFingerprints?.[workbookId] ?? '';
+      if (fingerprint !== '' && current?.modelColumns?.[workbookId]?.fingerprint === fingerprint) continue;
+      encoded.set(workbookId, await encodeModelStreamed(model));
+    }
+    return encoded;
   }
 
   async function batch(spreadsheetId: string, requests: sheets_v4.Schema$Request[]): Promise<void> {
@@ -272,11 +286,12 @@ export function createSheetsSummaryStore(deps: SheetsSummaryStoreDeps): SheetsSu
     async write(doc, state, changeLog) {
       const spreadsheetId = await ensureSpreadsheet();
       const current = await loadInternal();
+      const encoded = await encodeChanged(state, current);
       const known = current?.layout;
       if (known && current?.changeLogRows !== undefined) {
         const expected = { contentHash: state.contentHash, logged: JSON.stringify(state.logged ?? null), rows: current.changeLogRows + changeLog.length };
         try {
-          return await batch(spreadsheetId, buildRequests(fromLayout(known, current.changeLogRows), doc, state, changeLog));
+          return await batch(spreadsheetId, buildRequests(fromLayout(known, current.changeLogRows), doc, state, changeLog, encoded));
         } catch (error) {
           if (!(error instanceof GoogleApiError && error.status === 400)) throw error;
           // Either the remembered ids are stale (a sheet or chart was removed by hand), or an earlier attempt of
@@ -287,7 +302,7 @@ export function createSheetsSummaryStore(deps: SheetsSummaryStoreDeps): SheetsSu
           if (now && now.contentHash === expected.contentHash && JSON.stringify(now.logged ?? null) === expected.logged && now.changeLogRows === expected.rows) return;
         }
       }
-      await batch(spreadsheetId, buildRequests(await findSheets(spreadsheetId), doc, state, changeLog));
+      await batch(spreadsheetId, buildRequests(await findSheets(spreadsheetId), doc, state, changeLog, encoded));
     },
 
     async share(addresses, agreed, options = {}) {
