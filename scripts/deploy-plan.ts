@@ -5,7 +5,7 @@
  * (read-only) and prints the commands instead of running them.
  * @module
  */
-import { FUNCTION_ENV, FUNCTION_MEMORY_MB, FUNCTION_TIMEOUT_S, nodeOptionsFor } from './function-runtime.ts';
+import { FUNCTION_CPU, FUNCTION_ENV, FUNCTION_MEMORY_MB, FUNCTION_TIMEOUT_S, nodeOptionsFor } from './function-runtime.ts';
 
 export interface DeploySettings {
   project: string;
@@ -107,12 +107,13 @@ export function planSteps(s: DeploySettings): Step[] {
     ...FUNCTION_ENV,
   });
   const deploy = (target: 'onSheetEdit' | 'recalculateAll', access: string): Step => ({
-    what: `funktionen ${target} (${FUNCTION_MEMORY_MB[target]} MiB, ${FUNCTION_TIMEOUT_S[target]} s)`,
+    what: `funktionen ${target} (${FUNCTION_MEMORY_MB[target]} MiB, ${FUNCTION_CPU[target]} vCPU, ${FUNCTION_TIMEOUT_S[target]} s)`,
     run: [{
       args: [
         'gcloud', 'functions', 'deploy', target, '--gen2', `--runtime=${s.runtime}`, `--region=${s.region}`, p,
         `--source=dist/functions/${target}`, `--entry-point=${target}`, '--trigger-http',
-        `--service-account=${s.serviceAccount}`, `--memory=${FUNCTION_MEMORY_MB[target]}Mi`, `--timeout=${FUNCTION_TIMEOUT_S[target]}s`,
+        `--service-account=${s.serviceAccount}`, `--memory=${FUNCTION_MEMORY_MB[target]}Mi`, `--cpu=${FUNCTION_CPU[target]}`,
+        `--timeout=${FUNCTION_TIMEOUT_S[target]}s`,
         envVarsFlag(env(target)), `--set-secrets=MALKOLL_SIGNING_SECRET=${s.secret}:latest`, access,
       ],
     }],

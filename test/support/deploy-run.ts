@@ -68,8 +68,8 @@ export const FULL_LIST = [
   /^gcloud secrets add-iam-policy-binding malkoll-signing-secret --member=serviceAccount:malkoll@p\.iam\.gserviceaccount\.com --role=roles\/secretmanager\.secretAccessor/,
   /^gcloud tasks queues create malkoll-edits --location=europe-north1 --project=p --max-concurrent-dispatches=1 --max-dispatches-per-second=5 --max-attempts=10 --min-backoff=5s --max-backoff=60s --max-doublings=3 --max-retry-duration=240s$/,
   /^gcloud tasks queues add-iam-policy-binding malkoll-edits --location=europe-north1 --member=serviceAccount:malkoll@p\.iam\.gserviceaccount\.com --role=roles\/cloudtasks\.enqueuer/,
-  /^gcloud functions deploy onSheetEdit .*--memory=\d+Mi --timeout=120s .*--allow-unauthenticated$/,
-  /^gcloud functions deploy recalculateAll .*--memory=\d+Mi --timeout=540s .*--no-allow-unauthenticated$/,
+  /^gcloud functions deploy onSheetEdit .*--memory=\d+Mi --cpu=1 --timeout=120s .*--allow-unauthenticated$/,
+  /^gcloud functions deploy recalculateAll .*--memory=\d+Mi --cpu=1 --timeout=540s .*--no-allow-unauthenticated$/,
   /^gcloud functions add-invoker-policy-binding recalculateAll --region=europe-north2 --project=p --member=serviceAccount:malkoll-scheduler@p\.iam\.gserviceaccount\.com$/,
   /^gcloud scheduler jobs create http malkoll-recalculate-all --location=europe-north2 --project=p '--schedule=0 5 \* \* \*' --time-zone=Europe\/Stockholm --http-method=POST --uri=https:\/\/europe-north2-p\.cloudfunctions\.net\/recalculateAll --oidc-service-account-email=malkoll-scheduler@p\.iam\.gserviceaccount\.com/,
 ];
