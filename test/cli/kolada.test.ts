@@ -8,7 +8,6 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -21,6 +20,7 @@ import { isoDateInStockholm } from '../../shared/app/recalc-set.ts';
 import { METRIC_HEADERS as M, SHEETS } from '../../shared/engine/index.ts';
 import { rowOf, pct } from '../../sheets-templates/demo/types.ts';
 import { startKoladaFake, type KoladaFake } from '../../shared/testing/kolada-fake/index.ts';
+import { freePort } from '../../shared/testing/functions-process.ts';
 import { inspectXlsx, numberFormat, rowValues, sheetOf, typedValue } from '../support/xlsx-inspect.ts';
 import { writeDemoSet } from './year-round-fixtures.ts';
 
@@ -166,7 +166,7 @@ describe('kolada DIR', () => {
   });
 
   it('without network (nothing listens at the address): says Kolada could not be reached, changes nothing, exit 1', async () => {
-    const closed = await freePort();
+    const closed = await freePort(); // taken, then let go: nothing listens there
     vi.stubEnv('MALKOLL_KOLADA_URL', `http://127.0.0.1:${closed}`);
     const before = await hashes();
     const failed = await kolada_();
@@ -176,12 +176,3 @@ describe('kolada DIR', () => {
     expect(await hashes()).toEqual(before);
   });
 });
-
-/** A loopback port nothing listens on (taken, then let go). */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as { port: number }).port;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}

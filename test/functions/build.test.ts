@@ -1,11 +1,11 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../scripts/build.ts';
 import { computeSignature } from '../../functions/signature.ts';
+import { freePort } from '../../shared/testing/functions-process.ts';
 import { CHANGES, ENV, FULL_LIST, READ_ONLY, useDeployWork } from '../support/deploy-run.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -17,16 +17,6 @@ const env = { ...process.env, MALKOLL_SIGNING_SECRET: SECRET, MALKOLL_SPREADSHEE
 const children: ChildProcess[] = [];
 const { deploy } = useDeployWork();
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /** `npx functions-framework --target=<target>` in the project root, as the contract says. */
 async function serve(target: string): Promise<string> {
