@@ -3,12 +3,14 @@
  * RSS from /usr/bin/time -v, else from the child's own resource usage), beside a plain xlsx-populate
  * load + save of the same file (the yardstick the targets are ratios of; xlsx-populate is a devDependency for
  * this and no longer the product's). The first run writes every status and Förklaring and the summary; the
- * second finds nothing changed.
+ * second finds nothing changed. The CLI runs with a compile cache of the bench's own, filled by a run on a small
+ * set first, as every run is after a machine's first (bin/malkoll.js); one more first run with an empty cache
+ * says what the run after installing or updating costs.
  * @module
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { copyFile, mkdtemp, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,18 +33,21 @@ export interface LocalRecalcResult {
   firstRecalc: ProcessRun;
   /** again, nothing changed: nothing written */
   unchangedRecalc: ProcessRun;
+  /** a first run of another copy with an empty compile cache: every module type-stripped and compiled */
+  coldCacheRecalc: ProcessRun;
   plainLoadSave: ProcessRun;
   /** how peak RSS was measured */
   rssSource: 'time -v' | 'none';
 }
 
-/** Runs `node args…` in the project root and measures it from outside. */
-export function runNode(args: string[]): ProcessRun {
+/** Runs `node args…` in the project root and measures it from outside; `compileCache` is Node's NODE_COMPILE_CACHE. */
+export function runNode(args: string[], options: { compileCache?: string } = {}): ProcessRun {
   const withTime = existsSync(TIME);
   const command = withTime ? TIME : process.execPath;
   const argv = withTime ? ['-v', process.execPath, ...args] : args;
+  const env = options.compileCache ? { ...process.env, NODE_COMPILE_CACHE: options.compileCache } : process.env;
   const started = performance.now();
-  const child = spawnSync(command, argv, { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const child = spawnSync(command, argv, { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env });
   const wallMs = performance.now() - started;
   if (child.status !== 0) throw new Error(`bench: node ${args.join(' ')} exited ${child.status}: ${child.stderr.slice(-2000)}`);
   const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(child.stderr ?? '');
@@ -66,14 +71,23 @@ export async function measureLocalRecalc(metrics: number): Promise<LocalRecalcRe
     const source = path.join(dir, 'källa.xlsx.orig');
     await writeTemplateWorkbook(source, fixtureWorkbook('Klimat.xlsx', { metrics }));
     const set = path.join(dir, 'set');
-    await import('node:fs/promises').then((fs) => fs.mkdir(set));
+    await mkdir(set);
     await copyFile(source, path.join(set, 'Klimat.xlsx'));
-    const { size } = await import('node:fs/promises').then((fs) => fs.stat(source));
+    const { size } = await stat(source);
     const cli = malkollCommand();
-    const firstRecalc = runNode([...cli, 'recalc', set]);
-    const unchangedRecalc = runNode([...cli, 'recalc', set]);
+    const compileCache = path.join(dir, 'compile-cache');
+    const small = path.join(dir, 'small');
+    await mkdir(small);
+    await writeTemplateWorkbook(path.join(small, 'Klimat.xlsx'), fixtureWorkbook('Klimat.xlsx', { metrics: 10 }));
+    runNode([...cli, 'recalc', small], { compileCache });
+    const firstRecalc = runNode([...cli, 'recalc', set], { compileCache });
+    const unchangedRecalc = runNode([...cli, 'recalc', set], { compileCache });
+    const cold = path.join(dir, 'cold');
+    await mkdir(cold);
+    await copyFile(source, path.join(cold, 'Klimat.xlsx'));
+    const coldCacheRecalc = runNode([...cli, 'recalc', cold], { compileCache: path.join(dir, 'empty-compile-cache') });
     const plainLoadSave = runNode([path.join(ROOT, 'bench/child/xlsx-plain.ts'), source, path.join(dir, 'plain.xlsx')]);
-    return { metrics, fileMb: size / 1e6, firstRecalc, unchangedRecalc, plainLoadSave, rssSource: existsSync(TIME) ? 'time -v' : 'none' };
+    return { metrics, fileMb: size / 1e6, firstRecalc, unchangedRecalc, coldCacheRecalc, plainLoadSave, rssSource: existsSync(TIME) ? 'time -v' : 'none' };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

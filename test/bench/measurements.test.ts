@@ -10,6 +10,7 @@ import { measureEditBurst } from '../../bench/edit-burst.ts';
 import { measureEditLatency } from '../../bench/edit-latency.ts';
 import { measureEngine, median, percentile } from '../../bench/engine.ts';
 import { measureNaive } from '../../bench/naive.ts';
+import { measureLocalRecalc } from '../../bench/local-recalc.ts';
 import { simulateReportingWeek } from '../../bench/reporting-week.ts';
 import { fixtureSheets, inputCellCount, toGrid, toSeeds } from '../../bench/workbook-fixture.ts';
 
@@ -54,6 +55,15 @@ describe('bench measurements on tiny inputs', () => {
     expect({ ...ran, ran: false }).toEqual(counted);
     expect(ran.modelledSeconds).toBeCloseTo(ran.calls * 0.3, 6);
   });
+
+  it('local recalc: the CLI\'s first, unchanged and empty-cache runs and the plain load + save each run and are timed', async () => {
+    const r = await measureLocalRecalc(5);
+    for (const run of [r.firstRecalc, r.unchangedRecalc, r.coldCacheRecalc, r.plainLoadSave]) {
+      expect(run.exitCode).toBe(0);
+      expect(run.wallMs).toBeGreaterThan(0);
+      if (r.rssSource === 'time -v') expect(run.peakRssMb).toBeGreaterThan(0);
+    }
+  }, 60_000);
 });
 
 describe('bench helpers', () => {
