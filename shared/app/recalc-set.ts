@@ -59,6 +59,12 @@ export interface RecalcDeps {
   /** archives of approved years, announcements of status changes, the Kolada fetch day (year-round.ts) */
   yearRound?: YearRoundConfig;
   /**
+   * a full garbage collection, where the process can ask for one (the CLI: cli/full-collection.ts). Called once
+   * the workbooks are read and once they are written and let go: the next phase then builds in the space the last
+   * one left instead of growing the heap, which lowers a large run's peak (docs/performance.md).
+   */
+  collectGarbage?: () => void;
+  /**
    * after the workbooks are read and before anything is computed (the scheduled run merges Kolada into the
    * workbooks it has just read: app/kolada.ts); may write inputs and update the grids and versions it was given
    */
@@ -100,6 +106,7 @@ export async function recalcSet(deps: RecalcDeps): Promise<RecalcReport> {
   const unreadable = new UnreadableWorkbooks(deps.store, previous, at);
   const loaded = await readWorkbooks(unreadable, refs);
   await deps.beforeCompute?.(loaded, previous ?? null);
+  deps.collectGarbage?.();
   const extraIssues: Issue[] = [...leftOut.map(notReadIssue), ...unreadable.issues];
 
   const cause = deps.cause ?? null;
@@ -175,6 +182,7 @@ export async function recalcSet(deps: RecalcDeps): Promise<RecalcReport> {
   const lastRun =
     key && versionsBefore ? completedRun(key, versionsBefore, loaded.map((l) => ({ id: l.ref.id, version: l.version })), outcomes, done) : null;
   release(result, loaded);
+  deps.collectGarbage?.();
 
   let summaryOutcome = done.summary;
   let summaryReason: string | undefined;

@@ -8,6 +8,7 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { createXlsxSummaryStore, createXlsxWorkbookStore } from '../adapters/xlsx/index.ts';
 import { recalcSet } from '../app/recalc-set.ts';
+import { fullCollection } from './full-collection.ts';
 import type { RecalcReport } from '../app/report.ts';
 import { CliError } from './cli-error.ts';
 import { codeVersion } from './code-version.ts';
@@ -63,7 +64,16 @@ export async function recalcFolder(
       throw new CliError(`det finns inga arbetsböcker (.xlsx eller .xlsm) i ${abs}. Skapa mallen och demodata med: malkoll init ${abs}`);
     }
     const summary = createXlsxSummaryStore(abs, options.summaryHook ? { writeHook: options.summaryHook } : {});
-    return await recalcSet({ store, summary, now: () => new Date(), cause, codeVersion: await codeVersion(), yearRound: localYearRound(abs) });
+    const collectGarbage = fullCollection();
+    return await recalcSet({
+      store,
+      summary,
+      now: () => new Date(),
+      cause,
+      codeVersion: await codeVersion(),
+      yearRound: localYearRound(abs),
+      ...(collectGarbage ? { collectGarbage } : {}),
+    });
   } finally {
     await lock.release();
   }

@@ -67,7 +67,7 @@ export function patchWorkbook(bytes: Uint8Array, patch: WorkbookPatch): PatchRes
 
   if (patch.state) {
     const namespace = rootNamespace(pkg.read(pkg.workbookPath)) ?? SPREADSHEET_NS;
-    const xml = Buffer.from(stateSheetXml(patch.state, namespace), 'utf8');
+    const xml = stateSheetXml(patch.state, namespace);
     const existing = pkg.sheets.find((s) => isStateSheet(s.name) && s.part !== null);
     if (existing) {
       changes.replace.set(pkg.entry(existing.part!)!.name, xml);

@@ -31,13 +31,20 @@ export function parseState(json: string): ProductState | null {
   }
 }
 
-/** The whole worksheet part for `state`, in the spreadsheet namespace the workbook uses. */
-export function stateSheetXml(state: ProductState, namespace: string): string {
+/**
+ * The whole worksheet part for `state`, in the spreadsheet namespace the workbook uses, a row at a time: it is
+ * compressed as it comes, so the part never exists as one text beside the JSON (docs/performance.md).
+ */
+export function* stateSheetXml(state: ProductState, namespace: string): Generator<string> {
   const json = stateJson(state.changeLog ? { ...state, changeLog: packChangeLog(state.changeLog) } : state);
-  const texts = [STATE_LABEL];
-  for (let i = 0; i < json.length; i += STATE_CHUNK) texts.push(json.slice(i, i + STATE_CHUNK));
-  const rows = texts.map((text, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t>${xmlText(text)}</t></is></c></row>`);
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${namespace}"><sheetData>${rows.join('')}</sheetData></worksheet>`;
+  yield `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${namespace}"><sheetData>`;
+  yield stateRow(1, STATE_LABEL);
+  for (let i = 0; i < json.length; i += STATE_CHUNK) yield stateRow(i / STATE_CHUNK + 2, json.slice(i, i + STATE_CHUNK));
+  yield '</sheetData></worksheet>';
+}
+
+function stateRow(row: number, text: string): string {
+  return `<row r="${row}"><c r="A${row}" t="inlineStr"><is><t>${xmlText(text)}</t></is></c></row>`;
 }
 
 /**
