@@ -107,14 +107,15 @@ export async function recalcSet(deps: RecalcDeps): Promise<RecalcReport> {
   const loaded = await readWorkbooks(unreadable, refs);
   await deps.beforeCompute?.(loaded, previous ?? null);
   deps.collectGarbage?.();
-  const extraIssues: Issue[] = [...leftOut.map(notReadIssue), ...unreadable.issues];
+  /** problems found before the engine ran: files left out, workbooks that could not be read (so far) */
+  const extraIssues = (): Issue[] => [...leftOut.map(notReadIssue), ...unreadable.issues];
 
   const cause = deps.cause ?? null;
   const outcomes = new Map<string, WriteOutcome>();
   /** each workbook's change log as it now stands in the workbook (tracked stores) */
   const logs = new Map<string, ChangeLogState | undefined>();
   const approved = archivedSnapshots(previous ?? null);
-  let result = compute(deps, loaded, extraIssues, otherModels, approved);
+  let result = compute(deps, loaded, extraIssues(), otherModels, approved);
   // A workbook edited while we computed is never overwritten with a stale result: re-read it and recompute.
   for (let attempt = 0; ; attempt++) {
     const conflicts: Loaded[] = [];
@@ -139,8 +140,7 @@ export async function recalcSet(deps: RecalcDeps): Promise<RecalcReport> {
       break;
     }
     await rereadConflicts(unreadable, conflicts, loaded);
-    extraIssues.splice(0, extraIssues.length, ...leftOut.map(notReadIssue), ...unreadable.issues);
-    result = compute(deps, loaded, extraIssues, otherModels, approved);
+    result = compute(deps, loaded, extraIssues(), otherModels, approved);
   }
   await deps.afterCompute?.(result);
 
@@ -249,14 +249,14 @@ function rebuildSummary(result: RecalculateResult, deps: RecalcDeps, changedAt: 
   });
 }
 
-function compute(deps: RecalcDeps, loaded: Loaded[], unreadable: Issue[], otherModels: WorkbookModel[], approved: ApprovedSnapshot[], changedAt?: string): RecalculateResult {
+function compute(deps: RecalcDeps, loaded: Loaded[], extraIssues: Issue[], otherModels: WorkbookModel[], approved: ApprovedSnapshot[], changedAt?: string): RecalculateResult {
   const now = deps.now();
   return recalculate(
     loaded.map((l) => l.grid),
     {
       today: isoDateInStockholm(now),
       changedAt: changedAt ?? now.toISOString(),
-      extraIssues: unreadable,
+      extraIssues,
       shareDomains: deps.shareDomains ?? null,
       otherModels,
       approved,

@@ -238,6 +238,11 @@ export function codeOf(error: unknown): string | undefined {
   return error instanceof Error && 'code' in error ? String((error as { code: unknown }).code) : undefined;
 }
 
+/** `writeFailure`'s reason, or for any other file-system error one naming its code. */
+export function anyWriteFailure(error: unknown, fileName: string): string {
+  return writeFailure(error, fileName) ?? `'${fileName}' kunde inte skrivas (${codeOf(error)})`;
+}
+
 /** A Swedish reason for a file-system failure while writing, or null for anything else. */
 export function writeFailure(error: unknown, fileName: string): string | null {
   switch (codeOf(error)) {

@@ -10,12 +10,13 @@
  * @module
  */
 import { existsSync } from 'node:fs';
-import { access, constants, copyFile, open, readFile, stat } from 'node:fs/promises';
+import { copyFile, open, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { SummaryWriteError, type SummaryState, type SummaryStore } from '../../ports.ts';
 import type { SummaryDocument, ChangeLogRow } from '../../engine/index.ts';
 import { CONTENT_HASH_META, renderSummaryHtmlParts } from '../../render/html-summary.ts';
-import { codeOf, writeFailure } from './atomic-replace.ts';
+import { anyWriteFailure, codeOf } from './atomic-replace.ts';
+import { readOnlyReason } from './read-only.ts';
 import { writeAtomically } from './atomic-write.ts';
 import { writeBook } from './book/write-book.ts';
 import { PackageError } from './ooxml/package-error.ts';
@@ -55,7 +56,7 @@ export function createXlsxSummaryStore(dir: string, options: XlsxSummaryOptions 
       });
     } catch (error) {
       if (codeOf(error) === undefined) throw error;
-      throw new SummaryWriteError(writeFailure(error, name) ?? `'${name}' kunde inte skrivas (${codeOf(error)})`);
+      throw new SummaryWriteError(anyWriteFailure(error, name));
     }
     await hook?.(name, 'renamed');
   };
@@ -70,7 +71,7 @@ export function createXlsxSummaryStore(dir: string, options: XlsxSummaryOptions 
     },
 
     async write(doc: SummaryDocument, state: SummaryState, changeLog: ChangeLogRow[]) {
-      const refused = (await readOnlyReason(path)) ?? (await readOnlyReason(htmlPath));
+      const refused = (await refusedSummaryFile(path)) ?? (await refusedSummaryFile(htmlPath));
       if (refused) throw new SummaryWriteError(refused);
       let kept: LogValue[][] = [];
       const old = await readIfThere(path);
@@ -91,7 +92,7 @@ export function createXlsxSummaryStore(dir: string, options: XlsxSummaryOptions 
     async writeState(state: SummaryState) {
       const bytes = await readIfThere(path);
       const updated = bytes ? orNull(() => withState(bytes, stored(state))) : null;
-      if (updated && !(await readOnlyReason(path))) await put(path, updated);
+      if (updated && !(await refusedSummaryFile(path))) await put(path, updated);
     },
 
     location() {
@@ -122,17 +123,9 @@ async function printedHash(htmlPath: string): Promise<string | null> {
 }
 
 /** A summary file a person made read-only (or may not write) is left as it is; null when it may be written. */
-async function readOnlyReason(path: string): Promise<string | null> {
+async function refusedSummaryFile(path: string): Promise<string | null> {
   const info = await stat(path).catch(() => null);
-  if (!info) return null;
-  const name = basename(path);
-  if ((info.mode & 0o222) === 0) return `'${name}' är skrivskyddad och skrevs inte – ta bort skrivskyddet så uppdateras sammanfattningen`;
-  try {
-    await access(path, constants.W_OK);
-    return null;
-  } catch {
-    return `'${name}' skrevs inte: du saknar behörighet att ändra filen – be filens ägare om skrivrätt`;
-  }
+  return info ? readOnlyReason(path, basename(path), info.mode, 'ta bort skrivskyddet så uppdateras sammanfattningen') : null;
 }
 
 /** The workbook's bytes; the laid-out book is gone once they are made (before the HTML is). */

@@ -6,12 +6,12 @@
  * @module
  */
 import { randomUUID } from 'node:crypto';
-import { access, constants, readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { InputPlan, WritePlan } from '../../engine/index.ts';
 import type { LastKnownWorkbook, WorkbookRef, WorkbookSnapshot, WorkbookStore, WriteOutcome } from '../../ports.ts';
 import { UnreadableWorkbookError } from '../../ports.ts';
-import { codeOf, recoverInterruptedReplaces, removeStaleTempFiles, replaceWorkbook, writeFailure, type ReplaceHook } from './atomic-replace.ts';
+import { anyWriteFailure, codeOf, recoverInterruptedReplaces, removeStaleTempFiles, replaceWorkbook, type ReplaceHook } from './atomic-replace.ts';
 import { DEFAULT_BACKUPS, pruneBackups } from './backups.ts';
 import { patchFromInputPlan, patchFromPlan, type WorkbookPatch } from './cell-patch.ts';
 import { sha256 } from './content-version.ts';
@@ -21,6 +21,7 @@ import { isWorkbookFileName, listWorkbooks } from './list-workbooks.ts';
 import { openElsewhereReason } from './lock-files.ts';
 import { PackageError } from './ooxml/package-error.ts';
 import { patchWorkbook } from './patch-workbook.ts';
+import { readOnlyReason } from './read-only.ts';
 import { isCompoundFile, readWorkbookGrid } from './read-grid.ts';
 import { withoutOwnSummaries } from './summary-kind.ts';
 
@@ -147,7 +148,7 @@ export function createXlsxWorkbookStore(dir: string, options: XlsxStoreOptions =
       // whatever the file system refuses (a full disk, a folder without write access, a name too long …) stays
       // with this workbook: the others are still written
       if (codeOf(error) === undefined) throw error;
-      return { kind: 'skipped', reason: writeFailure(error, ref.id) ?? `'${ref.id}' kunde inte skrivas (${codeOf(error)})` };
+      return { kind: 'skipped', reason: anyWriteFailure(error, ref.id) };
     }
   }
 
@@ -158,7 +159,7 @@ export function createXlsxWorkbookStore(dir: string, options: XlsxStoreOptions =
     if (open) return { kind: 'skipped', reason: open };
     const original = await stat(path).catch(() => null);
     if (original === null) return { kind: 'conflict' };
-    const readOnly = await readOnlyReason(path, ref.id, original.mode);
+    const readOnly = await readOnlyReason(path, ref.id, original.mode, 'ta bort skrivskyddet om Målkoll ska skriva sina kolumner i den');
     if (readOnly) return { kind: 'skipped', reason: readOnly };
 
     const before = await readFile(path).catch(() => null);
@@ -197,18 +198,6 @@ async function changedRecently(path: string): Promise<boolean> {
 }
 
 /** A workbook without any write permission bit, or one this user may not write, is left alone. */
-async function readOnlyReason(path: string, fileName: string, mode: number): Promise<string | null> {
-  if ((mode & 0o222) === 0) {
-    return `'${fileName}' är skrivskyddad och skrevs inte – ta bort skrivskyddet om Målkoll ska skriva sina kolumner i den`;
-  }
-  try {
-    await access(path, constants.W_OK);
-    return null;
-  } catch {
-    return `'${fileName}' skrevs inte: du saknar behörighet att ändra filen – be filens ägare om skrivrätt`;
-  }
-}
-
 function fsReason(code: string | undefined): string {
   switch (code) {
     case 'ENOENT':
