@@ -10,6 +10,7 @@ import { createXlsxSummaryStore, createXlsxWorkbookStore } from '../adapters/xls
 import { recalcSet } from '../app/recalc-set.ts';
 import { fullCollection } from './full-collection.ts';
 import type { RecalcReport } from '../app/report.ts';
+import type { WorkbookStore } from '../ports.ts';
 import { CliError } from './cli-error.ts';
 import { codeVersion } from './code-version.ts';
 import { localYearRound } from './local-year-round.ts';
@@ -60,9 +61,7 @@ export async function recalcFolder(
       ...(options.readRetryDelaysMs ? { readRetryDelaysMs: options.readRetryDelaysMs } : {}),
       ...(options.readRetryHook ? { readRetryHook: options.readRetryHook } : {}),
     });
-    if ((await store.list()).length === 0) {
-      throw new CliError(`det finns inga arbetsböcker (.xlsx eller .xlsm) i ${abs}. Skapa mallen och demodata med: malkoll init ${abs}`);
-    }
+    await requireWorkbooks(store, abs, `. Skapa mallen och demodata med: malkoll init ${abs}`);
     const summary = createXlsxSummaryStore(abs, options.summaryHook ? { writeHook: options.summaryHook } : {});
     const collectGarbage = fullCollection();
     return await recalcSet({
@@ -77,6 +76,11 @@ export async function recalcFolder(
   } finally {
     await lock.release();
   }
+}
+
+/** A command over a folder without any workbook could not run: says so (`hint`: what to do about it). */
+export async function requireWorkbooks(store: WorkbookStore, abs: string, hint = ''): Promise<void> {
+  if ((await store.list()).length === 0) throw new CliError(`det finns inga arbetsböcker (.xlsx eller .xlsm) i ${abs}${hint}`);
 }
 
 /**

@@ -12,7 +12,7 @@ import { isoDateInStockholm } from '../../app/recalc-set.ts';
 import type { KoladaDecision } from '../../engine/index.ts';
 import { CliError } from '../cli-error.ts';
 import type { CliConsole } from '../console.ts';
-import { recalcFolder, resolveFolder, underFolderLock } from '../local-set.ts';
+import { recalcFolder, requireWorkbooks, resolveFolder, underFolderLock } from '../local-set.ts';
 import { printReport } from '../print-report.ts';
 
 export async function koladaCommand(dir: string, io: CliConsole, env: Record<string, string | undefined> = process.env): Promise<void> {
@@ -25,7 +25,7 @@ export async function koladaCommand(dir: string, io: CliConsole, env: Record<str
     throw error;
   }
   const store = createXlsxWorkbookStore(abs);
-  if ((await store.list()).length === 0) throw new CliError(`det finns inga arbetsböcker (.xlsx eller .xlsm) i ${abs}`);
+  await requireWorkbooks(store, abs);
   io.out(`Hämtar utfall från Kolada (${root}) till arbetsböckerna i ${abs} …`);
   let report: KoladaReport;
   try {

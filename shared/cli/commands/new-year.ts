@@ -8,7 +8,7 @@ import { addNewYear, NoYearError, type NewYearReport } from '../../app/new-year.
 import type { WorkbookStore } from '../../ports.ts';
 import { CliError } from '../cli-error.ts';
 import type { CliConsole } from '../console.ts';
-import { resolveFolder, underFolderLock } from '../local-set.ts';
+import { requireWorkbooks, resolveFolder, underFolderLock } from '../local-set.ts';
 import { UsageError } from './setup-google.ts';
 import { googleWorkbookStore, type GoogleCommandDeps } from './google-set.ts';
 
@@ -36,7 +36,7 @@ export async function newYearCommand(args: string[], io: CliConsole, google?: Go
   } else {
     const abs = resolveFolder(target);
     store = createXlsxWorkbookStore(abs);
-    if ((await store.list()).length === 0) throw new CliError(`det finns inga arbetsböcker (.xlsx eller .xlsm) i ${abs}`);
+    await requireWorkbooks(store, abs);
     where = abs;
   }
   let report: NewYearReport;
