@@ -9,7 +9,6 @@
  * (or `MALKOLL_DRIVE_FOLDER`, a folder in one, is given); otherwise Drive refuses and the run says so.
  * @module
  */
-import { gunzipSync, gzipSync } from 'node:zlib';
 import type { drive_v3 } from '@googleapis/drive';
 import type { sheets_v4 } from '@googleapis/sheets';
 import { SHEETS, type ApprovedSnapshot } from '../../engine/index.ts';
@@ -17,6 +16,7 @@ import type { ApprovedArchive, ArchiveStore } from '../../ports.ts';
 import { GoogleApiError, withRetry, type CallOptions, type RetryPolicy } from './retry.ts';
 import { share } from './sharing.ts';
 import { STATE_HEADER, STATE_SHEET_ID, chunked, freeSheetId } from './state.ts';
+import { packSnapshot, unpackSnapshot } from './summary-year-state.ts';
 
 export interface SheetsArchiveDeps {
   sheets: sheets_v4.Sheets;
@@ -67,8 +67,7 @@ export function createSheetsArchiveStore(deps: SheetsArchiveDeps): ArchiveStore 
     try {
       const doc = JSON.parse(text) as ArchiveStateDoc;
       if (doc.kind !== 'archive') return null;
-      const snapshot = JSON.parse(gunzipSync(Buffer.from(doc.snapshot, 'base64')).toString('utf8')) as ApprovedSnapshot;
-      return { approvedOn: doc.approvedOn, location: urlOf(spreadsheetId), snapshot };
+      return { approvedOn: doc.approvedOn, location: urlOf(spreadsheetId), snapshot: unpackSnapshot(doc.snapshot) };
     } catch {
       return null;
     }
@@ -80,7 +79,7 @@ export function createSheetsArchiveStore(deps: SheetsArchiveDeps): ArchiveStore 
     const all = (res.data.sheets ?? []).map((s) => s.properties ?? {});
     const old = all.find((p) => p.title === SHEETS.state);
     const sheetId = freeSheetId(all.map((p) => p.sheetId ?? 0), STATE_SHEET_ID);
-    const doc: ArchiveStateDoc = { kind: 'archive', version: 1, year: snapshot.year, approvedOn: snapshot.approvedOn, snapshot: gzipSync(JSON.stringify(snapshot)).toString('base64') };
+    const doc: ArchiveStateDoc = { kind: 'archive', version: 1, year: snapshot.year, approvedOn: snapshot.approvedOn, snapshot: packSnapshot(snapshot) };
     const rows = [STATE_HEADER, ...chunked(JSON.stringify(doc))].map((text) => ({ values: [{ userEnteredValue: { stringValue: text } }] }));
     const requests: sheets_v4.Schema$Request[] = [
       ...(old?.sheetId != null ? [{ deleteSheet: { sheetId: old.sheetId } }] : []),

@@ -11,6 +11,16 @@ import type { SummaryStateDoc } from './state.ts';
 
 type YearState = Pick<SummaryState, 'approved' | 'alerts' | 'archiveAttempt' | 'organisationStatus'>;
 
+/** An approved snapshot as a cell keeps it: its JSON, gzip + base64 (the archive's `_malkoll` keeps it so too). */
+export function packSnapshot(snapshot: ApprovedSnapshot): string {
+  return gzipSync(JSON.stringify(snapshot)).toString('base64');
+}
+
+/** `packSnapshot` undone; throws on text that is not one. */
+export function unpackSnapshot(packed: string): ApprovedSnapshot {
+  return JSON.parse(gunzipSync(Buffer.from(packed, 'base64')).toString('utf8')) as ApprovedSnapshot;
+}
+
 /** Decoded snapshots, by their encoded text: each is decoded once per instance. */
 const decoded = new WeakMap<object, Map<string, ApprovedSnapshot>>();
 
@@ -24,7 +34,7 @@ export function yearStateOf(doc: SummaryStateDoc): YearState {
       let snapshot = cache.get(a.snapshot);
       if (!snapshot) {
         try {
-          snapshot = JSON.parse(gunzipSync(Buffer.from(a.snapshot, 'base64')).toString('utf8')) as ApprovedSnapshot;
+          snapshot = unpackSnapshot(a.snapshot);
         } catch {
           continue; // damaged by hand: that year is archived again only if its date is set, and adopted
         }
@@ -51,7 +61,7 @@ export function withYearState(doc: SummaryStateDoc, state: YearState): SummarySt
     next.approved = {};
     for (const [year, a] of Object.entries(state.approved)) {
       const kept = doc.approved?.[year];
-      const snapshot = kept && kept.approvedOn === a.approvedOn && kept.location === a.location ? kept.snapshot : gzipSync(JSON.stringify(a.snapshot)).toString('base64');
+      const snapshot = kept && kept.approvedOn === a.approvedOn && kept.location === a.location ? kept.snapshot : packSnapshot(a.snapshot);
       next.approved[year] = { approvedOn: a.approvedOn, location: a.location, snapshot };
     }
   }
