@@ -13,7 +13,7 @@ import type { CellInput } from '../model/grid.ts';
 import type { Issue, IsoDate } from '../model/model.ts';
 import { koladaConflictMessage, koladaSourceNote } from '../explain/kolada.ts';
 import { OUTCOME_PREFIX } from '../model/template.ts';
-import { cellShown, holdsFigure, holdsNothing as isEmpty, sameFigure, type KoladaSource, type KoladaWritten } from '../model/kolada.ts';
+import { cellShown, holdsFigure, holdsNothing, sameFigure, type KoladaSource, type KoladaWritten } from '../model/kolada.ts';
 
 export type { KoladaWritten };
 
@@ -64,10 +64,6 @@ export interface KoladaRowResult {
   note: string | null;
 }
 
-const same = sameFigure;
-const holdsNothing = isEmpty;
-const displayText = cellShown;
-
 /** True when the cell holds exactly the number the product stored (never a formula or a date). */
 function holdsProductValue(cell: CellInput | null | undefined, written: KoladaWritten | undefined): boolean {
   return written !== undefined && holdsFigure(cell, written.value);
@@ -96,7 +92,7 @@ export function mergeKoladaRow(input: KoladaRowInput): KoladaRowResult {
     const stored = input.percent ? Number((kolada / 100).toPrecision(12)) : kolada;
     const mine = written[year];
     if (holdsNothing(c.cell) || mine) {
-      if (mine && same(mine.value, stored)) {
+      if (mine && sameFigure(mine.value, stored)) {
         decisions.push({ year, action: 'leave' });
         continue;
       }
@@ -106,7 +102,7 @@ export function mergeKoladaRow(input: KoladaRowInput): KoladaRowResult {
       decisions.push({ year, action: 'write', value: stored, percent: input.percent, replaces: mine ? 'product' : 'empty' });
       continue;
     }
-    if (c.typed !== null && same(c.typed, kolada)) {
+    if (c.typed !== null && sameFigure(c.typed, kolada)) {
       decisions.push({ year, action: 'leave' });
       continue;
     }
@@ -115,7 +111,7 @@ export function mergeKoladaRow(input: KoladaRowInput): KoladaRowResult {
       kpi: input.kpi,
       fetchedOn: input.fetchedOn,
       typed: c.typed,
-      text: displayText(c.cell),
+      text: cellShown(c.cell),
       kolada,
       unit,
     });
