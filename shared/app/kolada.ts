@@ -7,7 +7,9 @@
  */
 import { koladaQuery, parseWorkbook, planKolada, resolveSetSettings, type InputPlan, type IsoDate, type KoladaRowReport, type WorkbookGrid } from '../engine/index.ts';
 import type { KoladaQuery, KoladaResult } from '../adapters/kolada/index.ts';
-import { UnreadableWorkbookError, type WorkbookRef, type WorkbookStore, type WriteOutcome } from '../ports.ts';
+import type { WorkbookStore, WriteOutcome } from '../ports.ts';
+import type { Loaded } from './recalc-set.ts';
+import { readEach } from './set-io.ts';
 
 export interface KoladaDeps {
   store: WorkbookStore;
@@ -35,36 +37,20 @@ export interface KoladaReport {
   workbooks: KoladaWorkbookReport[];
 }
 
-/** A workbook as a run read it; the merge updates its grid (and version) to what it wrote. */
-export interface ReadWorkbook {
-  ref: WorkbookRef;
-  grid: WorkbookGrid;
-  version: string;
-}
-
 /** Reads the set, then merges Kolada into it (`mergeKolada`). */
 export async function fetchKoladaOutcomes(deps: KoladaDeps): Promise<KoladaReport> {
-  const read: ReadWorkbook[] = [];
-  const unreadable: KoladaWorkbookReport[] = [];
-  for (const ref of await deps.store.list()) {
-    try {
-      const s = await deps.store.read(ref);
-      read.push({ ref, grid: s.grid, version: s.version });
-    } catch (error) {
-      if (!(error instanceof UnreadableWorkbookError)) throw error;
-      unreadable.push({ name: ref.name, outcome: 'unreadable', reason: error.reason, rows: [] });
-    }
-  }
+  const { read, unreadable } = await readEach(deps.store, await deps.store.list());
   const report = await mergeKolada(deps, read);
-  return { ...report, workbooks: [...unreadable, ...report.workbooks] };
+  const notRead = unreadable.map((u): KoladaWorkbookReport => ({ name: u.ref.name, outcome: 'unreadable', reason: u.reason, rows: [] }));
+  return { ...report, workbooks: [...notRead, ...report.workbooks] };
 }
 
 /**
  * Kolada merged into workbooks already read (the scheduled run's own reads: no second read): the query from
- * their rows, one fetch, and each workbook's cells and record written; each grid is updated to hold what was
- * written, so the recalculation that follows sees it.
+ * their rows, one fetch, and each workbook's cells and record written; each grid (and version) is updated to
+ * hold what was written, so the recalculation that follows sees it.
  */
-export async function mergeKolada(deps: KoladaDeps, read: ReadWorkbook[]): Promise<KoladaReport> {
+export async function mergeKolada(deps: KoladaDeps, read: Loaded[]): Promise<KoladaReport> {
   const workbooks: KoladaWorkbookReport[] = [];
   const models = read.map((r) => parseWorkbook(r.grid));
   const query = koladaQuery(models, resolveSetSettings(models));

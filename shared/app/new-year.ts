@@ -4,8 +4,9 @@
  * ports: a local file gets it in its first empty column, a Google workbook right after its last `Utfall` column.
  * @module
  */
-import { latestOutcomeYear, parseWorkbook, planNewYear, type WorkbookGrid } from '../engine/index.ts';
-import { UnreadableWorkbookError, type WorkbookRef, type WorkbookStore } from '../ports.ts';
+import { latestOutcomeYear, parseWorkbook, planNewYear } from '../engine/index.ts';
+import type { WorkbookStore } from '../ports.ts';
+import { readEach } from './set-io.ts';
 
 export interface NewYearWorkbook {
   name: string;
@@ -28,25 +29,9 @@ export class NoYearError extends Error {
   override name = 'NoYearError';
 }
 
-interface Read {
-  ref: WorkbookRef;
-  grid: WorkbookGrid;
-  version: string;
-}
-
 export async function addNewYear(store: WorkbookStore, year: number | null): Promise<NewYearReport> {
-  const refs = await store.list();
-  const read: Read[] = [];
-  const workbooks: NewYearWorkbook[] = [];
-  for (const ref of refs) {
-    try {
-      const snapshot = await store.read(ref);
-      read.push({ ref, grid: snapshot.grid, version: snapshot.version });
-    } catch (error) {
-      if (!(error instanceof UnreadableWorkbookError)) throw error;
-      workbooks.push({ name: ref.name, outcome: 'unreadable', text: error.reason });
-    }
-  }
+  const { read, unreadable } = await readEach(store, await store.list());
+  const workbooks = unreadable.map((u): NewYearWorkbook => ({ name: u.ref.name, outcome: 'unreadable', text: u.reason }));
   const models = read.map((r) => parseWorkbook(r.grid));
   let chosen = year;
   let yearReason = `angivet på kommandoraden`;

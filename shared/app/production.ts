@@ -15,11 +15,11 @@ import type { sheets_v4 } from '@googleapis/sheets';
 import type { Config } from '../config.ts';
 import { createGoogleClients, createSheetsArchiveStore, createSheetsSummaryStore, createSheetsWorkbookStore, type RetryPolicy } from '../adapters/sheets/index.ts';
 import { fetchKolada, KoladaError } from '../adapters/kolada/index.ts';
-import { mergeKolada, type ReadWorkbook } from './kolada.ts';
+import { mergeKolada } from './kolada.ts';
 import type { YearRoundConfig } from './year-round.ts';
 import { isoDateInStockholm } from './recalc-set.ts';
 import type { SummaryState, SummaryStore, WorkbookStore } from '../ports.ts';
-import { recalcSet, type RecalcDeps } from './recalc-set.ts';
+import { recalcSet, type Loaded, type RecalcDeps } from './recalc-set.ts';
 import type { RecalcReport } from './report.ts';
 
 /** What the edit trigger said (domain.md §6), recorded as the cause in Ändringslogg. */
@@ -142,7 +142,7 @@ export function createProductionRecalc(config: Config, deps: ProductionDeps = cr
    * nothing is read twice and nothing is remembered for it: a run that changes nothing writes nothing. Kolada
    * unreachable is reported and the recalculation runs anyway; the next scheduled run asks again.
    */
-  async function dailyKolada(store: WorkbookStore, loaded: ReadWorkbook[], yearRound: YearRoundConfig): Promise<void> {
+  async function dailyKolada(store: WorkbookStore, loaded: Loaded[], yearRound: YearRoundConfig): Promise<void> {
     const today = isoDateInStockholm(now());
     try {
       const report = await mergeKolada({ store, today, fetch: (query) => fetchKolada({ root: config.koladaRoot, ...deps.kolada }, query) }, loaded);

@@ -6,10 +6,10 @@
  * @module
  */
 import type { ChangeLogState, RecalculateResult } from '../engine/index.ts';
-import type { LoggedUpTo, WorkbookRef, WorkbookStore, WriteOutcome } from '../ports.ts';
+import { UnreadableWorkbookError, type LoggedUpTo, type WorkbookRef, type WorkbookStore, type WriteOutcome } from '../ports.ts';
 import { nextChangeLog } from './change-log.ts';
 import type { Loaded } from './recalc-set.ts';
-import type { UnreadableWorkbooks } from './unreadable-workbooks.ts';
+import type { Unreadable, UnreadableWorkbooks } from './unreadable-workbooks.ts';
 
 /** Each workbook as read (or as last known); those left out are named by `unreadable`. */
 export async function readWorkbooks(unreadable: UnreadableWorkbooks, refs: WorkbookRef[]): Promise<Loaded[]> {
@@ -19,6 +19,25 @@ export async function readWorkbooks(unreadable: UnreadableWorkbooks, refs: Workb
     if (snapshot) loaded.push({ ref, grid: snapshot.grid, version: snapshot.version });
   }
   return loaded;
+}
+
+/**
+ * Each workbook read, and those that cannot be with why: for the commands that write a set's inputs without
+ * recalculating it (`kolada`, `new-year`), which report an unreadable workbook and go on with the others.
+ */
+export async function readEach(store: WorkbookStore, refs: WorkbookRef[]): Promise<{ read: Loaded[]; unreadable: Unreadable[] }> {
+  const read: Loaded[] = [];
+  const unreadable: Unreadable[] = [];
+  for (const ref of refs) {
+    try {
+      const snapshot = await store.read(ref);
+      read.push({ ref, grid: snapshot.grid, version: snapshot.version });
+    } catch (error) {
+      if (!(error instanceof UnreadableWorkbookError)) throw error;
+      unreadable.push({ ref, reason: error.reason });
+    }
+  }
+  return { read, unreadable };
 }
 
 /** The workbooks whose write met a newer version, read again in place (one that cannot be read is dropped). */
