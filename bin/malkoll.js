@@ -13,7 +13,10 @@ if (major < 22 || (major === 22 && minor < 18)) {
 }
 
 const flags = scriptFlags();
-if (flags.length > 0 && process.env.MALKOLL_NODE_FLAGS !== '1' && !flags.every((flag) => process.execArgv.includes(flag))) {
+// Under a debugger the run stays in this process, the one the debugger is attached to: a second process would be
+// given the same inspector flags and find their port taken.
+const debugging = process.execArgv.some((flag) => /^--inspect(-brk|-wait)?(=|$)/.test(flag));
+if (flags.length > 0 && !debugging && process.env.MALKOLL_NODE_FLAGS !== '1' && !flags.every((flag) => process.execArgv.includes(flag))) {
   startWithFlags(flags);
 } else {
   // Node's compile cache keeps the type-stripped and compiled modules on disk (in the OS temp folder), so a run

@@ -91,6 +91,13 @@ describe('the installed command', () => {
     expect(processes(ran.stderr)).toHaveLength(1);
   }, 60_000);
 
+  it('started under a debugger, runs in the process the debugger is attached to', async () => {
+    const ran = await start(['--inspect=127.0.0.1:0'], ['--help']).done;
+    expect(ran.code).toBe(0);
+    expect(ran.stderr).toMatch(/Debugger listening/);
+    expect(processes(ran.stderr)).toHaveLength(1);
+  }, 60_000);
+
   it('passes a SIGTERM on: a watch started without the flags ends, and so does the run it started', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'malkoll-bin-'));
     let inner: number | null = null;
