@@ -36,12 +36,33 @@ export interface LocalRecalcResult {
   /** a first run of another copy with an empty compile cache: every module type-stripped and compiled */
   coldCacheRecalc: ProcessRun;
   plainLoadSave: ProcessRun;
+  /** one more first run, in process, timed phase by phase (bench/child/recalc-phases.ts) */
+  phases: RecalcPhases;
   /** how peak RSS was measured */
   rssSource: 'time -v' | 'none';
 }
 
+/** Where a first run's wall time goes, in milliseconds from the process's start. */
+export interface RecalcPhases {
+  /** Node's start, the modules, the stores and the code's version, until the run begins */
+  startMs: number;
+  /** reading the workbooks (to grids) */
+  readMs: number;
+  /** from the last read to the first write: the engine's pass, collections left out */
+  engineMs: number;
+  /** patching and replacing the workbooks */
+  workbookWriteMs: number;
+  /** Sammanfattning.xlsx and Sammanfattning.html */
+  summaryMs: number;
+  /** the full collections between the phases */
+  gcMs: number;
+  /** the rest: listing, the summary's state, the report */
+  otherMs: number;
+  totalMs: number;
+}
+
 /** Runs `node args…` in the project root and measures it from outside; `compileCache` is Node's NODE_COMPILE_CACHE. */
-export function runNode(args: string[], options: { compileCache?: string } = {}): ProcessRun {
+export function runNode(args: string[], options: { compileCache?: string } = {}): ProcessRun & { stdout: string } {
   const withTime = existsSync(TIME);
   const command = withTime ? TIME : process.execPath;
   const argv = withTime ? ['-v', process.execPath, ...args] : args;
@@ -51,7 +72,7 @@ export function runNode(args: string[], options: { compileCache?: string } = {})
   const wallMs = performance.now() - started;
   if (child.status !== 0) throw new Error(`bench: node ${args.join(' ')} exited ${child.status}: ${child.stderr.slice(-2000)}`);
   const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(child.stderr ?? '');
-  return { wallMs, peakRssMb: rss ? Number(rss[1]) / 1024 : null, exitCode: child.status ?? -1 };
+  return { wallMs, peakRssMb: rss ? Number(rss[1]) / 1024 : null, exitCode: child.status ?? -1, stdout: child.stdout };
 }
 
 /**
@@ -64,6 +85,8 @@ export function malkollCommand(): string[] {
   if (node !== 'node' || args.length === 0) throw new Error(`bench: the malkoll script is not 'node … ENTRY': ${scripts.malkoll}`);
   return args;
 }
+
+const processRun = ({ wallMs, peakRssMb, exitCode }: ProcessRun): ProcessRun => ({ wallMs, peakRssMb, exitCode });
 
 export async function measureLocalRecalc(metrics: number): Promise<LocalRecalcResult> {
   const dir = await mkdtemp(path.join(tmpdir(), 'malkoll-bench-'));
@@ -87,7 +110,22 @@ export async function measureLocalRecalc(metrics: number): Promise<LocalRecalcRe
     await copyFile(source, path.join(cold, 'Klimat.xlsx'));
     const coldCacheRecalc = runNode([...cli, 'recalc', cold], { compileCache: path.join(dir, 'empty-compile-cache') });
     const plainLoadSave = runNode([path.join(ROOT, 'bench/child/xlsx-plain.ts'), source, path.join(dir, 'plain.xlsx')]);
-    return { metrics, fileMb: size / 1e6, firstRecalc, unchangedRecalc, coldCacheRecalc, plainLoadSave, rssSource: existsSync(TIME) ? 'time -v' : 'none' };
+    const timedSet = path.join(dir, 'phases');
+    await mkdir(timedSet);
+    await copyFile(source, path.join(timedSet, 'Klimat.xlsx'));
+    const nodeFlags = cli.filter((arg) => arg.startsWith('--'));
+    const timed = runNode([...nodeFlags, path.join(ROOT, 'bench/child/recalc-phases.ts'), timedSet], { compileCache });
+    const phases = JSON.parse(timed.stdout.trim().split('\n').pop()!) as RecalcPhases;
+    return {
+      metrics,
+      fileMb: size / 1e6,
+      firstRecalc: processRun(firstRecalc),
+      unchangedRecalc: processRun(unchangedRecalc),
+      coldCacheRecalc: processRun(coldCacheRecalc),
+      plainLoadSave: processRun(plainLoadSave),
+      phases,
+      rssSource: existsSync(TIME) ? 'time -v' : 'none',
+    };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

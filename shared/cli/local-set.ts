@@ -7,7 +7,7 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { createXlsxSummaryStore, createXlsxWorkbookStore } from '../adapters/xlsx/index.ts';
-import { recalcSet } from '../app/recalc-set.ts';
+import { recalcSet, type RecalcDeps } from '../app/recalc-set.ts';
 import { fullCollection } from './full-collection.ts';
 import type { RecalcReport } from '../app/report.ts';
 import type { WorkbookStore } from '../ports.ts';
@@ -54,28 +54,41 @@ export async function recalcFolder(
   try {
     if (lock.unavailable) options.say?.(`! ${abs}: ${lock.unavailable} – arbetsböckerna räknas om, men inget kan skrivas`);
     else await removeLeftovers(abs);
-    const store = createXlsxWorkbookStore(abs, {
-      productFiles: [`${TEMPLATE_FOLDER}/${TEMPLATE_FILE}`],
-      ...(onWritten ? { onWritten } : {}),
-      ...(options.replaceHook ? { replaceHook: options.replaceHook } : {}),
-      ...(options.readRetryDelaysMs ? { readRetryDelaysMs: options.readRetryDelaysMs } : {}),
-      ...(options.readRetryHook ? { readRetryHook: options.readRetryHook } : {}),
-    });
-    await requireWorkbooks(store, abs, `. Skapa mallen och demodata med: malkoll init ${abs}`);
-    const summary = createXlsxSummaryStore(abs, options.summaryHook ? { writeHook: options.summaryHook } : {});
-    const collectGarbage = fullCollection();
-    return await recalcSet({
-      store,
-      summary,
-      now: () => new Date(),
-      cause,
-      codeVersion: await codeVersion(),
-      yearRound: localYearRound(abs),
-      ...(collectGarbage ? { collectGarbage } : {}),
-    });
+    return await recalcSet(await localRecalcDeps(abs, cause, onWritten, options));
   } finally {
     await lock.release();
   }
+}
+
+/**
+ * What `recalcSet` works through for a folder: its stores, its year round and, when Node allows one, a full
+ * collection between the phases. The bench times the phases of a run built from the same (bench/child/recalc-phases.ts).
+ */
+export async function localRecalcDeps(
+  abs: string,
+  cause: string | null,
+  onWritten?: (fileName: string, version: string) => void,
+  options: LocalRunOptions = {},
+): Promise<RecalcDeps> {
+  const store = createXlsxWorkbookStore(abs, {
+    productFiles: [`${TEMPLATE_FOLDER}/${TEMPLATE_FILE}`],
+    ...(onWritten ? { onWritten } : {}),
+    ...(options.replaceHook ? { replaceHook: options.replaceHook } : {}),
+    ...(options.readRetryDelaysMs ? { readRetryDelaysMs: options.readRetryDelaysMs } : {}),
+    ...(options.readRetryHook ? { readRetryHook: options.readRetryHook } : {}),
+  });
+  await requireWorkbooks(store, abs, `. Skapa mallen och demodata med: malkoll init ${abs}`);
+  const summary = createXlsxSummaryStore(abs, options.summaryHook ? { writeHook: options.summaryHook } : {});
+  const collectGarbage = fullCollection();
+  return {
+    store,
+    summary,
+    now: () => new Date(),
+    cause,
+    codeVersion: await codeVersion(),
+    yearRound: localYearRound(abs),
+    ...(collectGarbage ? { collectGarbage } : {}),
+  };
 }
 
 /** A command over a folder without any workbook could not run: says so (`hint`: what to do about it). */

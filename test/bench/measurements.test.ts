@@ -56,13 +56,19 @@ describe('bench measurements on tiny inputs', () => {
     expect(ran.modelledSeconds).toBeCloseTo(ran.calls * 0.3, 6);
   });
 
-  it('local recalc: the CLI\'s first, unchanged and empty-cache runs and the plain load + save each run and are timed', async () => {
+  it('local recalc: the CLI\'s first, unchanged and empty-cache runs, the plain load + save and a first run\'s phases each run and are timed', async () => {
     const r = await measureLocalRecalc(5);
     for (const run of [r.firstRecalc, r.unchangedRecalc, r.coldCacheRecalc, r.plainLoadSave]) {
       expect(run.exitCode).toBe(0);
       expect(run.wallMs).toBeGreaterThan(0);
       if (r.rssSource === 'time -v') expect(run.peakRssMb).toBeGreaterThan(0);
     }
+    // the phases of one more first run: each was timed, and together they are the run
+    const { totalMs, otherMs, ...timed } = r.phases;
+    for (const [phase, ms] of Object.entries(timed)) expect(ms, phase).toBeGreaterThan(0);
+    expect(otherMs).toBeGreaterThanOrEqual(0);
+    expect(Object.values(timed).reduce((a, b) => a + b, 0) + otherMs).toBeCloseTo(totalMs, 6);
+    expect(r.phases.startMs + r.phases.readMs + r.phases.engineMs).toBeLessThan(totalMs);
   }, 60_000);
 });
 
