@@ -1,8 +1,8 @@
 /**
  * The installed `malkoll` command (bin/malkoll.js started without Node flags, as its first line starts it) runs
  * with the flags of package.json's `malkoll` script by starting itself once more, and passes on how that run
- * ends: its exit code, and a SIGTERM sent to it. Started with the flags, as `npm run malkoll` does, it is one
- * process. Real processes; each Node process prints its flags through a preloaded module.
+ * ends: its exit code, and a SIGTERM sent to it. Started with the flags, as `npm run malkoll` does, or under a
+ * debugger, it is one process. Real processes; each Node process prints its flags through a preloaded module.
  */
 import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
