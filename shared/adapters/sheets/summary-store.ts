@@ -56,6 +56,11 @@ interface Found {
   taken: number[];
 }
 
+/** A model column of `_malkoll` that still holds the workbook's model: in its place, with the same fingerprint. */
+function holdsModel(stored: { column: number; fingerprint: string }, column: number, fingerprint: string): boolean {
+  return stored.column === column && fingerprint !== '' && stored.fingerprint === fingerprint;
+}
+
 const IDS = { summary: 101, actionPlan: 102, changeLog: 103 };
 const CHART_BASE = 910_000;
 
@@ -194,7 +199,7 @@ export function createSheetsSummaryStore(deps: SheetsSummaryStoreDeps): SheetsSu
       if (column === null) continue;
       const fingerprint = state.modelFingerprints?.[workbookId] ?? '';
       const stored = doc.modelColumns?.[workbookId];
-      if (stored && stored.column === column && fingerprint !== '' && stored.fingerprint === fingerprint) kept[workbookId] = stored;
+      if (stored && holdsModel(stored, column, fingerprint)) kept[workbookId] = stored;
       else writes.push({ workbookId, column, fingerprint, model, ...(encoded.has(workbookId) ? { encoded: encoded.get(workbookId)! } : {}) });
     }
     doc.modelColumns = kept;
@@ -202,14 +207,16 @@ export function createSheetsSummaryStore(deps: SheetsSummaryStoreDeps): SheetsSu
   }
 
   /**
-   * The models whose fingerprint differs from the one stored, encoded before the requests are built: streamed
-   * through gzip, so a large model's JSON is never one string beside the summary's rows.
+   * The models `stateRequests` will write, encoded before the requests are built: streamed through gzip, so a
+   * large model's JSON is never one string beside the summary's rows.
    */
   async function encodeChanged(state: SummaryState, current: SummaryStateDoc | null): Promise<Map<string, string>> {
     const encoded = new Map<string, string>();
     for (const [workbookId, model] of Object.entries(state.models ?? {})) {
-      const fingerprint = state.modelFingerprints?.[workbookId] ?? '';
-      if (fingerprint !== '' && current?.modelColumns?.[workbookId]?.fingerprint === fingerprint) continue;
+      const column = modelColumn(workbookIds, workbookId);
+      if (column === null) continue;
+      const stored = current?.modelColumns?.[workbookId];
+      if (stored && holdsModel(stored, column, state.modelFingerprints?.[workbookId] ?? '')) continue;
       encoded.set(workbookId, await encodeModelStreamed(model));
     }
     return encoded;
