@@ -1,10 +1,11 @@
 /**
  * One run per folder at a time. Two runs at once would each append the changes they saw to Ändringslogg from
  * the summary as it was when they started, so one's rows could be lost or doubled; `recalc`, `watch` and `demo`
- * therefore hold `DIR/.malkoll-lock` while they run (and `kolada` and `new-year` while they write workbooks). A second run waits for it (a few seconds, saying so), then
- * gives up with a Swedish message naming who holds it and since when. A lock whose process is gone (same
- * computer), or that its holder has not refreshed for a minute (a process on another computer, a reused process
- * id), is taken over. A folder nobody may write in gets no lock: nothing can be written there anyway.
+ * therefore hold `DIR/.malkoll-lock` while they run (and `kolada` and `new-year` while they write workbooks). A
+ * second run waits for it (a few seconds, saying so), then gives up with a Swedish message naming who holds it and
+ * since when. A lock whose process is gone (same computer), or that its holder has not refreshed for a minute (a
+ * process on another computer, a reused process id), is taken over. A folder nobody may write in gets no lock:
+ * nothing can be written there anyway.
  * @module
  */
 import { randomBytes } from 'node:crypto';
@@ -168,7 +169,6 @@ async function takeOver(path: string, stale: Found): Promise<void> {
   }
   await rm(aside, { force: true });
 }
-
 
 function userName(): string {
   try {

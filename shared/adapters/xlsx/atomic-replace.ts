@@ -223,7 +223,6 @@ function parseJournal(text: string): Journal | null {
   }
 }
 
-
 /** A writer killed between temp file and rename leaves its temp file behind; clear those older than an hour. */
 export async function removeStaleTempFiles(dir: string, fileName: string, olderThanMs = 3_600_000): Promise<void> {
   const now = Date.now();
