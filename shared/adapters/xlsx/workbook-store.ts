@@ -197,7 +197,7 @@ async function changedRecently(path: string): Promise<boolean> {
   return info === null || Date.now() - info.mtimeMs < SAVING_WINDOW_MS;
 }
 
-/** A workbook without any write permission bit, or one this user may not write, is left alone. */
+/** The Swedish words for why a workbook could not be read, by the file system's error code. */
 function fsReason(code: string | undefined): string {
   switch (code) {
     case 'ENOENT':
